@@ -23,6 +23,14 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class KafkaBrokerMain {
 
+    // Named so it cannot shadow the log4j2.properties of a project that has this jar on its classpath.
+    static {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile",
+                String.valueOf(KafkaBrokerMain.class.getResource("/META-INF/caravan/kafka-log4j2.properties")));
+        }
+    }
+
     private KafkaBrokerMain() {
     }
 

@@ -28,6 +28,14 @@ import org.opensearch.transport.Netty4Plugin;
  */
 public final class OpenSearchNodeMain {
 
+    // Named so it cannot shadow the log4j2.properties of a project that has this jar on its classpath.
+    static {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile",
+                String.valueOf(OpenSearchNodeMain.class.getResource("/META-INF/caravan/opensearch-log4j2.properties")));
+        }
+    }
+
     private OpenSearchNodeMain() {
     }
 
