@@ -1,0 +1,42 @@
+package dev.caravan.enrich;
+
+import dev.caravan.enrich.config.EnrichConfig;
+import dev.caravan.enrich.tag.ArticleEnricher;
+import dev.caravan.enrich.tag.EntityTagger;
+import dev.caravan.enrich.tag.Gazetteer;
+import dev.caravan.enrich.topology.EnrichSerdes;
+import dev.caravan.enrich.topology.EnrichTopology;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the enrich topology until closed. */
+public final class EnrichService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+
+    private final KafkaStreams streams;
+
+    public EnrichService(EnrichConfig config) {
+        ArticleEnricher enricher = new ArticleEnricher(new EntityTagger(Gazetteer.bundled()), Clock.systemUTC());
+        this.streams = new KafkaStreams(
+                EnrichTopology.build(enricher, EnrichSerdes.forRegistry(config.schemaRegistryUrl())),
+                EnrichTopology.streamsProperties(config));
+        streams.setStateListener((now, before) -> LOG.info("Enrich streams {} -> {}", before, now));
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.caravan.enrich.config;
+
+import dev.caravan.config.ConfigSources;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/** Settings of the enrich service; each key can also be set as CARAVAN_&lt;KEY&gt; in the environment. */
+public final class EnrichConfig extends AbstractConfig {
+
+    public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String APPLICATION_ID = "enrich.application.id";
+    public static final String STREAM_THREADS = "enrich.stream.threads";
+    public static final String STATE_DIR = "enrich.state.dir";
+    public static final String COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
+    public static final String REPLICATION_FACTOR = "enrich.internal.replication.factor";
+
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(KAFKA_BOOTSTRAP, Type.STRING, "localhost:9092", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "Kafka bootstrap servers, host:port[,host:port...].")
+            .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", new ConfigDef.NonEmptyString(),
+                    Importance.HIGH, "Confluent-compatible schema registry URL.")
+            .define(APPLICATION_ID, Type.STRING, "caravan-enrich", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Kafka Streams application.id: instances sharing it split the partitions between them.")
+            .define(STREAM_THREADS, Type.INT, 1, ConfigDef.Range.between(1, 64), Importance.MEDIUM,
+                    "Stream threads in this instance.")
+            .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/caravan-enrich-state",
+                    Importance.LOW, "Directory for local state stores.")
+            .define(COMMIT_INTERVAL_MS, Type.INT, 100, ConfigDef.Range.atLeast(10), Importance.LOW,
+                    "How often a transaction is committed (exactly-once): the floor of end-to-end latency.")
+            .define(REPLICATION_FACTOR, Type.INT, -1, ConfigDef.Range.atLeast(-1), Importance.LOW,
+                    "Replication of internal topics; -1 takes the broker default.");
+
+    public EnrichConfig(Map<String, ?> values) {
+        super(DEFINITION, values, false);
+    }
+
+    public static EnrichConfig fromEnvironment(Map<String, String> overrides) {
+        return new EnrichConfig(ConfigSources.resolve(DEFINITION, System.getenv(), overrides).values());
+    }
+
+    public String kafkaBootstrap() {
+        return getString(KAFKA_BOOTSTRAP);
+    }
+
+    public String schemaRegistryUrl() {
+        return getString(SCHEMA_REGISTRY_URL);
+    }
+}

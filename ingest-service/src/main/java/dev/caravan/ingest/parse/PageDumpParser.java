@@ -1,0 +1,227 @@
+package dev.caravan.ingest.parse;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the text dump of a news listing page: an FX ticker block, the page date, an optional
+ * "Viewing results 1 - 6 of 107" line, then title and body pairs separated by blank lines.
+ *
+ * <p>Scrapers are sloppy, so the parser is tolerant: any bullet or none before a ticker entry,
+ * non-breaking spaces, signed changes, a repeated ticker block, bodies split into several
+ * paragraphs. What it cannot place becomes a {@link ParseProblem} with its line; the rest is kept.
+ */
+public final class PageDumpParser {
+
+    private static final Pattern TICK = Pattern.compile(
+            "^[\\p{Pd}•·*▪●►◦‣>]?\\s*([A-Z]{3})\\s*/\\s*([A-Z]{3})\\s*=\\s*(\\d+(?:[.,]\\d+)?)"
+                    + "(?:\\s*([+\\-−–]?\\s*\\d+(?:[.,]\\d+)?)\\s*%)?\\s*$");
+    private static final Pattern LISTING = Pattern.compile(
+            "^Viewing results\\s+(\\d+)\\s*[\\p{Pd}]\\s*(\\d+)\\s+of\\s+(\\d+)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
+            formatter("d MMMM uuuu"), formatter("d MMM uuuu"), formatter("MMMM d, uuuu"),
+            formatter("EEEE, d MMMM uuuu"), DateTimeFormatter.ISO_LOCAL_DATE);
+    /** Longer than this, or ending like a sentence, a block is body text rather than a headline. */
+    private static final int MAX_TITLE_LENGTH = 250;
+
+    private static DateTimeFormatter formatter(String pattern) {
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.ENGLISH);
+    }
+
+    public ParsedPage parse(String file, Reader input) {
+        List<String> lines = readLines(input);
+        List<ParseProblem> problems = new ArrayList<>();
+        Map<String, ParsedPage.Tick> ticks = new LinkedHashMap<>();
+        LocalDate pageDate = null;
+        Integer listingFirst = null;
+        Integer listingTotal = null;
+
+        int index = 0;
+        // Header: ticker entries, the date and the listing line, in any order, until the first other text.
+        for (; index < lines.size(); index++) {
+            String line = normalise(lines.get(index));
+            int lineNo = index + 1;
+            if (line.isEmpty()) {
+                continue;
+            }
+            Matcher tick = TICK.matcher(line);
+            if (tick.matches()) {
+                addTick(file, lineNo, tick, ticks, problems);
+                continue;
+            }
+            Matcher listing = LISTING.matcher(line);
+            if (listing.matches()) {
+                listingFirst = Integer.valueOf(listing.group(1));
+                listingTotal = Integer.valueOf(listing.group(3));
+                continue;
+            }
+            LocalDate date = parseDate(line);
+            if (date != null && pageDate == null) {
+                pageDate = date;
+                continue;
+            }
+            break;
+        }
+        if (pageDate == null) {
+            problems.add(new ParseProblem(file, Math.min(index + 1, Math.max(lines.size(), 1)),
+                    "no page date line (such as '02 December 2024') before the first article; articles skipped"));
+        }
+
+        List<Block> blocks = blocks(lines, index);
+        List<ParsedPage.Article> articles = new ArrayList<>();
+        int position = listingFirst == null ? 1 : listingFirst;
+        for (int i = 0; i < blocks.size(); ) {
+            Block title = blocks.get(i);
+            if (!looksLikeTitle(title.text())) {
+                problems.add(new ParseProblem(file, title.line(), "text without a title before it; skipped"));
+                i++;
+                continue;
+            }
+            if (i + 1 >= blocks.size()) {
+                problems.add(new ParseProblem(file, title.line(), "title '" + abbreviate(title.text())
+                        + "' has no body after it; skipped"));
+                break;
+            }
+            StringBuilder body = new StringBuilder(blocks.get(i + 1).text());
+            int next = i + 2;
+            // Further paragraphs belong to this body until something looks like the next headline.
+            while (next < blocks.size() && !looksLikeTitle(blocks.get(next).text())) {
+                body.append("\n\n").append(blocks.get(next).text());
+                next++;
+            }
+            if (pageDate != null) {
+                String text = body.toString();
+                articles.add(new ParsedPage.Article(title.text(), text, isTruncated(text), position, title.line()));
+            }
+            position++;
+            i = next;
+        }
+        return new ParsedPage(file, pageDate, listingFirst, listingTotal,
+                List.copyOf(ticks.values()), List.copyOf(articles), List.copyOf(problems));
+    }
+
+    /** True when the start of a text looks like a page dump: a ticker entry or a date among its first lines. */
+    public static boolean looksLikePageDump(String head) {
+        int seen = 0;
+        for (String raw : head.split("\n")) {
+            String line = normalise(raw);
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (TICK.matcher(line).matches() || parseDate(line) != null) {
+                return true;
+            }
+            if (++seen >= 3) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    static boolean isTruncated(String body) {
+        String trimmed = body.strip();
+        return trimmed.endsWith("...") || trimmed.endsWith("…");
+    }
+
+    private static void addTick(String file, int lineNo, Matcher m, Map<String, ParsedPage.Tick> ticks,
+                                List<ParseProblem> problems) {
+        String base = m.group(1);
+        String quote = m.group(2);
+        BigDecimal rate = new BigDecimal(m.group(3).replace(',', '.'));
+        double change = 0.0;
+        if (m.group(4) != null) {
+            String signed = m.group(4).replaceAll("\\s", "").replace('−', '-').replace('–', '-');
+            change = Double.parseDouble(signed.replace(',', '.'));
+        }
+        String pair = base + "/" + quote;
+        ParsedPage.Tick existing = ticks.get(pair);
+        if (existing == null) {
+            ticks.put(pair, new ParsedPage.Tick(base, quote, rate, change, lineNo));
+        } else if (existing.rate().compareTo(rate) != 0 || existing.changePct() != change) {
+            problems.add(new ParseProblem(file, lineNo, pair + " = " + rate + " disagrees with line "
+                    + existing.line() + " (" + existing.rate() + "); the first one is kept"));
+        }
+    }
+
+    static LocalDate parseDate(String line) {
+        if (line.length() > 40 || line.isEmpty() || !Character.isLetterOrDigit(line.charAt(0))) {
+            return null;
+        }
+        for (DateTimeFormatter format : DATE_FORMATS) {
+            try {
+                return LocalDate.parse(line, format);
+            } catch (DateTimeParseException ignored) {
+                // try the next layout
+            }
+        }
+        return null;
+    }
+
+    private static boolean looksLikeTitle(String text) {
+        if (text.length() > MAX_TITLE_LENGTH || text.contains("\n")) {
+            return false;
+        }
+        return !(text.endsWith(".") || isTruncated(text));
+    }
+
+    private record Block(String text, int line) {
+    }
+
+    /** Runs of non-blank lines; a run is one paragraph, its lines joined by a space. */
+    private static List<Block> blocks(List<String> lines, int from) {
+        List<Block> blocks = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int start = -1;
+        for (int i = from; i <= lines.size(); i++) {
+            String line = i < lines.size() ? normalise(lines.get(i)) : "";
+            if (line.isEmpty()) {
+                if (start >= 0) {
+                    blocks.add(new Block(current.toString(), start + 1));
+                    current.setLength(0);
+                    start = -1;
+                }
+                continue;
+            }
+            if (start < 0) {
+                start = i;
+            } else {
+                current.append(' ');
+            }
+            current.append(line);
+        }
+        return blocks;
+    }
+
+    static String normalise(String line) {
+        String text = line.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ').replace("\uFEFF", "");
+        return text.strip().replaceAll("[ \\t]{2,}", " ");
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    private static List<String> readLines(Reader input) {
+        try (BufferedReader reader = new BufferedReader(input)) {
+            return reader.lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (UncheckedIOException e) {
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.caravan.ingest.parse;
+
+import dev.caravan.ingest.identity.ArticleIdentity;
+import dev.caravan.schema.FxTick;
+import dev.caravan.schema.RawArticle;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+
+/** Turns a parsed page into the records the pipeline carries. */
+public final class PageRecords {
+
+    private static final int RATE_SCALE = 10;
+
+    private PageRecords() {
+    }
+
+    public static List<RawArticle> articles(ParsedPage page, String source, Instant ingestedAt) {
+        return page.articles().stream().map(article -> RawArticle.newBuilder()
+                .setId(ArticleIdentity.articleId(source, null, article.title()))
+                .setSource(source)
+                .setUrl(null)
+                .setTitle(article.title())
+                .setBody(article.body())
+                .setTruncated(article.truncated())
+                .setPublishedDate(page.pageDate())
+                .setIngestedAt(ingestedAt)
+                .setContentHash(ArticleIdentity.contentHash(article.title(), article.body()))
+                .setListingPosition(article.position())
+                .build()).toList();
+    }
+
+    public static List<FxTick> ticks(ParsedPage page, String source) {
+        if (page.pageDate() == null) {
+            return List.of();
+        }
+        return page.ticks().stream().map(tick -> FxTick.newBuilder()
+                .setBase(tick.base())
+                .setQuote(tick.quote())
+                .setRate(tick.rate().setScale(RATE_SCALE, RoundingMode.HALF_EVEN))
+                .setChangePct(tick.changePct())
+                .setAsOf(page.pageDate())
+                .setSource(source)
+                .build()).toList();
+    }
+}
