@@ -63,8 +63,12 @@ public final class LocalStackExtension implements ParameterResolver {
         return null;
     }
 
-    /** Closed by JUnit when the root store closes, i.e. at the end of the test JVM's run. */
-    private static final class SharedStack implements ExtensionContext.Store.CloseableResource {
+    /**
+     * Closed by JUnit when the root store closes, i.e. at the end of the test JVM's run. Both
+     * interfaces: JUnit 5.13+ closes AutoCloseable values (and warns about CloseableResource-only
+     * ones), older versions only CloseableResource; either way it is closed once.
+     */
+    private static final class SharedStack implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final LocalStack stack;
 
         SharedStack(LocalStack stack) {

@@ -102,6 +102,10 @@ public final class KafkaBrokerMain {
         p.put("min.insync.replicas", "1");
         p.put("default.replication.factor", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // After a kill -9 the controller rejects the restarted broker until the old session expires
+        // (9 s by default); a short session makes a crash-restart take seconds.
+        p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.heartbeat.interval.ms", "500");
         p.put("auto.create.topics.enable", "true");
         p.put("num.partitions", "1");
         return p;
