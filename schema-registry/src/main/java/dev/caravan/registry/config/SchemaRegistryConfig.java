@@ -1,0 +1,118 @@
+package dev.caravan.registry.config;
+
+import dev.caravan.registry.compat.CompatibilityLevel;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Settings of the schema registry. Each key can be set, from lowest to highest precedence, in an
+ * optional properties file, as {@code CARAVAN_<KEY>} in the environment (dots as underscores,
+ * e.g. {@code CARAVAN_KAFKA_BOOTSTRAP}, {@code CARAVAN_SCHEMA_REGISTRY_PORT}), or on the command line.
+ * Invalid values fail start-up with a message naming the key.
+ */
+public final class SchemaRegistryConfig extends AbstractConfig {
+  public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap";
+  public static final String HOST = "schema.registry.host";
+  public static final String PORT = "schema.registry.port";
+  public static final String TOPIC = "schema.registry.topic";
+  public static final String COMPATIBILITY = "schema.registry.compatibility";
+  public static final String STORE_TIMEOUT_MS = "schema.registry.store.timeout.ms";
+
+  public static final ConfigDef DEFINITION = new ConfigDef()
+      .define(KAFKA_BOOTSTRAP, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+          "Kafka bootstrap servers holding the registry's state, host:port[,host:port...].")
+      .define(HOST, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+          "Interface the HTTP API binds to.")
+      .define(PORT, Type.INT, 8081, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,
+          "HTTP port (0 picks a free one).")
+      .define(TOPIC, Type.STRING, "_schemas", new ConfigDef.NonEmptyString(), Importance.LOW,
+          "Compacted topic holding schemas and settings; created (1 partition) when missing. "
+              + "Instances sharing it agree on ids.")
+      .define(COMPATIBILITY, Type.STRING, "BACKWARD", levelValidator(), Importance.LOW,
+          "Compatibility level until one is set with PUT /config: NONE, BACKWARD, FORWARD, FULL or a *_TRANSITIVE one.")
+      .define(STORE_TIMEOUT_MS, Type.LONG, 30_000L, ConfigDef.Range.atLeast(1_000), Importance.LOW,
+          "Upper bound for reaching Kafka, replaying the topic at start and reading back a write.");
+
+  public SchemaRegistryConfig(Map<String, ?> values) {
+    super(DEFINITION, values, false);
+  }
+
+  /**
+   * Resolves the settings from a properties file (may be null), the environment and overrides,
+   * highest precedence last.
+   */
+  public static SchemaRegistryConfig resolve(Path propertiesFile, Map<String, String> env, Map<String, ?> overrides) {
+    Map<String, Object> values = new HashMap<>();
+    if (propertiesFile != null) {
+      Properties p = new Properties();
+      try (Reader r = Files.newBufferedReader(propertiesFile)) {
+        p.load(r);
+      } catch (IOException e) {
+        throw new ConfigException("Cannot read configuration file " + propertiesFile + ": " + e.getMessage());
+      }
+      p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
+    }
+    for (String key : DEFINITION.names()) {
+      String fromEnv = env.get(envName(key));
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        values.put(key, fromEnv);
+      }
+    }
+    overrides.forEach((k, v) -> {
+      if (v != null) {
+        values.put(k, v);
+      }
+    });
+    return new SchemaRegistryConfig(values);
+  }
+
+  /** The environment variable for a key: {@code kafka.bootstrap} → {@code CARAVAN_KAFKA_BOOTSTRAP}. */
+  public static String envName(String key) {
+    return "CARAVAN_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+  }
+
+  public String kafkaBootstrap() {
+    return getString(KAFKA_BOOTSTRAP);
+  }
+
+  public String host() {
+    return getString(HOST);
+  }
+
+  public int port() {
+    return getInt(PORT);
+  }
+
+  public String topic() {
+    return getString(TOPIC);
+  }
+
+  public CompatibilityLevel defaultCompatibility() {
+    return CompatibilityLevel.parse(getString(COMPATIBILITY));
+  }
+
+  public Duration storeTimeout() {
+    return Duration.ofMillis(getLong(STORE_TIMEOUT_MS));
+  }
+
+  private static ConfigDef.Validator levelValidator() {
+    return (name, value) -> {
+      if (CompatibilityLevel.parse((String) value) == null) {
+        throw new ConfigException(name, value, "expected one of NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, "
+            + "FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE");
+      }
+    };
+  }
+}
