@@ -75,6 +75,8 @@ public final class ChildJvm {
         command.add("-Xmx" + maxHeap);
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Djava.awt.headless=true");
+        // Asks mains that make the stdin watchdog optional (the schema registry) to turn it on.
+        command.add("-Dcaravan.watchdog=stdin");
         command.add("-cp");
         command.add(classpathOf(artifactId));
         command.add(mainClass);
