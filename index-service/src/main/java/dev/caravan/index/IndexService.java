@@ -1,0 +1,208 @@
+package dev.caravan.index;
+
+import dev.caravan.index.bulk.Backoff;
+import dev.caravan.index.bulk.BulkIndexer;
+import dev.caravan.index.bulk.BulkOutcome;
+import dev.caravan.index.bulk.IndexTemplates;
+import dev.caravan.index.bulk.OpenSearchClients;
+import dev.caravan.index.config.IndexConfig;
+import dev.caravan.index.dlq.DeadLetters;
+import dev.caravan.index.document.ArticleDocuments;
+import dev.caravan.index.document.IndexAction;
+import dev.caravan.registry.serde.AvroSerdeConfig;
+import dev.caravan.registry.serde.KafkaAvroDeserializer;
+import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.FxTick;
+import dev.caravan.schema.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes enriched articles and FX ticks and writes them to OpenSearch in bulk, at least once:
+ * offsets are committed only after every document of a batch was accepted or dead-lettered, and
+ * deterministic ids make a replay overwrite instead of duplicate. One bounded batch in memory.
+ */
+public final class IndexService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexService.class);
+
+    private final IndexConfig config;
+    private final OpenSearchClient client;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> dlqProducer;
+    private final KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+    private final BulkIndexer indexer;
+    private final DeadLetters deadLetters;
+    private final AtomicLong indexed = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private Thread thread;
+
+    public IndexService(IndexConfig config) {
+        this.config = config;
+        this.client = OpenSearchClients.create(config);
+        this.consumer = new KafkaConsumer<>(consumerProperties(config));
+        this.dlqProducer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(IndexConfig.KAFKA_BOOTSTRAP),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.CLIENT_ID_CONFIG, "caravan-index-dlq"),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        this.deserializer.configure(Map.of(
+                AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, config.getString(IndexConfig.SCHEMA_REGISTRY_URL),
+                AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG, true), false);
+        this.indexer = new BulkIndexer(client, new Backoff(config.getInt(IndexConfig.RETRY_INITIAL_MS),
+                config.getInt(IndexConfig.RETRY_MAX_MS)));
+        this.deadLetters = new DeadLetters(dlqProducer, Topics.INDEX_DLQ);
+    }
+
+    private static Map<String, Object> consumerProperties(IndexConfig config) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(IndexConfig.KAFKA_BOOTSTRAP));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(IndexConfig.GROUP_ID));
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(IndexConfig.BULK_MAX_DOCS));
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "caravan-index");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return props;
+    }
+
+    public OpenSearchClient client() {
+        return client;
+    }
+
+    public long indexedCount() {
+        return indexed.get();
+    }
+
+    public long deadLetteredCount() {
+        return deadLettered.get();
+    }
+
+    /** Installs the index templates, then consumes on its own thread. */
+    public void start() {
+        IndexTemplates.ensure(client, config.getInt(IndexConfig.INDEX_REPLICAS));
+        thread = new Thread(this::run, "caravan-index");
+        thread.start();
+    }
+
+    private void run() {
+        int maxDocs = config.getInt(IndexConfig.BULK_MAX_DOCS);
+        long maxBytes = config.getInt(IndexConfig.BULK_MAX_BYTES);
+        long lingerMs = config.getInt(IndexConfig.BULK_LINGER_MS);
+        List<IndexAction> batch = new ArrayList<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        long batchBytes = 0;
+        long batchStarted = 0;
+        try {
+            consumer.subscribe(List.of(Topics.ENRICHED_ARTICLES, Topics.FX_TICKS));
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(Math.max(10, lingerMs / 2)))) {
+                    if (batch.isEmpty() && offsets.isEmpty()) {
+                        batchStarted = System.currentTimeMillis();
+                    }
+                    offsets.put(new TopicPartition(record.topic(), record.partition()),
+                            new OffsetAndMetadata(record.offset() + 1));
+                    IndexAction action = toAction(record);
+                    if (action != null) {
+                        batch.add(action);
+                        batchBytes += record.value() == null ? 0 : record.value().length;
+                    }
+                }
+                boolean due = !offsets.isEmpty() && (batch.size() >= maxDocs || batchBytes >= maxBytes
+                        || System.currentTimeMillis() - batchStarted >= lingerMs);
+                if (due) {
+                    flush(batch, offsets);
+                    batch.clear();
+                    offsets.clear();
+                    batchBytes = 0;
+                }
+            }
+        } catch (WakeupException | BulkIndexer.ShutdownException e) {
+            LOG.info("Index service stopping; {} unsettled documents will be read again on restart", batch.size());
+        } catch (RuntimeException e) {
+            LOG.error("Index service failed: {}", e.getMessage(), e);
+        } finally {
+            consumer.close(Duration.ofSeconds(10));
+            dlqProducer.close(Duration.ofSeconds(10));
+            stopped.countDown();
+        }
+    }
+
+    private void flush(List<IndexAction> batch, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        long started = System.nanoTime();
+        BulkOutcome outcome = indexer.index(batch, () -> running);
+        for (BulkOutcome.Rejected rejected : outcome.rejected()) {
+            IndexAction a = rejected.action();
+            deadLetters.send(a.topic(), a.partition(), a.offset(), a.key(), a.value(), rejected.status(), rejected.reason());
+        }
+        deadLettered.addAndGet(deadLetters.awaitAll());
+        consumer.commitSync(offsets);
+        indexed.addAndGet(outcome.indexed() + outcome.keptNewer());
+        LOG.info("Indexed {} documents ({} kept newer revision, {} dead-lettered, {} retries) in {} ms",
+                outcome.indexed(), outcome.keptNewer(), outcome.rejected().size(), outcome.retries(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Reads a record; one that cannot be read is dead-lettered at once and yields null. */
+    private IndexAction toAction(ConsumerRecord<byte[], byte[]> record) {
+        Object value;
+        try {
+            value = deserializer.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            deadLetters.send(record.topic(), record.partition(), record.offset(), record.key(), record.value(), 0,
+                    "cannot deserialize: " + e.getMessage());
+            return null;
+        }
+        if (value instanceof EnrichedArticle article) {
+            return new IndexAction(ArticleDocuments.articleIndex(article.getPublishedDate()), article.getId(),
+                    ArticleDocuments.article(article), ArticleDocuments.version(article),
+                    record.topic(), record.partition(), record.offset(), record.key(), record.value());
+        }
+        if (value instanceof FxTick tick) {
+            return new IndexAction(ArticleDocuments.fxIndex(tick.getAsOf()), ArticleDocuments.fxId(tick),
+                    ArticleDocuments.fxTick(tick), null,
+                    record.topic(), record.partition(), record.offset(), record.key(), record.value());
+        }
+        deadLetters.send(record.topic(), record.partition(), record.offset(), record.key(), record.value(), 0,
+                "unexpected record type " + (value == null ? "null (tombstone)" : value.getClass().getName()));
+        return null;
+    }
+
+    /** Stops consuming; an unsettled batch is not committed and will be read again. */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            if (thread != null && !stopped.await(30, TimeUnit.SECONDS)) {
+                LOG.warn("Index service did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

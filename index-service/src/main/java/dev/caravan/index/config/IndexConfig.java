@@ -1,0 +1,70 @@
+package dev.caravan.index.config;
+
+import dev.caravan.config.ConfigSources;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.types.Password;
+
+/** Settings of the index service; each key can also be set as CARAVAN_&lt;KEY&gt; in the environment. */
+public final class IndexConfig extends AbstractConfig {
+
+    public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String OPENSEARCH_URL = "opensearch.url";
+    public static final String OPENSEARCH_USERNAME = "opensearch.username";
+    public static final String OPENSEARCH_PASSWORD = "opensearch.password";
+    public static final String INDEX_REPLICAS = "index.replicas";
+    public static final String GROUP_ID = "index.group.id";
+    public static final String BULK_MAX_DOCS = "index.bulk.max.docs";
+    public static final String BULK_MAX_BYTES = "index.bulk.max.bytes";
+    public static final String BULK_LINGER_MS = "index.bulk.linger.ms";
+    public static final String RETRY_INITIAL_MS = "index.retry.initial.ms";
+    public static final String RETRY_MAX_MS = "index.retry.max.ms";
+
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(KAFKA_BOOTSTRAP, Type.STRING, "localhost:9092", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "Kafka bootstrap servers, host:port[,host:port...].")
+            .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", new ConfigDef.NonEmptyString(),
+                    Importance.HIGH, "Confluent-compatible schema registry URL.")
+            .define(OPENSEARCH_URL, Type.STRING, "http://localhost:9200", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "OpenSearch base URL, http or https.")
+            .define(OPENSEARCH_USERNAME, Type.STRING, "", Importance.MEDIUM, "Basic-auth user; empty for none.")
+            .define(OPENSEARCH_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, "Basic-auth password.")
+            .define(INDEX_REPLICAS, Type.INT, 1, ConfigDef.Range.between(0, 10), Importance.MEDIUM,
+                    "number_of_replicas in the index templates: 0 on a single node.")
+            .define(GROUP_ID, Type.STRING, "caravan-index", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Consumer group: instances sharing it split the partitions between them.")
+            .define(BULK_MAX_DOCS, Type.INT, 1000, ConfigDef.Range.between(1, 100_000), Importance.MEDIUM,
+                    "Most documents in one bulk request.")
+            .define(BULK_MAX_BYTES, Type.INT, 5 * 1024 * 1024, ConfigDef.Range.atLeast(1024), Importance.MEDIUM,
+                    "Most bytes of documents in one bulk request.")
+            .define(BULK_LINGER_MS, Type.INT, 500, ConfigDef.Range.between(0, 60_000), Importance.MEDIUM,
+                    "Longest wait to fill a bulk request before sending what there is.")
+            .define(RETRY_INITIAL_MS, Type.INT, 200, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "First backoff after a 429/5xx or an unreachable OpenSearch; doubles each time, with jitter.")
+            .define(RETRY_MAX_MS, Type.INT, 30_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Longest backoff between retries.");
+
+    public IndexConfig(Map<String, ?> values) {
+        super(DEFINITION, values, false);
+    }
+
+    public static IndexConfig fromEnvironment(Map<String, String> overrides) {
+        return new IndexConfig(ConfigSources.resolve(DEFINITION, System.getenv(), overrides).values());
+    }
+
+    public String opensearchUrl() {
+        return getString(OPENSEARCH_URL);
+    }
+
+    public String opensearchUsername() {
+        return getString(OPENSEARCH_USERNAME);
+    }
+
+    public Password opensearchPassword() {
+        return getPassword(OPENSEARCH_PASSWORD);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.caravan.index.document;
+
+import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.Entity;
+import dev.caravan.schema.FxTick;
+import dev.caravan.schema.Mention;
+import dev.caravan.schema.MoneyMention;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Maps records to OpenSearch documents and decides the index and id of each. */
+public final class ArticleDocuments {
+
+    public static final String ARTICLES_ALIAS = "articles";
+    public static final String FX_ALIAS = "fx-ticks";
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu.MM");
+    /** Above any epoch-millis timestamp: a full text always outranks a truncated teaser. */
+    private static final long FULL_TEXT_BONUS = 1L << 42;
+
+    private ArticleDocuments() {
+    }
+
+    /** Monthly indices keep old months cheap to shrink or drop; the alias reads them all. */
+    public static String articleIndex(LocalDate published) {
+        return "articles-v1-" + published.format(MONTH);
+    }
+
+    public static String fxIndex(LocalDate asOf) {
+        return "fx-ticks-v1-" + asOf.getYear();
+    }
+
+    /** A tick's id is its pair and day, so the history of a pair is kept and a replay overwrites. */
+    public static String fxId(FxTick tick) {
+        return tick.getBase() + "-" + tick.getQuote() + "-" + tick.getAsOf();
+    }
+
+    /**
+     * External version of an article revision: full text beats truncated, then newer ingestion
+     * beats older. OpenSearch keeps the highest, so a late teaser never overwrites the full article.
+     */
+    public static long version(EnrichedArticle article) {
+        return (article.getTruncated() ? 0 : FULL_TEXT_BONUS) + article.getIngestedAt().toEpochMilli();
+    }
+
+    public static Map<String, Object> article(EnrichedArticle a) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", a.getId());
+        doc.put("source", a.getSource());
+        doc.put("url", a.getUrl());
+        doc.put("title", a.getTitle());
+        doc.put("body", a.getBody());
+        doc.put("truncated", a.getTruncated());
+        doc.put("publishedDate", a.getPublishedDate().toString());
+        doc.put("ingestedAt", a.getIngestedAt().toString());
+        doc.put("enrichedAt", a.getEnrichedAt().toString());
+        doc.put("contentHash", a.getContentHash());
+        doc.put("listingPosition", a.getListingPosition());
+        doc.put("taggerVersion", a.getTaggerVersion());
+        doc.put("entities", a.getEntities().stream().map(ArticleDocuments::entity).toList());
+        doc.put("money", a.getMoney().stream().map(ArticleDocuments::money).toList());
+        return doc;
+    }
+
+    public static Map<String, Object> fxTick(FxTick t) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("pair", t.getBase() + "/" + t.getQuote());
+        doc.put("base", t.getBase());
+        doc.put("quote", t.getQuote());
+        doc.put("rate", t.getRate().doubleValue());
+        doc.put("changePct", t.getChangePct());
+        doc.put("asOf", t.getAsOf().toString());
+        doc.put("source", t.getSource());
+        return doc;
+    }
+
+    private static Map<String, Object> entity(Entity e) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("type", e.getType().name());
+        doc.put("name", e.getName());
+        doc.put("country", e.getCountry());
+        doc.put("region", e.getRegion());
+        doc.put("confidence", e.getConfidence());
+        doc.put("mentions", e.getMentions().stream().map(ArticleDocuments::mention).toList());
+        return doc;
+    }
+
+    private static Map<String, Object> mention(Mention m) {
+        return Map.of("text", m.getText(), "field", m.getField().name(), "start", m.getStart(), "end", m.getEnd());
+    }
+
+    private static Map<String, Object> money(MoneyMention m) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("text", m.getText());
+        doc.put("amount", m.getAmount());
+        doc.put("currency", m.getCurrency());
+        doc.put("usd", m.getUsd());
+        doc.put("rate", m.getRate());
+        doc.put("rateAsOf", m.getRateAsOf() == null ? null : m.getRateAsOf().toString());
+        return doc;
+    }
+}

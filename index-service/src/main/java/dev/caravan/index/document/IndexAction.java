@@ -1,0 +1,13 @@
+package dev.caravan.index.document;
+
+import java.util.Map;
+
+/**
+ * One document to write, and where it came from so a rejected one can be dead-lettered.
+ *
+ * @param version external version: a replay of the same revision is accepted, an older or
+ *                truncated revision loses against what is stored (see {@link ArticleDocuments#version})
+ */
+public record IndexAction(String index, String id, Map<String, Object> document, Long version,
+                          String topic, int partition, long offset, byte[] key, byte[] value) {
+}
