@@ -29,6 +29,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
   private AvroSerdeConfig config;
   private final Class<? extends SpecificRecord> targetClass;
   private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+  private final Map<Schema, Map<Integer, DatumReader<Object>>> readersBySchema = new ConcurrentHashMap<>();
 
   /** For Kafka's reflective construction; {@link #configure} must follow. */
   public KafkaAvroDeserializer() {
@@ -63,6 +64,14 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
   @Override
   public Object deserialize(String topic, byte[] payload) {
+    return deserialize(topic, payload, null);
+  }
+
+  /**
+   * Decodes into a generic record of {@code readerSchema} (resolving the writer's schema against
+   * it), or as {@link #deserialize(String, byte[])} when it is null.
+   */
+  public Object deserialize(String topic, byte[] payload, Schema readerSchema) {
     if (payload == null) {
       return null;
     }
@@ -70,7 +79,10 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
       throw new IllegalStateException("KafkaAvroDeserializer used before configure()");
     }
     int id = WireFormat.readSchemaId(payload, topic);
-    DatumReader<Object> reader = readers.computeIfAbsent(id, i -> readerFor(i, topic));
+    DatumReader<Object> reader = readerSchema == null
+        ? readers.computeIfAbsent(id, i -> readerFor(i, topic))
+        : readersBySchema.computeIfAbsent(readerSchema, s -> new ConcurrentHashMap<>())
+            .computeIfAbsent(id, i -> new GenericDatumReader<>(writerSchema(i, topic), readerSchema, GenericData.get()));
     try {
       return reader.read(null, DecoderFactory.get().binaryDecoder(
           payload, WireFormat.HEADER_SIZE, payload.length - WireFormat.HEADER_SIZE, null));
@@ -80,16 +92,19 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     }
   }
 
-  private DatumReader<Object> readerFor(int id, String topic) {
-    Schema writer;
+  private Schema writerSchema(int id, String topic) {
     try {
-      writer = client.getById(id);
+      return client.getById(id);
     } catch (SchemaRegistryException e) {
       String why = e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND
           ? "unknown schema id " + id + " in registry " + config.url()
           : "could not fetch schema id " + id + " from registry " + config.url();
       throw new SerializationException("Cannot decode record on topic " + topic + ": " + why + " (" + e.getMessage() + ")", e);
     }
+  }
+
+  private DatumReader<Object> readerFor(int id, String topic) {
+    Schema writer = writerSchema(id, topic);
     Class<?> cls = targetClass;
     if (cls == null && config.specificReader() && writer.getType() == Schema.Type.RECORD) {
       try {

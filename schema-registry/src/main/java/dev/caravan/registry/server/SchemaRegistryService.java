@@ -191,7 +191,9 @@ final class SchemaRegistryService {
     try {
       return new Schema.Parser().parse(schemaText);
     } catch (SchemaParseException | org.apache.avro.AvroTypeException e) {
-      throw RegistryException.invalidSchema(e.getMessage());
+      // Avro wraps JSON syntax errors; report the JSON parser's own words, not its class name.
+      throw RegistryException.invalidSchema(e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j
+          ? "not valid JSON: " + j.getOriginalMessage() : e.getMessage());
     } catch (RuntimeException e) {
       throw RegistryException.invalidSchema(e.toString());
     }
