@@ -1,0 +1,69 @@
+package dev.caravan.launcher;
+
+import dev.caravan.enrich.EnrichService;
+import dev.caravan.enrich.config.EnrichConfig;
+import dev.caravan.index.IndexService;
+import dev.caravan.index.config.IndexConfig;
+import dev.caravan.registry.SchemaRegistryMain;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Each service on its own, configured by CARAVAN_* environment variables and CARAVAN_CONFIG_FILE. */
+final class ServiceCommands {
+
+    private ServiceCommands() {
+    }
+
+    /** Runs until SIGTERM/Ctrl-C, then closes the service (finishing or abandoning the in-flight batch). */
+    static int runUntilStopped(AutoCloseable service) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                service.close();
+            } catch (Exception e) {
+                System.err.println("caravan: error while stopping: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }, "caravan-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    @Command(name = "enrich-service", mixinStandardHelpOptions = true,
+            description = "Run the enrich stage (Kafka Streams, exactly-once) against external Kafka and registry.")
+    static final class Enrich implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            EnrichService service = new EnrichService(EnrichConfig.fromEnvironment(Map.of()));
+            service.start();
+            return runUntilStopped(service);
+        }
+    }
+
+    @Command(name = "index-service", mixinStandardHelpOptions = true,
+            description = "Run the index stage: enriched articles and FX ticks into OpenSearch.")
+    static final class Index implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            IndexService service = new IndexService(IndexConfig.fromEnvironment(Map.of()));
+            service.start();
+            return runUntilStopped(service);
+        }
+    }
+
+    @Command(name = "schema-registry", description = "Run the Confluent-compatible schema registry (options as its own main).",
+            mixinStandardHelpOptions = false)
+    static final class Registry implements Callable<Integer> {
+        @Parameters(arity = "0..*", description = "Options passed to the registry, e.g. --port 8081.")
+        String[] args = new String[0];
+
+        @Override
+        public Integer call() {
+            return new picocli.CommandLine(new SchemaRegistryMain()).execute(args);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.caravan.launcher.demo;
+
+import dev.caravan.enrich.EnrichService;
+import dev.caravan.enrich.config.EnrichConfig;
+import dev.caravan.index.IndexService;
+import dev.caravan.index.config.IndexConfig;
+import dev.caravan.ingest.config.IngestConfig;
+import dev.caravan.ingest.files.FileIngestor;
+import dev.caravan.ingest.files.IngestSummary;
+import dev.caravan.ingest.publish.RecordPublisher;
+import dev.caravan.launcher.topics.TopicCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The three services wired to one set of endpoints, in one process: what {@code caravan demo}
+ * runs and what the end-to-end test drives. Production runs each service in its own process.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
+
+    public record Endpoints(String kafkaBootstrap, String schemaRegistryUrl, String opensearchUrl) {
+    }
+
+    private final Endpoints endpoints;
+    private final EnrichService enrich;
+    private final IndexService index;
+    private final RecordPublisher publisher;
+    private final String stateDir;
+
+    private LocalPipeline(Endpoints endpoints, Path stateDir) {
+        this.endpoints = endpoints;
+        this.stateDir = stateDir.toString();
+        Map<String, String> common = Map.of(
+                "kafka.bootstrap", endpoints.kafkaBootstrap(),
+                "schema.registry.url", endpoints.schemaRegistryUrl());
+        this.enrich = new EnrichService(new EnrichConfig(with(common, Map.of(EnrichConfig.STATE_DIR, this.stateDir))));
+        this.index = new IndexService(new IndexConfig(with(common, Map.of(
+                IndexConfig.OPENSEARCH_URL, endpoints.opensearchUrl(),
+                IndexConfig.INDEX_REPLICAS, "0",
+                IndexConfig.BULK_LINGER_MS, "200"))));
+        this.publisher = new RecordPublisher(new IngestConfig(common));
+    }
+
+    private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> merged = new java.util.HashMap<>(a);
+        merged.putAll(b);
+        return merged;
+    }
+
+    /** Creates the topics, then starts enrich and index. */
+    public static LocalPipeline start(Endpoints endpoints, int partitions) {
+        TopicCatalog.ensure(endpoints.kafkaBootstrap(), partitions, (short) 1);
+        Path stateDir;
+        try {
+            stateDir = Files.createTempDirectory("caravan-enrich-state");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a state directory: " + e.getMessage(), e);
+        }
+        LocalPipeline pipeline = new LocalPipeline(endpoints, stateDir);
+        pipeline.index.start();
+        pipeline.enrich.start();
+        LOG.info("Pipeline started: enrich and index consuming from {}", endpoints.kafkaBootstrap());
+        return pipeline;
+    }
+
+    public IngestSummary ingest(List<Path> files, Consumer<Path> progress) {
+        return new FileIngestor(publisher, "", Clock.systemUTC()).ingest(files, progress);
+    }
+
+    public OpenSearchClient search() {
+        return index.client();
+    }
+
+    public IndexService indexService() {
+        return index;
+    }
+
+    /** How many of these article ids the 'articles' alias returns now. */
+    public long searchableArticles(List<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try {
+            index.client().indices().refresh(r -> r.index("articles", "fx-ticks").ignoreUnavailable(true).allowNoIndices(true));
+            return index.client().count(c -> c.index("articles").ignoreUnavailable(true).allowNoIndices(true)
+                    .query(Query.of(q -> q.ids(i -> i.values(new ArrayList<>(ids)))))).count();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("count failed: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    public long fxTicksIndexed() {
+        try {
+            return index.client().count(c -> c.index("fx-ticks").ignoreUnavailable(true).allowNoIndices(true)).count();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Polls until every id is searchable or the timeout passes; returns how many were. */
+    public long awaitSearchable(List<String> ids, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long found = searchableArticles(ids);
+        while (found < ids.size() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            found = searchableArticles(ids);
+        }
+        return found;
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+        enrich.close();
+        index.close();
+        LOG.info("Pipeline stopped");
+    }
+}
