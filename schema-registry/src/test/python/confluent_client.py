@@ -9,6 +9,7 @@ Prints "OK ..." lines; any failed expectation exits non-zero with the reason on 
 """
 import json
 import sys
+import uuid
 
 import requests
 from avro import schema as avro_schema
@@ -147,7 +148,7 @@ def consume(url, bootstrap, topic, n, reader_json=None):
     if reader_json:
         kwargs["reader_value_schema"] = avro.loads(reader_json)
     c = AvroConsumer({"bootstrap.servers": bootstrap, "schema.registry.url": url,
-                      "group.id": "py-" + topic, "auto.offset.reset": "earliest"}, **kwargs)
+                      "group.id": "py-" + topic + "-" + uuid.uuid4().hex, "auto.offset.reset": "earliest"}, **kwargs)
     c.subscribe([topic])
     got = 0
     idle = 0
