@@ -38,16 +38,19 @@ def expect_error(fn, status, code, what):
     check(False, what + " should have failed with " + str(code))
 
 
-def record(name, fields):
-    return json.dumps({"type": "record", "name": name, "namespace": "dev.caravan.contract", "fields": fields})
+def record(name, fields, doc=None):
+    r = {"type": "record", "name": name, "namespace": "dev.caravan.contract", "fields": fields}
+    if doc:
+        r["doc"] = doc  # kept in the canonical JSON: makes this run's schemas new to a shared registry
+    return json.dumps(r)
 
 
 def contract(url, prefix):
-    v1 = record("Person", [{"name": "name", "type": "string"}])
+    v1 = record("Person", [{"name": "name", "type": "string"}], prefix)
     v2 = record("Person", [{"name": "name", "type": "string"},
-                           {"name": "email", "type": ["null", "string"], "default": None}])
-    v3_required = record("Person", [{"name": "name", "type": "string"}, {"name": "age", "type": "int"}])
-    v3_type = record("Person", [{"name": "name", "type": "long"}])
+                           {"name": "email", "type": ["null", "string"], "default": None}], prefix)
+    v3_required = record("Person", [{"name": "name", "type": "string"}, {"name": "age", "type": "int"}], prefix)
+    v3_type = record("Person", [{"name": "name", "type": "long"}], prefix)
     subject = prefix + "-person-value"
     other = prefix + "-other-value"
 

@@ -7,6 +7,8 @@ import dev.caravan.localstack.LocalStack;
 import dev.caravan.localstack.LocalStackConfig;
 import dev.caravan.localstack.LocalStackExtension;
 import dev.caravan.registry.client.RestSchemaRegistryClient;
+import dev.caravan.registry.config.SchemaRegistryConfig;
+import dev.caravan.registry.server.SchemaRegistryServer;
 import dev.caravan.registry.serde.AvroSerdeConfig;
 import dev.caravan.registry.serde.KafkaAvroDeserializer;
 import dev.caravan.registry.serde.KafkaAvroSerializer;
@@ -162,6 +164,28 @@ class ConfluentCompatibilityIT {
     GenericRecord back = (GenericRecord) de.deserialize(topic, consume(stack, topic, 1).get(0));
     assertThat(back.get("n")).isEqualTo(42);
     assertThat(python("consume", stack.schemaRegistryUrl(), stack.kafkaBootstrap(), topic, "1").get(0)).contains("\"n\": 42");
+  }
+
+  @Test
+  void aSecondInstanceOnTheSameTopicAgreesOnIds(LocalStack stack) throws Exception {
+    RestSchemaRegistryClient first = new RestSchemaRegistryClient(stack.schemaRegistryUrl(), null);
+    String subject = "it.second-instance." + UUID.randomUUID() + "-value";
+    Schema schema = new Schema.Parser().parse(V2);
+    int id = first.register(subject, schema);
+    try (SchemaRegistryServer second = new SchemaRegistryServer(SchemaRegistryConfig.resolve(null, Map.of(), Map.of(
+        SchemaRegistryConfig.KAFKA_BOOTSTRAP, stack.kafkaBootstrap(), SchemaRegistryConfig.HOST, "127.0.0.1",
+        SchemaRegistryConfig.PORT, 0))).start()) {
+      RestSchemaRegistryClient other = new RestSchemaRegistryClient(second.url(), null);
+      assertThat(other.getLatest(subject).id()).isEqualTo(id);
+      // A schema registered through the second instance is visible, with the same id, through the first.
+      String next = "it.second-instance." + UUID.randomUUID() + "-value";
+      Schema fresh = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Fresh" + Math.abs(next.hashCode())
+          + "\",\"fields\":[{\"name\":\"x\",\"type\":\"long\"}]}");
+      int freshId = other.register(next, fresh);
+      await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+          .untilAsserted(() -> assertThat(first.getLatest(next).id()).isEqualTo(freshId));
+      assertThat(first.register(next, fresh)).isEqualTo(freshId);
+    }
   }
 
   static RawArticle article(String id) {
