@@ -2,7 +2,6 @@ package dev.caravan.enrich;
 
 import dev.caravan.enrich.config.EnrichConfig;
 import dev.caravan.enrich.tag.ArticleEnricher;
-import dev.caravan.enrich.tag.EntityTagger;
 import dev.caravan.enrich.tag.Gazetteer;
 import dev.caravan.enrich.topology.EnrichSerdes;
 import dev.caravan.enrich.topology.EnrichTopology;
@@ -20,7 +19,8 @@ public final class EnrichService implements AutoCloseable {
     private final KafkaStreams streams;
 
     public EnrichService(EnrichConfig config) {
-        ArticleEnricher enricher = new ArticleEnricher(new EntityTagger(Gazetteer.bundled()), Clock.systemUTC());
+        ArticleEnricher enricher = new ArticleEnricher(Gazetteer.bundled(),
+                config.getInt(EnrichConfig.FX_MAX_AGE_DAYS), Clock.systemUTC());
         this.streams = new KafkaStreams(
                 EnrichTopology.build(enricher, EnrichSerdes.forRegistry(config.schemaRegistryUrl())),
                 EnrichTopology.streamsProperties(config));

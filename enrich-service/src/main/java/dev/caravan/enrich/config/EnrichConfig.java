@@ -17,6 +17,7 @@ public final class EnrichConfig extends AbstractConfig {
     public static final String STATE_DIR = "enrich.state.dir";
     public static final String COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
     public static final String REPLICATION_FACTOR = "enrich.internal.replication.factor";
+    public static final String FX_MAX_AGE_DAYS = "enrich.fx.max.age.days";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(KAFKA_BOOTSTRAP, Type.STRING, "localhost:9092", new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -32,7 +33,9 @@ public final class EnrichConfig extends AbstractConfig {
             .define(COMMIT_INTERVAL_MS, Type.INT, 100, ConfigDef.Range.atLeast(10), Importance.LOW,
                     "How often a transaction is committed (exactly-once): the floor of end-to-end latency.")
             .define(REPLICATION_FACTOR, Type.INT, -1, ConfigDef.Range.atLeast(-1), Importance.LOW,
-                    "Replication of internal topics; -1 takes the broker default.");
+                    "Replication of internal topics; -1 takes the broker default.")
+            .define(FX_MAX_AGE_DAYS, Type.INT, 7, ConfigDef.Range.between(0, 3650), Importance.MEDIUM,
+                    "Oldest FX tick (in days before the article's date) still used to convert its money; older: usd stays null.");
 
     public EnrichConfig(Map<String, ?> values) {
         super(DEFINITION, values, false);

@@ -1,24 +1,40 @@
 package dev.caravan.enrich.tag;
 
+import dev.caravan.enrich.fx.FxRates;
+import dev.caravan.enrich.fx.MoneyConverter;
+import dev.caravan.enrich.money.MoneyAmount;
+import dev.caravan.enrich.money.MoneyExtractor;
 import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.Entity;
+import dev.caravan.schema.EntityType;
+import dev.caravan.schema.Mention;
 import dev.caravan.schema.RawArticle;
+import dev.caravan.schema.TextField;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the enriched record: the raw fields, what the taggers found, and when. */
+/** Builds the enriched record: the raw fields, the entities and money found, and when. */
 public final class ArticleEnricher {
 
-    public static final String TAGGER_VERSION = "gazetteer-1";
+    public static final String TAGGER_VERSION = "gazetteer-2";
 
     private final EntityTagger entityTagger;
+    private final MoneyExtractor moneyExtractor;
+    private final int fxMaxAgeDays;
     private final Clock clock;
 
-    public ArticleEnricher(EntityTagger entityTagger, Clock clock) {
-        this.entityTagger = entityTagger;
+    public ArticleEnricher(Gazetteer gazetteer, int fxMaxAgeDays, Clock clock) {
+        this.entityTagger = new EntityTagger(gazetteer);
+        this.moneyExtractor = new MoneyExtractor(gazetteer);
+        this.fxMaxAgeDays = fxMaxAgeDays;
         this.clock = clock;
     }
 
-    public EnrichedArticle enrich(RawArticle raw) {
+    public EnrichedArticle enrich(RawArticle raw, FxRates rates) {
+        List<MoneyAmount> money = new ArrayList<>(moneyExtractor.extract(raw.getTitle(), TextField.TITLE));
+        money.addAll(moneyExtractor.extract(raw.getBody(), TextField.BODY));
+        List<Entity> entities = withCurrenciesOf(entityTagger.tag(raw.getTitle(), raw.getBody()), money);
         return EnrichedArticle.newBuilder()
                 .setId(raw.getId())
                 .setSource(raw.getSource())
@@ -30,10 +46,33 @@ public final class ArticleEnricher {
                 .setIngestedAt(raw.getIngestedAt())
                 .setContentHash(raw.getContentHash())
                 .setListingPosition(raw.getListingPosition())
-                .setEntities(entityTagger.tag(raw.getTitle(), raw.getBody()))
-                .setMoney(List.of())
+                .setEntities(entities)
+                .setMoney(new MoneyConverter(rates, fxMaxAgeDays).convert(money, raw.getPublishedDate()))
                 .setEnrichedAt(clock.instant())
                 .setTaggerVersion(TAGGER_VERSION)
                 .build();
+    }
+
+    /** "$10,000" names a currency too: money whose currency no word mentioned adds a CURRENCY mention. */
+    private static List<Entity> withCurrenciesOf(List<Entity> entities, List<MoneyAmount> money) {
+        List<Entity> result = new ArrayList<>(entities);
+        for (MoneyAmount amount : money) {
+            Mention mention = Mention.newBuilder().setText(amount.text()).setField(amount.field())
+                    .setStart(amount.start()).setEnd(amount.end()).build();
+            Entity currency = result.stream()
+                    .filter(e -> e.getType() == EntityType.CURRENCY && e.getName().equals(amount.currency()))
+                    .findFirst().orElse(null);
+            boolean covered = currency != null && currency.getMentions().stream().anyMatch(m -> m.getField() == amount.field()
+                    && m.getStart() < amount.end() && amount.start() < m.getEnd());
+            if (currency == null) {
+                result.add(Entity.newBuilder().setType(EntityType.CURRENCY).setName(amount.currency())
+                        .setMentions(new ArrayList<>(List.of(mention))).setConfidence(1.0).build());
+            } else if (!covered) {
+                List<Mention> mentions = new ArrayList<>(currency.getMentions());
+                mentions.add(mention);
+                currency.setMentions(mentions);
+            }
+        }
+        return result;
     }
 }

@@ -3,6 +3,7 @@ package dev.caravan.enrich.topology;
 import dev.caravan.registry.serde.AvroSerdeConfig;
 import dev.caravan.registry.serde.SpecificAvroSerde;
 import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.EntityTrend;
 import dev.caravan.schema.FxTick;
 import dev.caravan.schema.RawArticle;
 import java.util.Map;
@@ -10,13 +11,14 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /** The serdes of the enrich topology, configured once for a registry URL ("mock://..." in unit tests). */
-public record EnrichSerdes(Serde<String> key, Serde<RawArticle> raw, Serde<FxTick> tick, Serde<EnrichedArticle> enriched) {
+public record EnrichSerdes(Serde<String> key, Serde<RawArticle> raw, Serde<FxTick> tick, Serde<EnrichedArticle> enriched,
+                           Serde<EntityTrend> trend) {
 
     public static EnrichSerdes forRegistry(String registryUrl) {
         Map<String, Object> config = Map.of(
                 AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl,
                 AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG, true);
-        return new EnrichSerdes(Serdes.String(), valueSerde(config), valueSerde(config), valueSerde(config));
+        return new EnrichSerdes(Serdes.String(), valueSerde(config), valueSerde(config), valueSerde(config), valueSerde(config));
     }
 
     private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> valueSerde(Map<String, Object> config) {

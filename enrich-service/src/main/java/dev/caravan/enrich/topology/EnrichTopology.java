@@ -1,8 +1,13 @@
 package dev.caravan.enrich.topology;
 
 import dev.caravan.enrich.config.EnrichConfig;
+import dev.caravan.enrich.fx.FxTickRecorder;
 import dev.caravan.enrich.tag.ArticleEnricher;
+import dev.caravan.enrich.trend.TrendingEntities;
+import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.FxTick;
 import dev.caravan.schema.Topics;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -10,20 +15,46 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
 
-/** The enrich topology, built here for both {@code main} and the tests. */
+/**
+ * The enrich topology, built here for both {@code main} and the tests:
+ * <pre>
+ *   fx.ticks.v1 ──► global versioned store "fx-rates" (every instance holds every pair's history)
+ *   news.articles.raw.v1 ──► tag + convert money as of the article's day ──► news.articles.enriched.v1
+ *                                                                    └──► trending counts ──► news.entities.trending.v1
+ * </pre>
+ * A tick that arrives after an article was enriched does not change that article: it was
+ * converted with the latest rate on or before its day that was known then (see rateAsOf).
+ */
 public final class EnrichTopology {
+
+    public static final String FX_STORE = "fx-rates";
+    /** Rate history kept for as-of lookups; ticks are tiny (a few pairs a day). */
+    public static final Duration FX_HISTORY = Duration.ofDays(3650);
 
     private EnrichTopology() {
     }
 
     public static Topology build(ArticleEnricher enricher, EnrichSerdes serdes) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.RAW_ARTICLES, Consumed.with(serdes.key(), serdes.raw()).withName("raw-articles"))
-                .mapValues(enricher::enrich, Named.as("tag-entities"))
-                .to(Topics.ENRICHED_ARTICLES, Produced.with(serdes.key(), serdes.enriched()).withName("enriched-articles"));
+        StoreBuilder<VersionedKeyValueStore<String, FxTick>> fxStore = Stores.versionedKeyValueStoreBuilder(
+                Stores.persistentVersionedKeyValueStore(FX_STORE, FX_HISTORY), serdes.key(), serdes.tick())
+                .withLoggingDisabled(); // a global store restores from its source topic
+        builder.addGlobalStore(fxStore, Topics.FX_TICKS,
+                Consumed.with(serdes.key(), serdes.tick()).withName("fx-ticks"),
+                () -> new FxTickRecorder(FX_STORE));
+
+        KStream<String, EnrichedArticle> enriched = builder
+                .stream(Topics.RAW_ARTICLES, Consumed.with(serdes.key(), serdes.raw()).withName("raw-articles"))
+                .processValues(() -> new EnrichProcessor(enricher, FX_STORE), Named.as("tag-and-convert"));
+        enriched.to(Topics.ENRICHED_ARTICLES, Produced.with(serdes.key(), serdes.enriched()).withName("enriched-articles"));
+        TrendingEntities.count(enriched, Topics.TRENDING_ENTITIES, serdes.trend());
         return builder.build();
     }
 

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caravan.enrich.config.EnrichConfig;
 import dev.caravan.enrich.tag.ArticleEnricher;
-import dev.caravan.enrich.tag.EntityTagger;
 import dev.caravan.enrich.tag.Gazetteer;
 import dev.caravan.schema.EnrichedArticle;
 import dev.caravan.schema.Entity;
+import dev.caravan.schema.EntityTrend;
+import dev.caravan.schema.FxTick;
+import dev.caravan.schema.MoneyMention;
 import dev.caravan.schema.RawArticle;
 import dev.caravan.schema.Topics;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,22 +33,27 @@ import org.junit.jupiter.api.Test;
 class EnrichTopologyTest {
 
     private static final Instant NOW = Instant.parse("2024-12-02T10:00:00Z");
+    private static final LocalDate DEC_2 = LocalDate.of(2024, 12, 2);
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, RawArticle> raw;
     private TestInputTopic<String, byte[]> rawBytes;
+    private TestInputTopic<String, FxTick> ticks;
     private TestOutputTopic<String, EnrichedArticle> enriched;
+    private TestOutputTopic<String, EntityTrend> trending;
 
     @BeforeEach
     void setUp() {
         EnrichSerdes serdes = EnrichSerdes.forRegistry("mock://enrich-topology-test");
-        ArticleEnricher enricher = new ArticleEnricher(new EntityTagger(Gazetteer.bundled()), Clock.fixed(NOW, ZoneOffset.UTC));
+        ArticleEnricher enricher = new ArticleEnricher(Gazetteer.bundled(), 7, Clock.fixed(NOW, ZoneOffset.UTC));
         Properties props = EnrichTopology.streamsProperties(new EnrichConfig(Map.of()));
         props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/enrich-topology-test");
-        driver = new TopologyTestDriver(EnrichTopology.build(enricher, serdes), props);
+        driver = new TopologyTestDriver(EnrichTopology.build(enricher, serdes), props, NOW);
         raw = driver.createInputTopic(Topics.RAW_ARTICLES, serdes.key().serializer(), serdes.raw().serializer());
         rawBytes = driver.createInputTopic(Topics.RAW_ARTICLES, new StringSerializer(), new ByteArraySerializer());
+        ticks = driver.createInputTopic(Topics.FX_TICKS, serdes.key().serializer(), serdes.tick().serializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED_ARTICLES, serdes.key().deserializer(), serdes.enriched().deserializer());
+        trending = driver.createOutputTopic(Topics.TRENDING_ENTITIES, serdes.key().deserializer(), serdes.trend().deserializer());
     }
 
     @AfterEach
@@ -52,24 +61,53 @@ class EnrichTopologyTest {
         driver.close();
     }
 
-    private static RawArticle article(String id, String title, String body) {
+    private static RawArticle article(String id, LocalDate day, String title, String body) {
         return RawArticle.newBuilder().setId(id).setSource("test").setTitle(title).setBody(body)
-                .setTruncated(body.endsWith("...")).setPublishedDate(LocalDate.of(2024, 12, 2))
+                .setTruncated(body.endsWith("...")).setPublishedDate(day)
                 .setIngestedAt(NOW).setContentHash("h-" + id).build();
+    }
+
+    private void tick(String pair, String rate, LocalDate day) {
+        String[] p = pair.split("/");
+        ticks.pipeInput(pair, FxTick.newBuilder().setBase(p[0]).setQuote(p[1]).setRate(new BigDecimal(rate).setScale(10))
+                .setChangePct(0).setAsOf(day).setSource("test").build(), day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     @Test
     void articleComesOutTaggedUnderItsId() {
-        raw.pipeInput("a1", article("a1", "Tokayev visits Almaty", "Kassym-Jomart Tokayev opened the metro..."));
+        raw.pipeInput("a1", article("a1", DEC_2, "Tokayev visits Almaty", "Kassym-Jomart Tokayev opened the metro..."));
 
         var record = enriched.readKeyValue();
         assertThat(record.key).isEqualTo("a1");
         EnrichedArticle out = record.value;
         assertThat(out.getTitle()).isEqualTo("Tokayev visits Almaty");
         assertThat(out.getTruncated()).isTrue();
-        assertThat(out.getPublishedDate()).isEqualTo(LocalDate.of(2024, 12, 2));
+        assertThat(out.getPublishedDate()).isEqualTo(DEC_2);
         assertThat(out.getEnrichedAt()).isEqualTo(NOW);
         assertThat(out.getEntities()).extracting(Entity::getName).containsExactly("Kassym-Jomart Tokayev", "Almaty");
+    }
+
+    @Test
+    void moneyIsConvertedAtTheRateOfTheArticlesDayEvenWhenALaterRateArrivedFirst() {
+        tick("KZT/USD", "0.00192", DEC_2);
+        tick("KZT/USD", "0.00150", DEC_2.plusDays(10));
+        raw.pipeInput("a1", article("a1", DEC_2, "Fund", "The fund lost 1.5 billion tenge (US$3.1 million)."));
+
+        EnrichedArticle out = enriched.readValue();
+        assertThat(out.getMoney()).extracting(MoneyMention::getCurrency, MoneyMention::getAmount, MoneyMention::getUsd,
+                MoneyMention::getRateAsOf).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("KZT", 1.5e9, 1.5e9 * 0.00192, DEC_2),
+                org.assertj.core.groups.Tuple.tuple("USD", 3.1e6, 3.1e6, null));
+    }
+
+    @Test
+    void articleBeforeAnyTickHasNoUsdAndALateTickServesLaterArticles() {
+        raw.pipeInput("early", article("early", DEC_2, "Loan", "A loan of KZT 2.3bn was signed."));
+        assertThat(enriched.readValue().getMoney().get(0).getUsd()).isNull();
+
+        tick("KZT/USD", "0.00192", DEC_2);
+        raw.pipeInput("later", article("later", DEC_2, "Loan", "A loan of KZT 2.3bn was signed."));
+        assertThat(enriched.readValue().getMoney().get(0).getUsd()).isEqualTo(2.3e9 * 0.00192);
     }
 
     @Test
@@ -77,8 +115,24 @@ class EnrichTopologyTest {
         // The dead-letter record itself is checked against the real broker in EnrichPipelineIT:
         // TopologyTestDriver does not pass handler-built DLQ records to output topics.
         rawBytes.pipeInput("bad", new byte[] {1, 2, 3});
-        raw.pipeInput("a2", article("a2", "Bishkek", "A body."));
+        raw.pipeInput("a2", article("a2", DEC_2, "Bishkek", "A body."));
 
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a2");
+    }
+
+    @Test
+    void trendingCountsArticlesPerEntityPerWindow() {
+        raw.pipeInput("a1", article("a1", DEC_2, "Tokayev in Astana", "Tokayev spoke. Tokayev left."), NOW);
+        raw.pipeInput("a2", article("a2", DEC_2, "Astana news", "Kassym-Jomart Tokayev again."), NOW.plus(Duration.ofMinutes(2)));
+
+        var latest = new java.util.HashMap<String, EntityTrend>();
+        trending.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        EntityTrend daily = latest.values().stream()
+                .filter(t -> t.getName().equals("Kassym-Jomart Tokayev") && t.getWindow().equals("P1D"))
+                .findFirst().orElseThrow();
+        assertThat(daily.getArticles()).as("two articles, however many mentions").isEqualTo(2);
+        assertThat(daily.getWindowStart()).isEqualTo(Instant.parse("2024-12-02T00:00:00Z"));
+        assertThat(latest.values()).filteredOn(t -> t.getWindow().equals("PT1H") && t.getName().equals("Astana"))
+                .extracting(EntityTrend::getArticles).contains(2L);
     }
 }

@@ -25,7 +25,9 @@ public final class TopicCatalog {
 
     public static final List<Spec> TOPICS = List.of(
             new Spec(Topics.RAW_ARTICLES, true, Map.of()),
-            new Spec(Topics.FX_TICKS, true, Map.of()),
+            // Ticks carry their day as record timestamp and the rate history is small: keep it all,
+            // or time-based retention would delete old days at once.
+            new Spec(Topics.FX_TICKS, true, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
             new Spec(Topics.ENRICHED_ARTICLES, true, Map.of()),
             new Spec(Topics.TRENDING_ENTITIES, true, Map.of()),
             // The gazetteer is a table: only the latest entry per key matters.

@@ -1,0 +1,76 @@
+package dev.caravan.enrich.trend;
+
+import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.Entity;
+import dev.caravan.schema.EntityTrend;
+import dev.caravan.schema.EntityType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+
+/**
+ * Counts, per entity, the articles mentioning it in hopping hourly windows (advancing every five
+ * minutes) and daily windows, by the time the article entered Kafka: "what is talked about now".
+ */
+public final class TrendingEntities {
+
+    public static final Duration HOUR = Duration.ofHours(1);
+    public static final Duration ADVANCE = Duration.ofMinutes(5);
+    public static final Duration DAY = Duration.ofDays(1);
+    /** Articles may be late by this much and still count in their window. */
+    public static final Duration GRACE = Duration.ofMinutes(10);
+
+    private TrendingEntities() {
+    }
+
+    public static void count(KStream<String, EnrichedArticle> enriched, String outputTopic, Serde<EntityTrend> trendSerde) {
+        KStream<String, String> mentions = enriched.flatMap((id, article) -> entityKeys(article), Named.as("entity-keys"));
+        var grouped = mentions.groupByKey(Grouped.with("by-entity", Serdes.String(), Serdes.String()));
+        grouped.windowedBy(TimeWindows.ofSizeAndGrace(HOUR, GRACE).advanceBy(ADVANCE))
+                .count(Named.as("count-hourly"), Materialized.as("trending-hourly"))
+                .toStream(Named.as("hourly-updates"))
+                .map((window, count) -> trend(window, count, "PT1H"), Named.as("hourly-trend"))
+                .to(outputTopic, Produced.with(Serdes.String(), trendSerde).withName("trending-hourly-out"));
+        grouped.windowedBy(TimeWindows.ofSizeAndGrace(DAY, GRACE))
+                .count(Named.as("count-daily"), Materialized.as("trending-daily"))
+                .toStream(Named.as("daily-updates"))
+                .map((window, count) -> trend(window, count, "P1D"), Named.as("daily-trend"))
+                .to(outputTopic, Produced.with(Serdes.String(), trendSerde).withName("trending-daily-out"));
+    }
+
+    /** One key per entity the article mentions, whatever the number of mentions. */
+    static List<KeyValue<String, String>> entityKeys(EnrichedArticle article) {
+        return article.getEntities().stream()
+                .map(e -> KeyValue.pair(key(e), article.getId()))
+                .distinct()
+                .toList();
+    }
+
+    static String key(Entity entity) {
+        return entity.getType().name() + ":" + entity.getName();
+    }
+
+    private static KeyValue<String, EntityTrend> trend(Windowed<String> window, Long count, String size) {
+        String entity = window.key();
+        int colon = entity.indexOf(':');
+        EntityTrend trend = EntityTrend.newBuilder()
+                .setType(EntityType.valueOf(entity.substring(0, colon)))
+                .setName(entity.substring(colon + 1))
+                .setWindow(size)
+                .setWindowStart(Instant.ofEpochMilli(window.window().start()))
+                .setWindowEnd(Instant.ofEpochMilli(window.window().end()))
+                .setArticles(count)
+                .build();
+        return KeyValue.pair(entity + "@" + size + ":" + window.window().startTime(), trend);
+    }
+}
