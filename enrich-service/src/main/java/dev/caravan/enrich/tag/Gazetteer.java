@@ -58,7 +58,8 @@ public final class Gazetteer {
         return new Gazetteer(entries);
     }
 
-    static GazetteerEntry parseLine(String name, int lineNo, String line) {
+    /** One TSV line as an entry; public so the gazetteer topic parses records the way the file is parsed. */
+    public static GazetteerEntry parseLine(String name, int lineNo, String line) {
         String[] cols = Arrays.copyOf(line.split("\t", -1), 5);
         EntityType type;
         try {
