@@ -23,6 +23,9 @@ public final class IndexConfig extends AbstractConfig {
     public static final String BULK_LINGER_MS = "index.bulk.linger.ms";
     public static final String RETRY_INITIAL_MS = "index.retry.initial.ms";
     public static final String RETRY_MAX_MS = "index.retry.max.ms";
+    public static final String SEARCH_HOST = "search.host";
+    public static final String SEARCH_PORT = "search.port";
+    public static final String SEARCH_PAGE_SIZE = "search.page.size";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(KAFKA_BOOTSTRAP, Type.STRING, "localhost:9092", new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -46,7 +49,13 @@ public final class IndexConfig extends AbstractConfig {
             .define(RETRY_INITIAL_MS, Type.INT, 200, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "First backoff after a 429/5xx or an unreachable OpenSearch; doubles each time, with jitter.")
             .define(RETRY_MAX_MS, Type.INT, 30_000, ConfigDef.Range.atLeast(1), Importance.LOW,
-                    "Longest backoff between retries.");
+                    "Longest backoff between retries.")
+            .define(SEARCH_HOST, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Interface the search API and web page listen on.")
+            .define(SEARCH_PORT, Type.INT, 8080, ConfigDef.Range.between(0, 65_535), Importance.MEDIUM,
+                    "Port of the search API and web page; 0 picks a free one.")
+            .define(SEARCH_PAGE_SIZE, Type.INT, 10, ConfigDef.Range.between(1, 100), Importance.LOW,
+                    "Results per page of GET /v1/search.");
 
     public IndexConfig(Map<String, ?> values) {
         super(DEFINITION, values, false);
