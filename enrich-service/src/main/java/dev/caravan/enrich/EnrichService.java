@@ -19,10 +19,11 @@ public final class EnrichService implements AutoCloseable {
     private final KafkaStreams streams;
 
     public EnrichService(EnrichConfig config) {
-        ArticleEnricher enricher = new ArticleEnricher(Gazetteer.bundled(),
-                config.getInt(EnrichConfig.FX_MAX_AGE_DAYS), Clock.systemUTC());
+        int fxMaxAgeDays = config.getInt(EnrichConfig.FX_MAX_AGE_DAYS);
         this.streams = new KafkaStreams(
-                EnrichTopology.build(enricher, EnrichSerdes.forRegistry(config.schemaRegistryUrl())),
+                EnrichTopology.build(Gazetteer.bundled(),
+                        gazetteer -> new ArticleEnricher(gazetteer, fxMaxAgeDays, Clock.systemUTC()),
+                        EnrichSerdes.forRegistry(config.schemaRegistryUrl())),
                 EnrichTopology.streamsProperties(config));
         streams.setStateListener((now, before) -> LOG.info("Enrich streams {} -> {}", before, now));
     }

@@ -1,26 +1,30 @@
 package dev.caravan.enrich.topology;
 
 import dev.caravan.enrich.fx.StoreFxRates;
-import dev.caravan.enrich.tag.ArticleEnricher;
+import dev.caravan.enrich.gazetteer.LiveGazetteer;
 import dev.caravan.schema.EnrichedArticle;
 import dev.caravan.schema.FxTick;
 import dev.caravan.schema.RawArticle;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
 
 /** Tags one article and converts its money with the rates of its own day from the global FX store. */
 final class EnrichProcessor implements FixedKeyProcessor<String, RawArticle, EnrichedArticle> {
 
-    private final ArticleEnricher enricher;
+    private final LiveGazetteer gazetteer;
     private final String fxStore;
+    private final String gazetteerStore;
     private FixedKeyProcessorContext<String, EnrichedArticle> context;
     private StoreFxRates rates;
+    private KeyValueStore<String, String> published;
 
-    EnrichProcessor(ArticleEnricher enricher, String fxStore) {
-        this.enricher = enricher;
+    EnrichProcessor(LiveGazetteer gazetteer, String fxStore, String gazetteerStore) {
+        this.gazetteer = gazetteer;
         this.fxStore = fxStore;
+        this.gazetteerStore = gazetteerStore;
     }
 
     @Override
@@ -28,6 +32,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, RawArticle, Enr
         this.context = context;
         VersionedKeyValueStore<String, FxTick> store = context.getStateStore(fxStore);
         this.rates = new StoreFxRates(store);
+        this.published = context.getStateStore(gazetteerStore);
     }
 
     @Override
@@ -35,6 +40,6 @@ final class EnrichProcessor implements FixedKeyProcessor<String, RawArticle, Enr
         if (record.value() == null) {
             return; // a tombstone carries no article
         }
-        context.forward(record.withValue(enricher.enrich(record.value(), rates)));
+        context.forward(record.withValue(gazetteer.enricher(published).enrich(record.value(), rates)));
     }
 }

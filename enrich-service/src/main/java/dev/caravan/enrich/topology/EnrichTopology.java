@@ -2,13 +2,18 @@ package dev.caravan.enrich.topology;
 
 import dev.caravan.enrich.config.EnrichConfig;
 import dev.caravan.enrich.fx.FxTickRecorder;
+import dev.caravan.enrich.gazetteer.GazetteerRecorder;
+import dev.caravan.enrich.gazetteer.LiveGazetteer;
 import dev.caravan.enrich.tag.ArticleEnricher;
+import dev.caravan.enrich.tag.Gazetteer;
 import dev.caravan.enrich.trend.TrendingEntities;
 import dev.caravan.schema.EnrichedArticle;
 import dev.caravan.schema.FxTick;
 import dev.caravan.schema.Topics;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -26,6 +31,7 @@ import org.apache.kafka.streams.state.VersionedKeyValueStore;
  * The enrich topology, built here for both {@code main} and the tests:
  * <pre>
  *   fx.ticks.v1 ──► global versioned store "fx-rates" (every instance holds every pair's history)
+ *   gazetteer.entities.v1 ──► global store "gazetteer" (entries added without a redeploy)
  *   news.articles.raw.v1 ──► tag + convert money as of the article's day ──► news.articles.enriched.v1
  *                                                                    └──► trending counts ──► news.entities.trending.v1
  * </pre>
@@ -35,14 +41,25 @@ import org.apache.kafka.streams.state.VersionedKeyValueStore;
 public final class EnrichTopology {
 
     public static final String FX_STORE = "fx-rates";
+    public static final String GAZETTEER_STORE = "gazetteer";
     /** Rate history kept for as-of lookups; ticks are tiny (a few pairs a day). */
     public static final Duration FX_HISTORY = Duration.ofDays(3650);
 
     private EnrichTopology() {
     }
 
-    public static Topology build(ArticleEnricher enricher, EnrichSerdes serdes) {
+    /**
+     * @param bundled         the gazetteer shipped with the service
+     * @param enricherFactory builds the tagger for a gazetteer (again when the gazetteer topic changes)
+     */
+    public static Topology build(Gazetteer bundled, Function<Gazetteer, ArticleEnricher> enricherFactory,
+                                 EnrichSerdes serdes) {
         StreamsBuilder builder = new StreamsBuilder();
+        LiveGazetteer live = new LiveGazetteer(bundled, enricherFactory);
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GAZETTEER_STORE),
+                        Serdes.String(), Serdes.String()).withLoggingDisabled(),
+                Topics.GAZETTEER, Consumed.with(Serdes.String(), Serdes.String()).withName("gazetteer-entries"),
+                () -> new GazetteerRecorder(GAZETTEER_STORE, live));
         StoreBuilder<VersionedKeyValueStore<String, FxTick>> fxStore = Stores.versionedKeyValueStoreBuilder(
                 Stores.persistentVersionedKeyValueStore(FX_STORE, FX_HISTORY), serdes.key(), serdes.tick())
                 .withLoggingDisabled(); // a global store restores from its source topic
@@ -52,7 +69,7 @@ public final class EnrichTopology {
 
         KStream<String, EnrichedArticle> enriched = builder
                 .stream(Topics.RAW_ARTICLES, Consumed.with(serdes.key(), serdes.raw()).withName("raw-articles"))
-                .processValues(() -> new EnrichProcessor(enricher, FX_STORE), Named.as("tag-and-convert"));
+                .processValues(() -> new EnrichProcessor(live, FX_STORE, GAZETTEER_STORE), Named.as("tag-and-convert"));
         enriched.to(Topics.ENRICHED_ARTICLES, Produced.with(serdes.key(), serdes.enriched()).withName("enriched-articles"));
         TrendingEntities.count(enriched, Topics.TRENDING_ENTITIES, serdes.trend());
         return builder.build();

@@ -41,14 +41,17 @@ class EnrichTopologyTest {
     private TestInputTopic<String, FxTick> ticks;
     private TestOutputTopic<String, EnrichedArticle> enriched;
     private TestOutputTopic<String, EntityTrend> trending;
+    private TestInputTopic<String, String> gazetteer;
 
     @BeforeEach
     void setUp() {
         EnrichSerdes serdes = EnrichSerdes.forRegistry("mock://enrich-topology-test");
-        ArticleEnricher enricher = new ArticleEnricher(Gazetteer.bundled(), 7, Clock.fixed(NOW, ZoneOffset.UTC));
+
         Properties props = EnrichTopology.streamsProperties(new EnrichConfig(Map.of()));
         props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/enrich-topology-test");
-        driver = new TopologyTestDriver(EnrichTopology.build(enricher, serdes), props, NOW);
+        driver = new TopologyTestDriver(EnrichTopology.build(Gazetteer.bundled(),
+                g -> new ArticleEnricher(g, 7, Clock.fixed(NOW, ZoneOffset.UTC)), serdes), props, NOW);
+        gazetteer = driver.createInputTopic(Topics.GAZETTEER, new StringSerializer(), new StringSerializer());
         raw = driver.createInputTopic(Topics.RAW_ARTICLES, serdes.key().serializer(), serdes.raw().serializer());
         rawBytes = driver.createInputTopic(Topics.RAW_ARTICLES, new StringSerializer(), new ByteArraySerializer());
         ticks = driver.createInputTopic(Topics.FX_TICKS, serdes.key().serializer(), serdes.tick().serializer());
@@ -134,5 +137,24 @@ class EnrichTopologyTest {
         assertThat(daily.getWindowStart()).isEqualTo(Instant.parse("2024-12-02T00:00:00Z"));
         assertThat(latest.values()).filteredOn(t -> t.getWindow().equals("PT1H") && t.getName().equals("Astana"))
                 .extracting(EntityTrend::getArticles).contains(2L);
+    }
+
+    @Test
+    void entityPublishedOnTheGazetteerTopicIsTaggedWithoutARedeploy() {
+        raw.pipeInput("before", article("before", DEC_2, "Zhanar Ospanova speaks", "Ospanova spoke in Aktau."));
+        assertThat(enriched.readValue().getEntities()).extracting(Entity::getName).doesNotContain("Zhanar Ospanova", "Aktau");
+
+        gazetteer.pipeInput("Zhanar Ospanova", "PERSON\tZhanar Ospanova\tOspanova\t\t");
+        gazetteer.pipeInput("Aktau", "LOCATION\tAktau\tAqtau\tKazakhstan\tCentral Asia");
+        gazetteer.pipeInput("broken", "PLANET\tMars");
+        raw.pipeInput("after", article("after", DEC_2, "Zhanar Ospanova speaks", "Ospanova spoke in Aktau."));
+        EnrichedArticle after = enriched.readValue();
+        assertThat(after.getEntities()).extracting(Entity::getName).contains("Zhanar Ospanova", "Aktau");
+        assertThat(after.getEntities()).filteredOn(e -> e.getName().equals("Zhanar Ospanova")).singleElement()
+                .satisfies(e -> assertThat(e.getMentions()).hasSize(2));
+
+        gazetteer.pipeInput("Aktau", (String) null);
+        raw.pipeInput("removed", article("removed", DEC_2, "News", "A day in Aktau."));
+        assertThat(enriched.readValue().getEntities()).extracting(Entity::getName).doesNotContain("Aktau");
     }
 }
