@@ -15,6 +15,11 @@ public final class IngestConfig extends AbstractConfig {
     public static final String SOURCE = "ingest.source";
     public static final String PRODUCER_LINGER_MS = "ingest.producer.linger.ms";
     public static final String SEND_TIMEOUT_MS = "ingest.send.timeout.ms";
+    public static final String API_PORT = "ingest.api.port";
+    public static final String API_TOKEN = "ingest.api.token";
+    public static final String API_MAX_REQUEST_BYTES = "ingest.api.max.request.bytes";
+    public static final String API_PUBLISH_TIMEOUT_MS = "ingest.api.publish.timeout.ms";
+    public static final String API_RETRY_AFTER_SECONDS = "ingest.api.retry.after.seconds";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(KAFKA_BOOTSTRAP, Type.STRING, "localhost:9092", new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -26,7 +31,17 @@ public final class IngestConfig extends AbstractConfig {
             .define(PRODUCER_LINGER_MS, Type.INT, 20, ConfigDef.Range.between(0, 10_000), Importance.LOW,
                     "How long the producer waits to fill a batch.")
             .define(SEND_TIMEOUT_MS, Type.INT, 120_000, ConfigDef.Range.atLeast(1_000), Importance.LOW,
-                    "Upper bound for Kafka to acknowledge a record (delivery.timeout.ms).");
+                    "Upper bound for Kafka to acknowledge a record (delivery.timeout.ms).")
+            .define(API_PORT, Type.INT, 8082, ConfigDef.Range.between(0, 65_535), Importance.MEDIUM,
+                    "Port of the HTTP ingest API (0: any free port).")
+            .define(API_TOKEN, Type.PASSWORD, "", Importance.HIGH,
+                    "Bearer token the HTTP API requires on /v1/*; empty: no authentication.")
+            .define(API_MAX_REQUEST_BYTES, Type.LONG, 10L * 1024 * 1024, ConfigDef.Range.between(1, Integer.MAX_VALUE - 8),
+                    Importance.MEDIUM, "Largest request body the HTTP API accepts; larger ones get 413.")
+            .define(API_PUBLISH_TIMEOUT_MS, Type.INT, 10_000, ConfigDef.Range.atLeast(100), Importance.MEDIUM,
+                    "How long a request waits for Kafka to acknowledge before the API answers 503.")
+            .define(API_RETRY_AFTER_SECONDS, Type.INT, 5, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Retry-After the API sends with a 503 while Kafka is unavailable.");
 
     public IngestConfig(Map<String, ?> values) {
         super(DEFINITION, values, false);
@@ -46,5 +61,26 @@ public final class IngestConfig extends AbstractConfig {
 
     public String source() {
         return getString(SOURCE);
+    }
+
+    public int apiPort() {
+        return getInt(API_PORT);
+    }
+
+    /** The bearer token, empty when the API is open. A Password so that a logged config never shows it. */
+    public String apiToken() {
+        return getPassword(API_TOKEN).value();
+    }
+
+    public long apiMaxRequestBytes() {
+        return getLong(API_MAX_REQUEST_BYTES);
+    }
+
+    public int apiPublishTimeoutMs() {
+        return getInt(API_PUBLISH_TIMEOUT_MS);
+    }
+
+    public int apiRetryAfterSeconds() {
+        return getInt(API_RETRY_AFTER_SECONDS);
     }
 }

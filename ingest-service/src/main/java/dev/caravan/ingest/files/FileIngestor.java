@@ -1,10 +1,14 @@
 package dev.caravan.ingest.files;
 
+import dev.caravan.ingest.parse.FeedParser;
+import dev.caravan.ingest.parse.HtmlListingParser;
+import dev.caravan.ingest.parse.InputFormat;
+import dev.caravan.ingest.parse.JsonRecordsParser;
 import dev.caravan.ingest.parse.PageDumpParser;
 import dev.caravan.ingest.parse.PageRecords;
 import dev.caravan.ingest.parse.ParseProblem;
 import dev.caravan.ingest.parse.ParsedPage;
-import dev.caravan.ingest.publish.RecordPublisher;
+import dev.caravan.ingest.publish.RecordSink;
 import dev.caravan.schema.FxTick;
 import dev.caravan.schema.RawArticle;
 import java.io.IOException;
@@ -16,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,20 +28,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads page-dump files and publishes what they hold. A file that cannot be read or parsed is
- * reported with its name (and line) and the others go on.
+ * Reads input files of any supported format (page dump, HTML listing, RSS/Atom, JSON, NDJSON),
+ * told apart by their content, and hands what they hold to a {@link RecordSink}. A file that
+ * cannot be read or parsed is reported with its name (and line) and the others go on.
  */
 public final class FileIngestor {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileIngestor.class);
 
-    private final RecordPublisher publisher;
+    private final RecordSink sink;
     private final String configuredSource;
     private final Clock clock;
-    private final PageDumpParser parser = new PageDumpParser();
+    private final PageDumpParser pageDumps = new PageDumpParser();
+    private final HtmlListingParser htmlPages = new HtmlListingParser();
+    private final FeedParser feeds = new FeedParser();
+    private final JsonRecordsParser json = new JsonRecordsParser();
 
-    public FileIngestor(RecordPublisher publisher, String configuredSource, Clock clock) {
-        this.publisher = publisher;
+    public FileIngestor(RecordSink sink, String configuredSource, Clock clock) {
+        this.sink = sink;
         this.configuredSource = configuredSource;
         this.clock = clock;
     }
@@ -48,13 +57,12 @@ public final class FileIngestor {
         int ticks = 0;
         for (Path file : files) {
             progress.accept(file);
-            ParsedPage page;
+            String text;
             try {
-                String text = StandardCharsets.UTF_8.newDecoder()
+                text = StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-                page = parser.parse(file.toString(), new StringReader(text));
             } catch (CharacterCodingException e) {
                 problems.add(new ParseProblem(file.toString(), 0, "not UTF-8 text; file skipped"));
                 continue;
@@ -62,18 +70,44 @@ public final class FileIngestor {
                 problems.add(new ParseProblem(file.toString(), 0, "cannot read: " + e.getMessage()));
                 continue;
             }
-            problems.addAll(page.problems());
-            String source = sourceFor(file);
-            List<RawArticle> records = PageRecords.articles(page, source, clock.instant());
-            List<FxTick> fx = PageRecords.ticks(page, source);
-            publisher.publish(records, fx);
-            records.forEach(r -> ids.add(r.getId()));
-            articles += records.size();
-            ticks += fx.size();
-            LOG.info("Ingested {}: {} articles, {} FX ticks, page date {}, {} problems",
-                    file.getFileName(), records.size(), fx.size(), page.pageDate(), page.problems().size());
+            Parsed parsed = parse(file.toString(), text, sourceFor(file), null, clock.instant());
+            problems.addAll(parsed.problems());
+            sink.publish(parsed.articles(), parsed.ticks());
+            parsed.articles().forEach(r -> ids.add(r.getId()));
+            articles += parsed.articles().size();
+            ticks += parsed.ticks().size();
+            LOG.info("Ingested {} ({}): {} articles, {} FX ticks, {} problems", file.getFileName(), parsed.format(),
+                    parsed.articles().size(), parsed.ticks().size(), parsed.problems().size());
         }
         return new IngestSummary(files.size(), articles, ticks, List.copyOf(ids), List.copyOf(problems));
+    }
+
+    /** What one input holds, ready to publish, and what of it was skipped. */
+    public record Parsed(InputFormat format, List<RawArticle> articles, List<FxTick> ticks, List<ParseProblem> problems) {
+    }
+
+    /** Detects the format of one document and parses it; {@code baseUri} resolves relative links in HTML. */
+    public Parsed parse(String name, String text, String source, String baseUri, Instant now) {
+        InputFormat format = InputFormat.detect(name, text);
+        ParsedPage page;
+        switch (format) {
+            case PAGE_DUMP -> page = pageDumps.parse(name, new StringReader(text));
+            case HTML -> page = htmlPages.parse(name, text, baseUri);
+            case FEED -> page = feeds.parse(name, text);
+            case JSON, NDJSON -> {
+                JsonRecordsParser.Result result = json.parse(text, JsonRecordsParser.Expect.ANY, source, now);
+                List<ParseProblem> problems = result.errors().stream()
+                        .map(e -> new ParseProblem(name, e.line(), "record " + e.index()
+                                + ("$".equals(e.field()) ? "" : ", field " + e.field()) + ": " + e.message() + "; skipped"))
+                        .toList();
+                return new Parsed(format, result.articles(), result.ticks(), problems);
+            }
+            default -> {
+                return new Parsed(format, List.of(), List.of(), List.of(new ParseProblem(name, 1,
+                        "not a page dump, HTML page, RSS/Atom feed, JSON or NDJSON; file skipped")));
+            }
+        }
+        return new Parsed(format, PageRecords.articles(page, source, now), PageRecords.ticks(page, source), page.problems());
     }
 
     /** The configured source, else the file name up to its first '-' ("steppe-herald-..." gives "steppe"). */

@@ -4,18 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the text dump of a news listing page: an FX ticker block, the page date, an optional
@@ -27,20 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class PageDumpParser {
 
-    private static final Pattern TICK = Pattern.compile(
-            "^[\\p{Pd}•·*▪●►◦‣>]?\\s*([A-Z]{3})\\s*/\\s*([A-Z]{3})\\s*=\\s*(\\d+(?:[.,]\\d+)?)"
-                    + "(?:\\s*([+\\-−–]?\\s*\\d+(?:[.,]\\d+)?)\\s*%)?\\s*$");
-    private static final Pattern LISTING = Pattern.compile(
-            "^Viewing results\\s+(\\d+)\\s*[\\p{Pd}]\\s*(\\d+)\\s+of\\s+(\\d+)\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-            formatter("d MMMM uuuu"), formatter("d MMM uuuu"), formatter("MMMM d, uuuu"),
-            formatter("EEEE, d MMMM uuuu"), DateTimeFormatter.ISO_LOCAL_DATE);
     /** Longer than this, or ending like a sentence, a block is body text rather than a headline. */
     private static final int MAX_TITLE_LENGTH = 250;
-
-    private static DateTimeFormatter formatter(String pattern) {
-        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.ENGLISH);
-    }
 
     public ParsedPage parse(String file, Reader input) {
         List<String> lines = readLines(input);
@@ -58,18 +39,16 @@ public final class PageDumpParser {
             if (line.isEmpty()) {
                 continue;
             }
-            Matcher tick = TICK.matcher(line);
-            if (tick.matches()) {
-                addTick(file, lineNo, tick, ticks, problems);
+            if (HeaderLines.addTick(file, lineNo, line, ticks, problems)) {
                 continue;
             }
-            Matcher listing = LISTING.matcher(line);
-            if (listing.matches()) {
-                listingFirst = Integer.valueOf(listing.group(1));
-                listingTotal = Integer.valueOf(listing.group(3));
+            int[] listing = HeaderLines.listing(line);
+            if (listing != null) {
+                listingFirst = listing[0];
+                listingTotal = listing[1];
                 continue;
             }
-            LocalDate date = parseDate(line);
+            LocalDate date = HeaderLines.date(line);
             if (date != null && pageDate == null) {
                 pageDate = date;
                 continue;
@@ -122,7 +101,7 @@ public final class PageDumpParser {
             if (line.isEmpty()) {
                 continue;
             }
-            if (TICK.matcher(line).matches() || parseDate(line) != null) {
+            if (HeaderLines.isTick(line) || HeaderLines.date(line) != null) {
                 return true;
             }
             if (++seen >= 3) {
@@ -133,42 +112,7 @@ public final class PageDumpParser {
     }
 
     static boolean isTruncated(String body) {
-        String trimmed = body.strip();
-        return trimmed.endsWith("...") || trimmed.endsWith("…");
-    }
-
-    private static void addTick(String file, int lineNo, Matcher m, Map<String, ParsedPage.Tick> ticks,
-                                List<ParseProblem> problems) {
-        String base = m.group(1);
-        String quote = m.group(2);
-        BigDecimal rate = new BigDecimal(m.group(3).replace(',', '.'));
-        double change = 0.0;
-        if (m.group(4) != null) {
-            String signed = m.group(4).replaceAll("\\s", "").replace('−', '-').replace('–', '-');
-            change = Double.parseDouble(signed.replace(',', '.'));
-        }
-        String pair = base + "/" + quote;
-        ParsedPage.Tick existing = ticks.get(pair);
-        if (existing == null) {
-            ticks.put(pair, new ParsedPage.Tick(base, quote, rate, change, lineNo));
-        } else if (existing.rate().compareTo(rate) != 0 || existing.changePct() != change) {
-            problems.add(new ParseProblem(file, lineNo, pair + " = " + rate + " disagrees with line "
-                    + existing.line() + " (" + existing.rate() + "); the first one is kept"));
-        }
-    }
-
-    static LocalDate parseDate(String line) {
-        if (line.length() > 40 || line.isEmpty() || !Character.isLetterOrDigit(line.charAt(0))) {
-            return null;
-        }
-        for (DateTimeFormatter format : DATE_FORMATS) {
-            try {
-                return LocalDate.parse(line, format);
-            } catch (DateTimeParseException ignored) {
-                // try the next layout
-            }
-        }
-        return null;
+        return HeaderLines.isTruncated(body);
     }
 
     private static boolean looksLikeTitle(String text) {
@@ -207,8 +151,7 @@ public final class PageDumpParser {
     }
 
     static String normalise(String line) {
-        String text = line.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ').replace("\uFEFF", "");
-        return text.strip().replaceAll("[ \\t]{2,}", " ");
+        return HeaderLines.normalise(line);
     }
 
     private static String abbreviate(String text) {

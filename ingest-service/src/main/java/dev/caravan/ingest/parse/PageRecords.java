@@ -16,14 +16,16 @@ public final class PageRecords {
     }
 
     public static List<RawArticle> articles(ParsedPage page, String source, Instant ingestedAt) {
-        return page.articles().stream().map(article -> RawArticle.newBuilder()
-                .setId(ArticleIdentity.articleId(source, null, article.title()))
+        return page.articles().stream()
+                .filter(article -> article.publishedDate() != null || page.pageDate() != null)
+                .map(article -> RawArticle.newBuilder()
+                .setId(ArticleIdentity.articleId(source, article.url(), article.title()))
                 .setSource(source)
-                .setUrl(null)
+                .setUrl(article.url() == null ? null : ArticleIdentity.canonicalUrl(article.url()))
                 .setTitle(article.title())
                 .setBody(article.body())
                 .setTruncated(article.truncated())
-                .setPublishedDate(page.pageDate())
+                .setPublishedDate(article.publishedDate() != null ? article.publishedDate() : page.pageDate())
                 .setIngestedAt(ingestedAt)
                 .setContentHash(ArticleIdentity.contentHash(article.title(), article.body()))
                 .setListingPosition(article.position())

@@ -18,7 +18,16 @@ public record ParsedPage(
     public record Tick(String base, String quote, BigDecimal rate, double changePct, int line) {
     }
 
-    /** A title and body pair; {@code position} is the 1-based place on the listing. */
-    public record Article(String title, String body, boolean truncated, int position, int line) {
+    /**
+     * A title and body pair; {@code position} is the 1-based place on the listing. {@code url} and
+     * {@code publishedDate} are null when the input does not say (a page dump never does); the
+     * page date stands in for a missing date.
+     */
+    public record Article(String title, String body, boolean truncated, int position, int line,
+                          String url, LocalDate publishedDate) {
+
+        public Article(String title, String body, boolean truncated, int position, int line) {
+            this(title, body, truncated, position, line, null, null);
+        }
     }
 }

@@ -6,24 +6,28 @@ import dev.caravan.registry.serde.KafkaAvroSerializer;
 import dev.caravan.schema.FxTick;
 import dev.caravan.schema.RawArticle;
 import dev.caravan.schema.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes articles and ticks with an idempotent, acks=all producer. {@link #publish} returns only
  * when Kafka acknowledged every record, so a caller can answer "accepted" honestly.
  */
-public final class RecordPublisher implements AutoCloseable {
+public final class RecordPublisher implements RecordSink, AutoCloseable {
 
     private final Producer<String, Object> producer;
 
@@ -42,6 +46,8 @@ public final class RecordPublisher implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, config.getInt(IngestConfig.PRODUCER_LINGER_MS));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, config.getInt(IngestConfig.SEND_TIMEOUT_MS));
+        // send() blocks while it has no metadata; bounded so an API request cannot hang on a dead cluster.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.apiPublishTimeoutMs());
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "caravan-ingest");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -51,24 +57,47 @@ public final class RecordPublisher implements AutoCloseable {
     }
 
     /** Sends everything, then waits for every acknowledgement; throws if any record was not stored. */
+    @Override
     public void publish(List<RawArticle> articles, List<FxTick> ticks) {
+        publish(articles, ticks, null);
+    }
+
+    /**
+     * Like {@link #publish(List, List)}, but gives up waiting after {@code timeout} (null: the
+     * producer's delivery timeout). Records not yet acknowledged then may still be stored later:
+     * their keys are stable, so a retry by the caller only overwrites them.
+     */
+    public void publish(List<RawArticle> articles, List<FxTick> ticks, Duration timeout) {
         List<Future<RecordMetadata>> pending = new ArrayList<>(articles.size() + ticks.size());
-        for (RawArticle article : articles) {
-            pending.add(producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, article.getId(), article)));
+        try {
+            for (RawArticle article : articles) {
+                pending.add(producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, article.getId(), article)));
+            }
+            for (FxTick tick : ticks) {
+                pending.add(producer.send(new ProducerRecord<>(Topics.FX_TICKS,
+                        Topics.pairKey(tick.getBase(), tick.getQuote()), tick)));
+            }
+        } catch (KafkaException e) {
+            throw new PublishException("Kafka or the schema registry refused a record: " + e.getMessage(), e);
         }
-        for (FxTick tick : ticks) {
-            pending.add(producer.send(new ProducerRecord<>(Topics.FX_TICKS,
-                    Topics.pairKey(tick.getBase(), tick.getQuote()), tick)));
+        if (timeout == null) {
+            producer.flush();
         }
-        producer.flush();
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         for (Future<RecordMetadata> ack : pending) {
             try {
-                ack.get();
+                if (timeout == null) {
+                    ack.get();
+                } else {
+                    ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PublishException("interrupted while waiting for Kafka to acknowledge", e);
             } catch (ExecutionException e) {
                 throw new PublishException("Kafka did not store a record: " + e.getCause().getMessage(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new PublishException("Kafka did not acknowledge within " + timeout.toMillis() + " ms", e);
             }
         }
     }
