@@ -1,0 +1,200 @@
+package dev.caravan.enrich.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.caravan.enrich.EnrichService;
+import dev.caravan.enrich.config.EnrichConfig;
+import dev.caravan.localstack.LocalStack;
+import dev.caravan.localstack.LocalStackConfig;
+import dev.caravan.localstack.LocalStackExtension;
+import dev.caravan.registry.serde.AvroSerdeConfig;
+import dev.caravan.registry.serde.KafkaAvroDeserializer;
+import dev.caravan.registry.serde.KafkaAvroSerializer;
+import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.RawArticle;
+import dev.caravan.schema.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The enrich topology on the real broker and registry: dead letters, and two instances sharing the work. */
+@ExtendWith(LocalStackExtension.class)
+@LocalStackConfig(openSearch = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EnrichPipelineIT {
+
+    private static final int PARTITIONS = 6;
+
+    private LocalStack stack;
+
+    @BeforeAll
+    void createTopics(LocalStack stack) throws Exception {
+        this.stack = stack;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> wanted = new ArrayList<>();
+            for (String topic : List.of(Topics.RAW_ARTICLES, Topics.FX_TICKS, Topics.ENRICHED_ARTICLES,
+                    Topics.TRENDING_ENTITIES, Topics.GAZETTEER, Topics.ENRICH_DLQ)) {
+                if (!existing.contains(topic)) {
+                    wanted.add(new NewTopic(topic, topic.equals(Topics.GAZETTEER) || topic.equals(Topics.ENRICH_DLQ) ? 1 : PARTITIONS, (short) 1));
+                }
+            }
+            admin.createTopics(wanted).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private EnrichService service(String applicationId) throws Exception {
+        EnrichService service = new EnrichService(new EnrichConfig(Map.of(
+                EnrichConfig.KAFKA_BOOTSTRAP, stack.kafkaBootstrap(),
+                EnrichConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(),
+                EnrichConfig.APPLICATION_ID, applicationId,
+                EnrichConfig.STATE_DIR, Files.createTempDirectory("enrich-it").toString())));
+        service.start();
+        return service;
+    }
+
+    private KafkaProducer<String, Object> avroProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.schemaRegistryUrl(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class));
+    }
+
+    private static RawArticle article(String id, String body) {
+        return RawArticle.newBuilder().setId(id).setSource("it").setTitle("Report from Almaty " + id).setBody(body)
+                .setPublishedDate(LocalDate.of(2024, 12, 2)).setIngestedAt(Instant.now()).setContentHash("h" + id).build();
+    }
+
+    /** Reads the enriched topic as a dashboard would (committed transactions only), keeping this test's ids. */
+    private List<ConsumerRecord<String, Object>> readEnriched(String prefix, int expected) {
+        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
+        values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.schemaRegistryUrl(),
+                AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG, true), false);
+        List<ConsumerRecord<String, Object>> found = new ArrayList<>();
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(Topics.ENRICHED_ARTICLES));
+            await().atMost(Duration.ofMinutes(2)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (r.key().startsWith(prefix)) {
+                        found.add(r);
+                    }
+                });
+                return found.size() >= expected;
+            });
+            // a little longer, so duplicates that would follow are seen too
+            long until = System.currentTimeMillis() + 3000;
+            while (System.currentTimeMillis() < until) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (r.key().startsWith(prefix)) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void poisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheStreamGoesOn() throws Exception {
+        String prefix = "dlq-" + UUID.randomUUID() + "-";
+        try (EnrichService service = service("enrich-dlq-" + UUID.randomUUID());
+             KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()), new StringSerializer(), new ByteArraySerializer());
+             KafkaProducer<String, Object> avro = avroProducer()) {
+            raw.send(new ProducerRecord<>(Topics.RAW_ARTICLES, prefix + "poison", "not avro".getBytes(StandardCharsets.UTF_8))).get();
+            avro.send(new ProducerRecord<>(Topics.RAW_ARTICLES, prefix + "good", article(prefix + "good", "Tokayev spoke."))).get();
+
+            assertThat(readEnriched(prefix, 1)).extracting(ConsumerRecord::key).containsExactly(prefix + "good");
+
+            try (KafkaConsumer<String, byte[]> dlq = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+                dlq.subscribe(List.of(Topics.ENRICH_DLQ));
+                List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+                await().atMost(Duration.ofMinutes(1)).until(() -> {
+                    dlq.poll(Duration.ofMillis(500)).forEach(r -> {
+                        if ((prefix + "poison").equals(r.key())) {
+                            dead.add(r);
+                        }
+                    });
+                    return !dead.isEmpty();
+                });
+                ConsumerRecord<String, byte[]> record = dead.get(0);
+                assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
+                Map<String, String> headers = new HashMap<>();
+                for (Header h : record.headers()) {
+                    headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+                }
+                assertThat(headers.keySet()).anySatisfy(k -> assertThat(k).contains("exception"));
+                assertThat(headers.values()).anySatisfy(v -> assertThat(v).contains(Topics.RAW_ARTICLES));
+            }
+        }
+    }
+
+    @Test
+    void twoInstancesShareThePartitionsAndWhenOneStopsTheOtherFinishesWithoutLossOrDuplicates() throws Exception {
+        String prefix = "scale-" + UUID.randomUUID() + "-";
+        String applicationId = "enrich-scale-" + UUID.randomUUID();
+        int total = 300;
+        EnrichService first = service(applicationId);
+        EnrichService second = service(applicationId);
+        try (KafkaProducer<String, Object> producer = avroProducer()) {
+            for (int i = 0; i < total / 2; i++) {
+                producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, prefix + i, article(prefix + i, "Tokayev paid $" + i + " in Astana.")));
+            }
+            producer.flush();
+            await().atMost(Duration.ofMinutes(2)).until(() ->
+                    first.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING
+                            && second.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+            second.close(); // the other instance takes over its partitions
+            for (int i = total / 2; i < total; i++) {
+                producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, prefix + i, article(prefix + i, "Tokayev paid $" + i + " in Astana.")));
+            }
+            producer.flush();
+
+            List<ConsumerRecord<String, Object>> out = readEnriched(prefix, total);
+            assertThat(out).hasSize(total);
+            assertThat(out.stream().map(ConsumerRecord::key).distinct().count()).isEqualTo(total);
+            EnrichedArticle sample = (EnrichedArticle) out.get(0).value();
+            assertThat(sample.getMoney()).singleElement().satisfies(m -> assertThat(m.getCurrency()).isEqualTo("USD"));
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+}
