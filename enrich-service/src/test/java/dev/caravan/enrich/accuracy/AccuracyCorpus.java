@@ -1,0 +1,92 @@
+package dev.caravan.enrich.accuracy;
+
+import dev.caravan.schema.EntityType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Reads the gold corpus under {@code /accuracy/corpus-*.txt}; the format is in that folder's README. */
+final class AccuracyCorpus {
+
+    private AccuracyCorpus() {
+    }
+
+    static List<GoldArticle> load() {
+        URL folder = AccuracyCorpus.class.getResource("/accuracy/");
+        if (folder == null) {
+            throw new IllegalStateException("accuracy corpus missing from the test classpath");
+        }
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            List<GoldArticle> articles = new ArrayList<>();
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("corpus-.*\\.txt")).sorted().toList()) {
+                articles.addAll(parse(file.getFileName().toString(), Files.readAllLines(file, StandardCharsets.UTF_8)));
+            }
+            Set<String> ids = new HashSet<>();
+            articles.forEach(a -> {
+                if (!ids.add(a.id())) {
+                    throw new IllegalStateException("duplicate article id " + a.id());
+                }
+            });
+            return articles;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<GoldArticle> parse(String file, List<String> lines) {
+        List<GoldArticle> articles = new ArrayList<>();
+        String id = null;
+        String title = null;
+        StringBuilder body = null;
+        Set<GoldArticle.Label> entities = null;
+        List<GoldArticle.Amount> money = null;
+        String section = null;
+        for (int i = 0; i <= lines.size(); i++) {
+            String line = i < lines.size() ? lines.get(i) : "=== end";
+            if (line.startsWith("=== ")) {
+                if (id != null) {
+                    articles.add(new GoldArticle(id, title, body.toString(), entities, money));
+                }
+                id = line.substring(4).strip();
+                title = null;
+                body = new StringBuilder();
+                entities = new LinkedHashSet<>();
+                money = new ArrayList<>();
+                section = null;
+            } else if (id == null || line.isBlank() || (line.startsWith("#") && !"body".equals(section))) {
+                continue;
+            } else if (line.startsWith("title:")) {
+                title = line.substring(6).strip();
+            } else if (line.equals("body:") || line.equals("gold:")) {
+                section = line.substring(0, line.length() - 1);
+            } else if ("body".equals(section)) {
+                body.append(body.length() == 0 ? "" : "\n").append(line);
+            } else if ("gold".equals(section)) {
+                String[] cols = line.split("\t");
+                String where = file + ":" + (i + 1);
+                if (cols[0].equals("MONEY") && cols.length == 3) {
+                    money.add(new GoldArticle.Amount(Double.parseDouble(cols[1]), cols[2]));
+                } else if (cols.length == 2) {
+                    entities.add(new GoldArticle.Label(EntityType.valueOf(cols[0]), cols[1]));
+                } else {
+                    throw new IllegalArgumentException(where + ": expected TYPE<TAB>name or MONEY<TAB>amount<TAB>code");
+                }
+            } else {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": text outside title/body/gold");
+            }
+        }
+        return articles;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.caravan.enrich.accuracy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caravan.enrich.fx.TickListRates;
+import dev.caravan.enrich.tag.ArticleEnricher;
+import dev.caravan.enrich.tag.Gazetteer;
+import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.EntityType;
+import dev.caravan.schema.MoneyMention;
+import dev.caravan.schema.RawArticle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tags the gold corpus and scores it: entity-level precision, recall and F1 per type and money
+ * accuracy. The floors sit a little below what the tagger achieves, so a regression fails the build.
+ */
+class TaggerAccuracyTest {
+
+    /** Minimum F1 per label; raise them when the tagger gets better. */
+    private static final Map<String, Double> F1_FLOORS = Map.of(
+            "PERSON", 0.30, "LOCATION", 0.65, "ORGANIZATION", 0.30, "CURRENCY", 0.95, "MONEY", 0.93);
+    private static final int MIN_ARTICLES = 40;
+
+    private final ArticleEnricher enricher = new ArticleEnricher(Gazetteer.bundled(), 7,
+            Clock.fixed(Instant.parse("2024-12-02T00:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void taggerMeetsItsAccuracyFloors() throws IOException {
+        List<GoldArticle> corpus = AccuracyCorpus.load();
+        Scoreboard board = new Scoreboard();
+        for (EntityType type : EntityType.values()) {
+            board.label(type.name());
+        }
+        board.label("MONEY");
+        for (GoldArticle gold : corpus) {
+            score(gold, enricher.enrich(raw(gold), new TickListRates(List.of())), board);
+        }
+
+        Scoreboard.Counts money = board.counts("MONEY");
+        String report = "# Tagger accuracy (" + ArticleEnricher.TAGGER_VERSION + ")\n\n"
+                + corpus.size() + " articles, entity level (type + canonical name per article), micro-averaged.\n\n"
+                + board.table()
+                + String.format(Locale.ROOT, "%nMoney accuracy: %d of %d gold amounts found with the right amount and currency (%.3f).%n",
+                        money.truePositives(), money.truePositives() + money.falseNegatives(), money.recall())
+                + "\n## Errors\n\n```\n" + String.join("\n", board.errors()) + "\n```\n";
+        Path out = Path.of("target", "accuracy.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report, StandardCharsets.UTF_8);
+        System.out.println(report);
+
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(MIN_ARTICLES);
+        F1_FLOORS.forEach((label, floor) -> assertThat(board.counts(label).f1())
+                .as("F1 of %s (see target/accuracy.md)", label).isGreaterThanOrEqualTo(floor));
+    }
+
+    private static RawArticle raw(GoldArticle gold) {
+        return RawArticle.newBuilder().setId(gold.id()).setSource("accuracy-corpus").setTitle(gold.title())
+                .setBody(gold.body()).setTruncated(false).setPublishedDate(LocalDate.of(2024, 12, 2))
+                .setIngestedAt(Instant.parse("2024-12-02T00:00:00Z")).setContentHash(gold.id()).build();
+    }
+
+    private static void score(GoldArticle gold, EnrichedArticle tagged, Scoreboard board) {
+        Set<GoldArticle.Label> found = new LinkedHashSet<>();
+        tagged.getEntities().forEach(e -> found.add(new GoldArticle.Label(e.getType(), e.getName())));
+        for (GoldArticle.Label label : found) {
+            if (gold.entities().contains(label)) {
+                board.hit(label.type().name());
+            } else {
+                board.spurious(label.type().name(), gold.id(), label.name());
+            }
+        }
+        gold.entities().stream().filter(l -> !found.contains(l))
+                .forEach(l -> board.missed(l.type().name(), gold.id(), l.name()));
+
+        List<GoldArticle.Amount> expected = new ArrayList<>(gold.money());
+        for (MoneyMention m : tagged.getMoney()) {
+            GoldArticle.Amount amount = new GoldArticle.Amount(m.getAmount(), m.getCurrency());
+            GoldArticle.Amount match = expected.stream().filter(amount::matches).findFirst().orElse(null);
+            if (match != null) {
+                expected.remove(match);
+                board.hit("MONEY");
+            } else {
+                board.spurious("MONEY", gold.id(), m.getText() + " = " + m.getAmount() + " " + m.getCurrency());
+            }
+        }
+        expected.forEach(a -> board.missed("MONEY", gold.id(), a.amount() + " " + a.currency()));
+    }
+}
