@@ -1,0 +1,63 @@
+package dev.caravan.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TagCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = CaravanCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void tagsAPageOfflineUsingItsOwnTickerForUsd() throws Exception {
+        int exit = run("tag", Path.of("..", "samples", "steppe-herald-2024-12-02.txt").toString());
+
+        assertThat(exit).isZero();
+        List<JsonNode> articles = new ArrayList<>();
+        for (String line : out.toString().strip().split("\n")) {
+            articles.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(articles).hasSize(4);
+        JsonNode heating = articles.get(0);
+        assertThat(heating.get("publishedDate").asText()).isEqualTo("2024-12-02");
+        assertThat(heating.get("entities").findValuesAsText("name")).contains("Kassym-Jomart Tokayev", "Astana", "Pavlodar");
+        JsonNode tenge = heating.get("money").get(0);
+        assertThat(tenge.get("currency").asText()).isEqualTo("KZT");
+        assertThat(tenge.get("amount").asDouble()).isEqualTo(6e11);
+        assertThat(tenge.get("usd").asDouble()).isEqualTo(6e11 * 0.00192);
+        assertThat(tenge.get("rateAsOf").asText()).isEqualTo("2024-12-02");
+    }
+
+    @Test
+    void aMissingFileIsOneClearLineNotAStackTrace(@TempDir Path dir) {
+        int exit = run("tag", dir.resolve("nope.txt").toString());
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).contains("no such file").contains("nope.txt").doesNotContain("Exception");
+    }
+
+    @Test
+    void aPageWithoutDateNamesTheLine(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("page.txt");
+        Files.writeString(page, "Headline\n\nBody.\n");
+        assertThat(run("tag", page.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("page.txt:1").contains("no page date");
+    }
+}
