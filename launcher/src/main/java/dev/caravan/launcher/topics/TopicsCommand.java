@@ -1,0 +1,91 @@
+package dev.caravan.launcher.topics;
+
+import dev.caravan.config.ConfigSources;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code caravan topics create|describe}: the pipeline's topics, created idempotently. */
+@Command(name = "topics", mixinStandardHelpOptions = true, description = "Create or describe the pipeline's topics.",
+        subcommands = {TopicsCommand.Create.class, TopicsCommand.Describe.class})
+public final class TopicsCommand {
+
+    static String bootstrap(String option) {
+        if (option != null) {
+            return option;
+        }
+        return System.getenv().getOrDefault(ConfigSources.environmentName("kafka.bootstrap"), "localhost:9092");
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create the missing topics (existing ones are left as they are).")
+    static final class Create implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--kafka-bootstrap", description = "Default: CARAVAN_KAFKA_BOOTSTRAP or localhost:9092.")
+        String bootstrap;
+
+        @Option(names = "--partitions", defaultValue = "6", description = "Partitions of the data topics (default: ${DEFAULT-VALUE}).")
+        int partitions;
+
+        @Option(names = "--replication", defaultValue = "3", description = "Replication factor (default: ${DEFAULT-VALUE}).")
+        short replication;
+
+        @Override
+        public Integer call() {
+            List<String> created = TopicCatalog.ensure(bootstrap(bootstrap), partitions, replication);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("created %d topic(s)%s%n", created.size(), created.isEmpty() ? "" : ": " + String.join(", ", created));
+            return 0;
+        }
+    }
+
+    @Command(name = "describe", mixinStandardHelpOptions = true, description = "Show partitions, replication and configs of each topic.")
+    static final class Describe implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--kafka-bootstrap", description = "Default: CARAVAN_KAFKA_BOOTSTRAP or localhost:9092.")
+        String bootstrap;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(bootstrap)))) {
+                Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+                List<String> names = TopicCatalog.TOPICS.stream().map(TopicCatalog.Spec::name).toList();
+                List<String> present = names.stream().filter(existing::contains).toList();
+                Map<String, TopicDescription> descriptions = admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS);
+                Map<ConfigResource, Config> configs = admin.describeConfigs(present.stream()
+                        .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList()).all().get(30, TimeUnit.SECONDS);
+                int missing = 0;
+                for (String name : names) {
+                    TopicDescription d = descriptions.get(name);
+                    if (d == null) {
+                        out.printf("%-32s MISSING%n", name);
+                        missing++;
+                        continue;
+                    }
+                    String overrides = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name)).entries().stream()
+                            .filter(e -> !e.isDefault() && !e.isReadOnly())
+                            .map(e -> e.name() + "=" + e.value()).sorted().collect(Collectors.joining(", "));
+                    out.printf("%-32s partitions=%d replication=%d %s%n", name, d.partitions().size(),
+                            d.partitions().get(0).replicas().size(), overrides);
+                }
+                return missing == 0 ? 0 : 1;
+            }
+        }
+    }
+}
