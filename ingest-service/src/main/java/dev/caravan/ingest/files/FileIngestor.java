@@ -13,11 +13,6 @@ import dev.caravan.schema.FxTick;
 import dev.caravan.schema.RawArticle;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,35 +46,33 @@ public final class FileIngestor {
     }
 
     public IngestSummary ingest(List<Path> files, Consumer<Path> progress) {
+        return ingestDocuments(files.stream().map(InputDocument::of).toList(), doc -> progress.accept(doc.file()));
+    }
+
+    public IngestSummary ingestDocuments(List<InputDocument> documents, Consumer<InputDocument> progress) {
         List<String> ids = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>();
         int articles = 0;
         int ticks = 0;
-        for (Path file : files) {
-            progress.accept(file);
+        for (InputDocument doc : documents) {
+            progress.accept(doc);
             String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-            } catch (CharacterCodingException e) {
-                problems.add(new ParseProblem(file.toString(), 0, "not UTF-8 text; file skipped"));
-                continue;
+                text = doc.read();
             } catch (IOException e) {
-                problems.add(new ParseProblem(file.toString(), 0, "cannot read: " + e.getMessage()));
+                problems.add(new ParseProblem(doc.name(), 0, "cannot read (" + e.getMessage() + "); skipped"));
                 continue;
             }
-            Parsed parsed = parse(file.toString(), text, sourceFor(file), null, clock.instant());
+            Parsed parsed = parse(doc.name(), text, sourceFor(doc.sourceHint()), doc.baseUri(), clock.instant());
             problems.addAll(parsed.problems());
             sink.publish(parsed.articles(), parsed.ticks());
             parsed.articles().forEach(r -> ids.add(r.getId()));
             articles += parsed.articles().size();
             ticks += parsed.ticks().size();
-            LOG.info("Ingested {} ({}): {} articles, {} FX ticks, {} problems", file.getFileName(), parsed.format(),
+            LOG.info("Ingested {} ({}): {} articles, {} FX ticks, {} problems", doc.name(), parsed.format(),
                     parsed.articles().size(), parsed.ticks().size(), parsed.problems().size());
         }
-        return new IngestSummary(files.size(), articles, ticks, List.copyOf(ids), List.copyOf(problems));
+        return new IngestSummary(documents.size(), articles, ticks, List.copyOf(ids), List.copyOf(problems));
     }
 
     /** What one input holds, ready to publish, and what of it was skipped. */
@@ -112,10 +105,13 @@ public final class FileIngestor {
 
     /** The configured source, else the file name up to its first '-' ("steppe-herald-..." gives "steppe"). */
     String sourceFor(Path file) {
+        return sourceFor(file.getFileName().toString());
+    }
+
+    private String sourceFor(String name) {
         if (configuredSource != null && !configuredSource.isBlank()) {
             return configuredSource;
         }
-        String name = file.getFileName().toString();
         int dash = name.indexOf('-');
         int dot = name.indexOf('.');
         int end = dash > 0 ? dash : (dot > 0 ? dot : name.length());
