@@ -241,14 +241,14 @@ async function drawFx(pair) {
     return;
   }
   const pts = body.points;
-  const w = 260, h = 150, pad = 24;
+  const w = 260, h = 150, pad = 16, left = 52, bottom = 22;
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
   svg.setAttribute('id', 'fx-svg');
   const rates = pts.map((p) => p.rate);
   const min = Math.min(...rates), max = Math.max(...rates);
-  const x = (i) => pad + (pts.length === 1 ? (w - 2 * pad) / 2 : i * (w - 2 * pad) / (pts.length - 1));
-  const y = (r) => (max === min ? h / 2 : h - pad - (r - min) * (h - 2 * pad) / (max - min));
+  const x = (i) => left + (pts.length === 1 ? (w - left - pad) / 2 : i * (w - left - pad) / (pts.length - 1));
+  const y = (r) => (max === min ? h / 2 : h - bottom - (r - min) * (h - bottom - pad) / (max - min));
   const line = document.createElementNS(SVG, 'polyline');
   line.setAttribute('points', pts.map((p, i) => x(i) + ',' + y(p.rate)).join(' '));
   svg.append(line);
@@ -270,10 +270,10 @@ async function drawFx(pair) {
     svg.append(t);
   };
   if (pts.length) {
-    label(String(max), 2, pad - 8);
-    label(String(min), 2, h - 6);
-    label(pts[0].asOf, pad, h - 6);
-    if (pts.length > 1) label(pts[pts.length - 1].asOf, w - pad - 60, h - 6);
+    label(String(max), 2, pad + 3);
+    label(String(min), 2, h - bottom + 3);
+    label(pts[0].asOf, left - 20, h - 4);
+    if (pts.length > 1) label(pts[pts.length - 1].asOf, w - pad - 50, h - 4);
   }
   box.append(svg, el('p', { className: 'meta' }, body.pair + ', ' + pts.length + ' observations'));
 }
