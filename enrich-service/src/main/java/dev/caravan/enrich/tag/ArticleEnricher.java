@@ -17,7 +17,7 @@ import java.util.List;
 /** Builds the enriched record: the raw fields, the entities and money found, and when. */
 public final class ArticleEnricher {
 
-    public static final String TAGGER_VERSION = "gazetteer-2";
+    public static final String TAGGER_VERSION = "gazetteer-rules-3";
 
     private final EntityTagger entityTagger;
     private final MoneyExtractor moneyExtractor;

@@ -1,0 +1,331 @@
+package dev.caravan.enrich.tag;
+
+import dev.caravan.schema.EntityType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds names the gazetteer does not know from the words around them: a capitalised run of words
+ * is an organisation when it has an organisation head ("... Ministry of X", "... Agency", "... LLP"),
+ * a place when it has a place head ("Zhambyl region", "Sughd Region", "Naryn River"), and a person
+ * after a title ("Minister X Y", "akim X Y"), with a known first name, before "said", in an
+ * apposition ("X Y, who ...") or with a patronymic surname ending. A lone capitalised word at a
+ * sentence start, a month or a weekday is never a name; headlines are left to the gazetteer.
+ */
+final class ContextRules {
+
+    /** What covers a token before the rules run: nothing, or a gazetteer match of some kind. */
+    enum Cover { FREE, PLACE_NAME, PLACE_ADJECTIVE, TAKEN }
+
+    static final double TITLE_CONFIDENCE = 0.8;
+    static final double HEAD_CONFIDENCE = 0.75;
+    static final double FIRST_NAME_CONFIDENCE = 0.75;
+    static final double SPEECH_CONFIDENCE = 0.7;
+    static final double SURNAME_CONFIDENCE = 0.6;
+
+    private static final Set<String> ORG_HEADS = Set.of("Ministry", "Committee", "Agency", "Court", "Party", "Fund",
+            "Bank", "Service", "Commission", "Council", "Office", "Department", "Association", "Society", "Company",
+            "Corporation", "Holding", "Group", "Institute", "University", "Administration", "Authority", "Exchange",
+            "Organization", "Organisation", "Union", "Foundation", "Airways", "Airlines", "Akimat", "Chamber",
+            "Assembly", "Hall", "Media", "Initiative", "Mining", "Inspectorate", "Prosecutor's", "Academy",
+            "Federation", "Movement", "Centre", "Center", "Programme", "Program", "Bureau", "Police", "Guard",
+            "LLP", "JSC", "MMC", "LLC", "PLC", "Ltd", "Inc", "Corp", "AG", "GmbH", "SA", "NV", "OJSC", "CJSC");
+    private static final Set<String> ABBREVIATED = Set.of("Ltd", "Inc", "Corp", "Co");
+    private static final Set<String> PLACE_HEADS = Set.of("Region", "Oblast", "District", "Province", "Raion", "Velayat");
+    private static final Set<String> PLACE_HEADS_LOWER = Set.of("region", "oblast", "district", "province", "velayat");
+    private static final Set<String> PLURAL_PLACE_HEADS = Set.of("regions", "oblasts", "districts", "provinces");
+    private static final Set<String> NAMED_PLACE_HEADS = Set.of("River", "Sea", "Lake", "Valley", "Mountains",
+            "Highway", "Desert", "Canal", "Gorge", "Pass", "Reservoir", "Steppe", "Plateau", "Island", "Gulf", "Bay");
+    private static final Set<String> NAMED_PLACE_PREFIXES = Set.of("Lake", "Mount", "Cape");
+    private static final Set<String> TITLES = Set.of("President", "Minister", "Senator", "Akim", "Mayor", "Judge",
+            "Governor", "Chairman", "Chairwoman", "Director", "Commissioner", "Ambassador", "Speaker", "Deputy",
+            "Khokim", "Hokim", "Prosecutor", "Economist", "Farmer", "Activist", "Lawyer", "Journalist", "Professor",
+            "Dr", "Mr", "Mrs", "Ms", "Sheikh", "Chancellor", "King", "Queen", "Prince", "Emir", "Sultan", "Pope",
+            "Premier", "Secretary", "Spokesman", "Spokeswoman", "Founder", "Chief", "CEO", "Rector", "Colonel",
+            "General", "Captain", "Major", "Analyst", "Editor", "Blogger", "MP", "Deputies", "Ombudsman");
+    private static final Set<String> TITLES_LOWER = Set.of("president", "minister", "senator", "akim", "mayor",
+            "judge", "governor", "chairman", "chairwoman", "director", "commissioner", "ambassador", "speaker",
+            "deputy", "khokim", "hokim", "prosecutor", "economist", "farmer", "activist", "lawyer", "journalist",
+            "editor", "executive", "founder", "co-founder", "leader", "chief", "manager", "owner", "engineer",
+            "analyst", "spokesman", "spokeswoman", "spokesperson", "blogger", "businessman", "businesswoman",
+            "counterpart", "wife", "husband", "son", "daughter", "brother", "sister", "widow", "colleague",
+            "teacher", "doctor", "student", "researcher", "professor", "investor", "ombudsman", "head", "rector",
+            "secretary", "premier", "officer", "official", "worker", "resident", "pensioner", "mother", "father");
+    private static final Set<String> ORG_CUES_LOWER = Set.of("company", "firm", "bank", "broker", "operator",
+            "developer", "producer", "carrier", "airline", "newspaper", "outlet", "website", "agency", "party");
+    private static final Set<String> SPEECH_AFTER = Set.of("said", "says", "told", "added", "noted", "wrote",
+            "stated", "explained", "argued", "warned", "claimed", "announced", "insisted", "believes", "thinks");
+    private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "the", "on", "de", "von", "der", "van", "al", "bin");
+    private static final Set<String> NAME_PARTICLES = Set.of("de", "von", "der", "van", "al", "bin");
+    private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "In", "On", "At", "By", "For", "From",
+            "With", "After", "Before", "But", "And", "Or", "His", "Her", "Its", "Their", "Our", "This", "That",
+            "These", "Those", "Some", "Many", "Most", "All", "Both", "When", "While", "As", "If", "Under", "Since",
+            "Until", "Last", "Next", "Former", "Then", "There", "Here", "It", "He", "She", "They", "We", "I", "You",
+            "According", "Meanwhile", "However", "Also", "Only", "Such", "Each", "Every", "Other", "Another",
+            "During", "Over", "About", "Among", "Between", "Through", "Despite", "Although", "Because", "So",
+            "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December");
+    private static final Pattern SURNAME = Pattern.compile(
+            ".*(?:ov|ova|ev|eva|yev|yeva|iev|ieva|in|ina|enko|uly|kyzy|zoda|zada|shvili|dze|yan|ian|bekov|bayev|baev)");
+    private static final Pattern INITIALS = Pattern.compile("\\p{Lu}\\.(?:\\p{Lu}\\.)+");
+
+    private final Set<String> firstNames;
+
+    ContextRules(Set<String> firstNames) {
+        this.firstNames = Set.copyOf(firstNames);
+    }
+
+    /** The rules with the bundled first-name list ({@code /gazetteer/first-names.txt}). */
+    static ContextRules bundled() {
+        InputStream in = ContextRules.class.getResourceAsStream("/gazetteer/first-names.txt");
+        if (in == null) {
+            throw new IllegalStateException("bundled first-name list missing from the classpath");
+        }
+        Set<String> names = new HashSet<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(names::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ContextRules(names);
+    }
+
+    /** Names found in a body text; {@code cover} says per token what the gazetteer already matched. */
+    List<RuleMatch> find(TextTokens tokens, Cover[] cover) {
+        List<RuleMatch> found = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            if (!canStart(tokens, cover, i)) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (true) {
+                if (tokens.joined(end) && continues(tokens, cover, end + 1)) {
+                    end++;
+                } else if (tokens.joined(end) && isConnector(tokens, end + 1) && tokens.joined(end + 1)
+                        && continues(tokens, cover, end + 2)) {
+                    end += 2;
+                } else if (tokens.joined(end) && isConnector(tokens, end + 1) && tokens.joined(end + 1)
+                        && isConnector(tokens, end + 2) && tokens.joined(end + 2) && continues(tokens, cover, end + 3)) {
+                    end += 3; // "Company for the Management"
+                } else {
+                    break;
+                }
+            }
+            classifyRun(tokens, cover, i, end, found);
+            i = end + 1;
+        }
+        return found;
+    }
+
+    private static boolean canStart(TextTokens tokens, Cover[] cover, int i) {
+        return tokens.get(i).capitalised() && cover[i] != Cover.TAKEN;
+    }
+
+    private static boolean continues(TextTokens tokens, Cover[] cover, int i) {
+        return i < tokens.size() && tokens.get(i).capitalised() && cover[i] != Cover.TAKEN
+                && !isCalendar(tokens.get(i).text());
+    }
+
+    private static boolean isConnector(TextTokens tokens, int i) {
+        return i < tokens.size() && CONNECTORS.contains(tokens.get(i).text());
+    }
+
+    private static boolean isCalendar(String word) {
+        return NOT_NAMES.contains(word) && (word.endsWith("day") || word.endsWith("ber") || Set.of("January",
+                "February", "March", "April", "May", "June", "July", "August").contains(word));
+    }
+
+    /** A maximal capitalised run: an organisation as a whole, else its pieces between gazetteer places. */
+    private void classifyRun(TextTokens tokens, Cover[] cover, int from, int to, List<RuleMatch> found) {
+        int a = from;
+        while (a <= to && (NOT_NAMES.contains(tokens.get(a).text()) || cover[a] == Cover.PLACE_ADJECTIVE
+                || CONNECTORS.contains(tokens.get(a).text()))) {
+            a++;
+        }
+        if (a > to) {
+            return;
+        }
+        if (organisation(tokens, cover, a, to, found)) {
+            return;
+        }
+        // not an organisation: gazetteer places and "and" split the run into separate names
+        int start = -1;
+        for (int k = a; k <= to + 1; k++) {
+            boolean breaks = k > to || cover[k] != Cover.FREE || tokens.get(k).text().equals("and")
+                    || isCalendar(tokens.get(k).text());
+            if (breaks) {
+                if (start >= 0) {
+                    classifyPiece(tokens, cover, start, k - 1, a, to, found);
+                }
+                start = -1;
+            } else if (start < 0 && !NOT_NAMES.contains(tokens.get(k).text()) && !CONNECTORS.contains(tokens.get(k).text())) {
+                start = k;
+            }
+        }
+    }
+
+    private boolean organisation(TextTokens tokens, Cover[] cover, int a, int b, List<RuleMatch> found) {
+        int head = -1;
+        for (int k = a; k <= b; k++) {
+            String word = tokens.get(k).text();
+            boolean headWord = ORG_HEADS.contains(word) || (k == b && k > a && word.endsWith("bank"))
+                    || (k == a && k == b && word.length() > 5 && word.endsWith("bank"));
+            if (headWord && (k == b || Set.of("of", "for", "on").contains(tokens.get(k + 1).text()) || placesUntil(cover, k + 1, b))) {
+                head = k;
+            }
+        }
+        if (head < 0 || (a == b && !tokens.get(a).text().endsWith("bank")) || hasTitle(tokens, a, head)) {
+            return false;
+        }
+        while (CONNECTORS.contains(tokens.get(b).text())) {
+            b--;
+        }
+        int end = tokens.get(b).end();
+        if (ABBREVIATED.contains(tokens.get(b).text()) && end < tokens.text().length() && tokens.text().charAt(end) == '.') {
+            end++;
+        }
+        found.add(new RuleMatch(EntityType.ORGANIZATION, tokens.text().substring(tokens.get(a).start(), end),
+                tokens.get(a).start(), end, HEAD_CONFIDENCE));
+        return true;
+    }
+
+    private static boolean placesUntil(Cover[] cover, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            if (cover[k] != Cover.PLACE_NAME) {
+                return false;
+            }
+        }
+        return from <= to;
+    }
+
+    private static boolean hasTitle(TextTokens tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (TITLES.contains(tokens.get(k).text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A run of free capitalised tokens a..b inside the whole run runStart..runEnd. */
+    private void classifyPiece(TextTokens tokens, Cover[] cover, int a, int b, int runStart, int runEnd,
+            List<RuleMatch> found) {
+        while (b > a && CONNECTORS.contains(tokens.get(b).text())) {
+            b--;
+        }
+        String last = tokens.get(b).text();
+        String next = b + 1 < tokens.size() && tokens.joined(b) ? tokens.get(b + 1).text() : "";
+        // places: "Sughd Region", "Gorno-Badakhshan Autonomous Region", "the Zhambyl region", "Naryn River", "Lake X"
+        if (PLACE_HEADS.contains(last) && b > a) {
+            int nameEnd = b - 1;
+            if (tokens.get(nameEnd).text().equals("Autonomous") && nameEnd > a) {
+                nameEnd--;
+            }
+            add(found, tokens, EntityType.LOCATION, a, nameEnd, HEAD_CONFIDENCE);
+            return;
+        }
+        if (PLACE_HEADS_LOWER.contains(next) && b == runEnd) {
+            add(found, tokens, EntityType.LOCATION, a, b, HEAD_CONFIDENCE);
+            return;
+        }
+        if (PLURAL_PLACE_HEADS.contains(runEnd + 1 < tokens.size() ? tokens.get(runEnd + 1).text() : "")) {
+            add(found, tokens, EntityType.LOCATION, a, b, HEAD_CONFIDENCE); // "the Andijan and Fergana regions"
+            return;
+        }
+        if ((NAMED_PLACE_HEADS.contains(last) || NAMED_PLACE_PREFIXES.contains(tokens.get(a).text())) && b > a) {
+            add(found, tokens, EntityType.LOCATION, a, b, HEAD_CONFIDENCE);
+            return;
+        }
+        // people: a title inside the run ("Energy Minister Almasadam Satkaliyev") or just before it ("akim X Y")
+        int title = -1;
+        for (int k = a; k <= b; k++) {
+            if (TITLES.contains(tokens.get(k).text())) {
+                title = k;
+            }
+        }
+        if (title >= 0) {
+            if (title < b && nameLike(tokens, title + 1, b) && !beforeGazetteerPerson(tokens, cover, b)) {
+                add(found, tokens, EntityType.PERSON, title + 1, b, TITLE_CONFIDENCE);
+            }
+            return;
+        }
+        if (!nameLike(tokens, a, b) || beforeGazetteerPerson(tokens, cover, b)) {
+            return;
+        }
+        int words = b - a + 1;
+        String previous = a > 0 ? tokens.get(a - 1).text() : "";
+        String gapBefore = tokens.before(a);
+        boolean titleBefore = a > 0 && TITLES_LOWER.contains(previous.toLowerCase(Locale.ROOT))
+                && (gapBefore.equals(" ") || gapBefore.equals(", ")) && !Character.isUpperCase(previous.charAt(0))
+                || a > 0 && TITLES.contains(previous) && gapBefore.equals(", ");
+        if (titleBefore && a == runStart) {
+            add(found, tokens, EntityType.PERSON, a, b, TITLE_CONFIDENCE);
+        } else if (words == 1 && a > 0 && ORG_CUES_LOWER.contains(previous) && gapBefore.equals(" ")
+                && !tokens.get(a).sentenceStart()) {
+            add(found, tokens, EntityType.ORGANIZATION, a, b, HEAD_CONFIDENCE); // "the Austrian company Doppelmayr"
+        } else if (words >= 2 && words <= 4 && (firstNames.contains(tokens.get(a).text())
+                || INITIALS.matcher(tokens.get(a).text()).matches())) {
+            add(found, tokens, EntityType.PERSON, a, b, FIRST_NAME_CONFIDENCE);
+        } else if (words >= 2 && words <= 4 && (speechAfter(tokens, b) || previous.equals("said") || apposition(tokens, b))) {
+            add(found, tokens, EntityType.PERSON, a, b, SPEECH_CONFIDENCE);
+        } else if (words >= 2 && words <= 3 && SURNAME.matcher(tokens.get(b).text()).matches()
+                && !SURNAME.matcher(tokens.get(a).text()).matches()) {
+            add(found, tokens, EntityType.PERSON, a, b, SURNAME_CONFIDENCE);
+        }
+    }
+
+    /** Capitalised words (or name particles), none of them an organisation or place head. */
+    private static boolean nameLike(TextTokens tokens, int a, int b) {
+        for (int k = a; k <= b; k++) {
+            String word = tokens.get(k).text();
+            boolean particle = k > a && k < b && NAME_PARTICLES.contains(word);
+            if (!particle && (!Character.isUpperCase(word.charAt(0)) || ORG_HEADS.contains(word)
+                    || PLACE_HEADS.contains(word) || NAMED_PLACE_HEADS.contains(word) || NOT_NAMES.contains(word)
+                    || word.chars().allMatch(c -> Character.isUpperCase(c) || c == '-') && word.length() > 1
+                    || word.chars().anyMatch(Character::isDigit))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Kuandyk" before a gazetteer "Bishimbaev": the given name of a known person, not a new one. */
+    private static boolean beforeGazetteerPerson(TextTokens tokens, Cover[] cover, int b) {
+        return b + 1 < tokens.size() && tokens.joined(b) && cover[b + 1] == Cover.TAKEN;
+    }
+
+    private static boolean speechAfter(TextTokens tokens, int b) {
+        if (b + 1 >= tokens.size()) {
+            return false;
+        }
+        String gap = tokens.after(b);
+        return (gap.equals(" ") || gap.equals(", ")) && SPEECH_AFTER.contains(tokens.get(b + 1).text());
+    }
+
+    /** "X Y, who ...", "X Y, a doctor ...", "X Y, head of ...". */
+    private static boolean apposition(TextTokens tokens, int b) {
+        if (b + 1 >= tokens.size() || !tokens.after(b).equals(", ")) {
+            return false;
+        }
+        return Set.of("who", "whose", "a", "an", "head", "chairman", "director", "aged").contains(tokens.get(b + 1).text());
+    }
+
+    private static void add(List<RuleMatch> found, TextTokens tokens, EntityType type, int a, int b, double confidence) {
+        int start = tokens.get(a).start();
+        int end = tokens.get(b).end();
+        found.add(new RuleMatch(type, tokens.text().substring(start, end), start, end, confidence));
+    }
+}
