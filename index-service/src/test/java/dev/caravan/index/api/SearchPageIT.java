@@ -151,13 +151,14 @@ class SearchPageIT {
                 && results().get(0).getText().contains("Kyrgyz Central Bank"));
         assertThat(browser.findElement(By.id("active-filters")).getText()).contains("country: Kyrgyzstan");
 
-        searchFor("tokayev " + corpus.marker);
+        // Nazarbayev only appears in this corpus (other tests of the JVM mention Tokayev a thousand times).
+        searchFor("library " + corpus.marker);
         await().atMost(PATIENCE).until(() -> results().size() == 1);
         results().get(0).findElement(By.cssSelector(".result-title .ent-PERSON")).click();
         await().atMost(PATIENCE).until(() -> !browser.findElements(By.id("entity-name")).isEmpty()
-                && browser.findElement(By.id("entity-name")).getText().equals("Kassym-Jomart Tokayev"));
+                && browser.findElement(By.id("entity-name")).getText().equals("Nursultan Nazarbayev"));
         assertThat(browser.findElements(By.cssSelector("#entity-articles li"))).extracting(WebElement::getText)
-                .anySatisfy(t -> assertThat(t).contains("Heating Plan"));
+                .anySatisfy(t -> assertThat(t).contains("Library Opens in Almaty"));
         screenshot("search-page-entity.png");
     }
 
