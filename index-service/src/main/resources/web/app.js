@@ -169,7 +169,7 @@ async function entityPage(name) {
   }
   const heading = el('h1', { id: 'entity-name' }, el('span', { className: 'ent ent-' + body.type }, body.name));
   const where = [body.type, body.country, body.region].filter(Boolean).join(' · ');
-  box.append(heading, el('p', { className: 'meta' }, where + ' · mentioned in ' + body.total + ' articles'));
+  box.append(heading, el('p', { className: 'meta' }, where + ' · mentioned in ' + body.total + (body.total === 1 ? ' article' : ' articles')));
   box.append(el('h3', {}, 'Over time'), timeline(body.timeline));
   const list = el('ol', { id: 'entity-articles' });
   for (const a of body.articles) {
