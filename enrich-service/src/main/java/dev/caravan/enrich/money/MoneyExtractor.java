@@ -23,7 +23,7 @@ public final class MoneyExtractor {
     private static final Map<String, String> SYMBOLS = Map.of(
             "US$", "USD", "$", "USD", "€", "EUR", "£", "GBP", "₸", "KZT", "₽", "RUB", "¥", "CNY");
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
-    private static final String SCALE = "(?:\\s*(trillion|billion|million|thousand|tn|bn|mn|m|k)\\b)?";
+    private static final String SCALE = "(?:\\s*(trillion|billion|million|thousand|tn|bln|bn|mln|mn|m|k)\\b)?";
 
     private final Map<String, String> codeByWord = new LinkedHashMap<>();
     private final Pattern prefixed;
@@ -85,8 +85,8 @@ public final class MoneyExtractor {
         }
         return value * switch (scale.toLowerCase(Locale.ROOT)) {
             case "trillion", "tn" -> 1e12;
-            case "billion", "bn" -> 1e9;
-            case "million", "mn", "m" -> 1e6;
+            case "billion", "bln", "bn" -> 1e9;
+            case "million", "mln", "mn", "m" -> 1e6;
             case "thousand", "k" -> 1e3;
             default -> 1;
         };

@@ -4,6 +4,7 @@ import dev.caravan.enrich.fx.FxRates;
 import dev.caravan.enrich.fx.MoneyConverter;
 import dev.caravan.enrich.money.MoneyAmount;
 import dev.caravan.enrich.money.MoneyExtractor;
+import dev.caravan.enrich.money.SharedCurrencyWords;
 import dev.caravan.schema.EnrichedArticle;
 import dev.caravan.schema.Entity;
 import dev.caravan.schema.EntityType;
@@ -13,6 +14,8 @@ import dev.caravan.schema.TextField;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Builds the enriched record: the raw fields, the entities and money found, and when. */
 public final class ArticleEnricher {
@@ -34,7 +37,15 @@ public final class ArticleEnricher {
     public EnrichedArticle enrich(RawArticle raw, FxRates rates) {
         List<MoneyAmount> money = new ArrayList<>(moneyExtractor.extract(raw.getTitle(), TextField.TITLE));
         money.addAll(moneyExtractor.extract(raw.getBody(), TextField.BODY));
-        List<Entity> entities = withCurrenciesOf(entityTagger.tag(raw.getTitle(), raw.getBody()), money);
+        List<Entity> tagged = entityTagger.tag(raw.getTitle(), raw.getBody());
+        Set<String> countries = tagged.stream().filter(e -> e.getType() == EntityType.LOCATION && e.getCountry() != null)
+                .map(Entity::getCountry).collect(Collectors.toSet());
+        money = money.stream().map(m -> new MoneyAmount(m.text(), m.field(), m.start(), m.end(), m.amount(),
+                SharedCurrencyWords.resolve(m.currency(), m.text(), countries))).toList();
+        tagged.stream().filter(e -> e.getType() == EntityType.CURRENCY).forEach(e -> e.setName(
+                e.getMentions().stream().map(m -> SharedCurrencyWords.resolve(e.getName(), m.getText(), countries))
+                        .filter(code -> !code.equals(e.getName())).findFirst().orElse(e.getName())));
+        List<Entity> entities = withCurrenciesOf(tagged, money);
         return EnrichedArticle.newBuilder()
                 .setId(raw.getId())
                 .setSource(raw.getSource())

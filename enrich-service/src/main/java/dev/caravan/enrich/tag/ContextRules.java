@@ -65,7 +65,7 @@ final class ContextRules {
             "developer", "producer", "carrier", "airline", "newspaper", "outlet", "website", "agency", "party");
     private static final Set<String> SPEECH_AFTER = Set.of("said", "says", "told", "added", "noted", "wrote",
             "stated", "explained", "argued", "warned", "claimed", "announced", "insisted", "believes", "thinks");
-    private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "the", "on", "de", "von", "der", "van", "al", "bin");
+    private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "the", "de", "von", "der", "van", "al", "bin");
     private static final Set<String> NAME_PARTICLES = Set.of("de", "von", "der", "van", "al", "bin");
     private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "In", "On", "At", "By", "For", "From",
             "With", "After", "Before", "But", "And", "Or", "His", "Her", "Its", "Their", "Our", "This", "That",
@@ -78,6 +78,7 @@ final class ContextRules {
             "November", "December");
     private static final Pattern SURNAME = Pattern.compile(
             ".*(?:ov|ova|ev|eva|yev|yeva|iev|ieva|in|ina|enko|uly|kyzy|zoda|zada|shvili|dze|yan|ian|bekov|bayev|baev)");
+    private static final Pattern LOWER_COMPOUND = Pattern.compile(".*-\\p{Ll}+"); // "Almaty-based"
     private static final Pattern INITIALS = Pattern.compile("\\p{Lu}\\.(?:\\p{Lu}\\.)+");
 
     private final Set<String> firstNames;
@@ -152,13 +153,20 @@ final class ContextRules {
     private void classifyRun(TextTokens tokens, Cover[] cover, int from, int to, List<RuleMatch> found) {
         int a = from;
         while (a <= to && (NOT_NAMES.contains(tokens.get(a).text()) || cover[a] == Cover.PLACE_ADJECTIVE
-                || CONNECTORS.contains(tokens.get(a).text()))) {
+                || CONNECTORS.contains(tokens.get(a).text()) || LOWER_COMPOUND.matcher(tokens.get(a).text()).matches())) {
             a++;
         }
         if (a > to) {
             return;
         }
-        if (organisation(tokens, cover, a, to, found)) {
+        for (int k = a + 1; k < to; k++) {
+            if (tokens.get(k).text().equals("and") && isOrgHead(tokens.get(k - 1).text())) {
+                classifyRun(tokens, cover, a, k - 1, found); // "the World Bank and the Islamic Development Bank"
+                classifyRun(tokens, cover, k + 1, to, found);
+                return;
+            }
+        }
+        if (organisation(tokens, cover, a, to, found) || place(tokens, a, to, found)) {
             return;
         }
         // not an organisation: gazetteer places and "and" split the run into separate names
@@ -183,7 +191,7 @@ final class ContextRules {
             String word = tokens.get(k).text();
             boolean headWord = ORG_HEADS.contains(word) || (k == b && k > a && word.endsWith("bank"))
                     || (k == a && k == b && word.length() > 5 && word.endsWith("bank"));
-            if (headWord && (k == b || Set.of("of", "for", "on").contains(tokens.get(k + 1).text()) || placesUntil(cover, k + 1, b))) {
+            if (headWord && (k == b || Set.of("of", "for").contains(tokens.get(k + 1).text()) || placesUntil(cover, k + 1, b))) {
                 head = k;
             }
         }
@@ -199,6 +207,38 @@ final class ContextRules {
         }
         found.add(new RuleMatch(EntityType.ORGANIZATION, tokens.text().substring(tokens.get(a).start(), end),
                 tokens.get(a).start(), end, HEAD_CONFIDENCE));
+        return true;
+    }
+
+    private static boolean isOrgHead(String word) {
+        return ORG_HEADS.contains(word) || word.endsWith("bank");
+    }
+
+    /**
+     * A run ending in a place head is one place even when the gazetteer knows a part of it:
+     * "North Kazakhstan Region" → North Kazakhstan, "Naryn River". Words before the last
+     * "of"/"the" are not part of it ("Residents of the Ahal Region").
+     */
+    private static boolean place(TextTokens tokens, int a, int b, List<RuleMatch> found) {
+        String last = tokens.get(b).text();
+        boolean adminHead = PLACE_HEADS.contains(last);
+        if (!adminHead && !NAMED_PLACE_HEADS.contains(last) || b == a) {
+            return false;
+        }
+        int start = a;
+        for (int k = a; k < b; k++) {
+            if (CONNECTORS.contains(tokens.get(k).text())) {
+                start = k + 1;
+            }
+        }
+        int nameEnd = adminHead ? b - 1 : b;
+        if (adminHead && nameEnd > start && tokens.get(nameEnd).text().equals("Autonomous")) {
+            nameEnd--;
+        }
+        if (nameEnd < start) {
+            return false;
+        }
+        add(found, tokens, EntityType.LOCATION, start, nameEnd, HEAD_CONFIDENCE);
         return true;
     }
 

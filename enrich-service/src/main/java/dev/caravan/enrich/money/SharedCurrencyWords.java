@@ -1,0 +1,37 @@
+package dev.caravan.enrich.money;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Currency words two countries share: "manat" is Turkmen (TMT, the gazetteer's reading) unless the
+ * article is about Azerbaijan and not Turkmenistan, when it is the Azerbaijani manat (AZN).
+ */
+public final class SharedCurrencyWords {
+
+    /** Per shared word: the gazetteer's code, the other country and that country's code. */
+    private record Reading(String usualCode, String otherCountry, String otherCode, String usualCountry) {
+    }
+
+    private static final Map<String, Reading> WORDS = Map.of(
+            "manat", new Reading("TMT", "Azerbaijan", "AZN", "Turkmenistan"),
+            "manats", new Reading("TMT", "Azerbaijan", "AZN", "Turkmenistan"));
+
+    private SharedCurrencyWords() {
+    }
+
+    /**
+     * The code {@code written} (the mention's text, e.g. "40,000 manats") stands for, given the
+     * countries the article's places lie in; {@code code} when the word is not shared.
+     */
+    public static String resolve(String code, String written, Set<String> countries) {
+        String word = written.substring(written.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        Reading reading = WORDS.get(word);
+        if (reading == null || !reading.usualCode().equals(code)) {
+            return code;
+        }
+        return countries.contains(reading.otherCountry()) && !countries.contains(reading.usualCountry())
+                ? reading.otherCode() : code;
+    }
+}
