@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Reads the gold corpus under {@code /accuracy/corpus-*.txt}; the format is in that folder's README. */
+/** Reads the gold corpus under {@code /accuracy/corpus-*.txt} and {@code heldout-*.txt}; the format is in that folder's README. */
 final class AccuracyCorpus {
 
     private AccuracyCorpus() {
@@ -28,7 +28,7 @@ final class AccuracyCorpus {
         }
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
             List<GoldArticle> articles = new ArrayList<>();
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("corpus-.*\\.txt")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("(corpus|heldout)-.*\\.txt")).sorted().toList()) {
                 articles.addAll(parse(file.getFileName().toString(), Files.readAllLines(file, StandardCharsets.UTF_8)));
             }
             Set<String> ids = new HashSet<>();
@@ -57,7 +57,7 @@ final class AccuracyCorpus {
             String line = i < lines.size() ? lines.get(i) : "=== end";
             if (line.startsWith("=== ")) {
                 if (id != null) {
-                    articles.add(new GoldArticle(id, title, body.toString(), entities, money));
+                    articles.add(new GoldArticle(id, title, body.toString(), entities, money, file.startsWith("heldout-")));
                 }
                 id = line.substring(4).strip();
                 title = null;

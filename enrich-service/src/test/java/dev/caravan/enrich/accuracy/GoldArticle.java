@@ -4,8 +4,8 @@ import dev.caravan.schema.EntityType;
 import java.util.List;
 import java.util.Set;
 
-/** One corpus article and what a careful reader finds in it. */
-record GoldArticle(String id, String title, String body, Set<Label> entities, List<Amount> money) {
+/** One corpus article and what a careful reader finds in it; held-out articles were never tuned on. */
+record GoldArticle(String id, String title, String body, Set<Label> entities, List<Amount> money, boolean heldOut) {
 
     /** An entity as scored: its type and canonical name. */
     record Label(EntityType type, String name) {

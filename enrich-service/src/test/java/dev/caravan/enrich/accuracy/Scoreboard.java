@@ -32,8 +32,10 @@ final class Scoreboard {
     private final Map<String, int[]> counts = new LinkedHashMap<>();
     private final List<String> errors = new ArrayList<>();
 
-    void label(String label) {
-        counts.computeIfAbsent(label, l -> new int[3]);
+    Scoreboard() {
+        for (String label : List.of("PERSON", "LOCATION", "ORGANIZATION", "CURRENCY", "MONEY")) {
+            counts.put(label, new int[3]);
+        }
     }
 
     void hit(String label) {

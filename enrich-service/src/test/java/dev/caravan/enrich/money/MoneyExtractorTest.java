@@ -42,6 +42,15 @@ class MoneyExtractorTest {
     }
 
     @Test
+    void russianStyleScalesAndTheManatOfTheArticlesCountry() {
+        assertThat(extract("costing it KZT 300 mln and $2.4 bln")).extracting(MoneyAmount::amount, MoneyAmount::currency)
+                .containsExactly(tuple(3e8, "KZT"), tuple(2.4e9, "USD"));
+        assertThat(SharedCurrencyWords.resolve("TMT", "40,000 manats", java.util.Set.of("Azerbaijan"))).isEqualTo("AZN");
+        assertThat(SharedCurrencyWords.resolve("TMT", "40,000 manats", java.util.Set.of("Turkmenistan", "Azerbaijan"))).isEqualTo("TMT");
+        assertThat(SharedCurrencyWords.resolve("KZT", "5 tenge", java.util.Set.of("Azerbaijan"))).isEqualTo("KZT");
+    }
+
+    @Test
     void percentagesYearsAndBareNumbersAreNotMoney() {
         assertThat(extract("rate at 9% in 2024; 30,000 passengers; 3.5 years; a fee of 8%")).isEmpty();
     }

@@ -1,0 +1,54 @@
+package dev.caravan.enrich.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caravan.schema.Entity;
+import dev.caravan.schema.EntityType;
+import dev.caravan.schema.Mention;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ContextRulesTest {
+
+    private final EntityTagger tagger = new EntityTagger(Gazetteer.bundled());
+
+    private static Entity named(List<Entity> entities, String name) {
+        return entities.stream().filter(e -> e.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not tagged in " + entities));
+    }
+
+    @Test
+    void personAfterATitleAndThenBySurnameIsOneEntityWithLowerConfidence() {
+        String body = "Energy Minister Almasadam Satkaliyev visited the plant. Satkaliyev's deputy said repairs would start.";
+        List<Entity> entities = tagger.tag("Satkaliyev visits plant", body);
+        Entity minister = named(entities, "Almasadam Satkaliyev");
+        assertThat(minister.getType()).isEqualTo(EntityType.PERSON);
+        assertThat(minister.getConfidence()).isBetween(0.6, 0.8);
+        assertThat(minister.getMentions()).extracting(Mention::getText)
+                .containsExactly("Satkaliyev", "Almasadam Satkaliyev", "Satkaliyev");
+    }
+
+    @Test
+    void organisationAndPlaceHeadsAndAnAcronymInParentheses() {
+        String body = "The International Rice Growers Association (IRGA) met in the Zhambyl region. IRGA asked the Agency for Water Resources for help.";
+        List<Entity> entities = tagger.tag("Rice", body);
+        assertThat(named(entities, "International Rice Growers Association").getMentions()).extracting(Mention::getText)
+                .containsExactly("International Rice Growers Association", "IRGA", "IRGA");
+        assertThat(named(entities, "Agency for Water Resources").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Zhambyl").getCountry()).isEqualTo("Kazakhstan");
+    }
+
+    @Test
+    void sentenceStartsMonthsAndHeadlinesAreNotPeople() {
+        List<Entity> entities = tagger.tag("Farmers Protest New Water Rules",
+                "Farmers gathered on Monday. In March Officials said nothing. Prices rose in May.");
+        assertThat(entities).noneMatch(e -> e.getType() == EntityType.PERSON);
+    }
+
+    @Test
+    void theGazetteerWinsOverlapsButAnOrganisationMayContainAPlace() {
+        List<Entity> entities = tagger.tag("Loan", "The Bank of China lent money to former minister Kuandyk Bishimbaev in Almaty.");
+        assertThat(entities).extracting(Entity::getName)
+                .contains("Bank of China", "Kuandyk Bishimbayev", "Almaty").doesNotContain("China", "Kuandyk");
+    }
+}
