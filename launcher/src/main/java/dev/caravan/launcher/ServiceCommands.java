@@ -3,7 +3,10 @@ package dev.caravan.launcher;
 import dev.caravan.enrich.EnrichService;
 import dev.caravan.enrich.config.EnrichConfig;
 import dev.caravan.index.IndexService;
+import dev.caravan.index.api.SearchServer;
 import dev.caravan.index.config.IndexConfig;
+import dev.caravan.ingest.api.IngestServer;
+import dev.caravan.ingest.config.IngestConfig;
 import dev.caravan.registry.SchemaRegistryMain;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -45,13 +48,28 @@ final class ServiceCommands {
     }
 
     @Command(name = "index-service", mixinStandardHelpOptions = true,
-            description = "Run the index stage: enriched articles and FX ticks into OpenSearch.")
+            description = "Run the index stage (enriched articles and FX ticks into OpenSearch) and the search API and page.")
     static final class Index implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            IndexService service = new IndexService(IndexConfig.fromEnvironment(Map.of()));
+            IndexConfig config = IndexConfig.fromEnvironment(Map.of());
+            IndexService service = new IndexService(config);
             service.start();
-            return runUntilStopped(service);
+            SearchServer search = SearchServer.start(config);
+            return runUntilStopped(() -> {
+                search.close();
+                service.close();
+            });
+        }
+    }
+
+    @Command(name = "ingest-service", mixinStandardHelpOptions = true,
+            description = "Run the HTTP ingest API (POST /v1/articles, /v1/fx-ticks) against external Kafka and registry.")
+    static final class Ingest implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            IngestServer server = IngestServer.start(IngestConfig.fromEnvironment(Map.of()));
+            return runUntilStopped(server);
         }
     }
 

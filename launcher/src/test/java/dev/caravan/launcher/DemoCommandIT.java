@@ -36,6 +36,8 @@ class DemoCommandIT {
         assertThat(summary.get("kafkaBootstrap").asText()).contains(":");
         assertThat(summary.get("schemaRegistryUrl").asText()).startsWith("http://");
         assertThat(summary.get("opensearchUrl").asText()).startsWith("http://");
+        assertThat(summary.get("ingestUrl").asText()).startsWith("http://");
+        assertThat(summary.get("searchUrl").asText()).startsWith("http://");
         assertThat(err.toString()).contains("broken-page.txt:3").contains("no page date");
         assertThat(exit).as("a skipped file makes the exit code non-zero").isEqualTo(1);
     }

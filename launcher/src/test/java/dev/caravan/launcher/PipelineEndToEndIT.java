@@ -60,7 +60,8 @@ class PipelineEndToEndIT {
         assertThat(summary.problems()).isEmpty();
         String heatingId = ArticleIdentity.articleId("steppe", null, "Astana Approves 600 Billion Tenge Plan for Heating Networks");
 
-        List<Hit<Map>> hits = search("articles", org.opensearch.client.opensearch._types.query_dsl.Query.of(q -> q.matchAll(m -> m)));
+        List<Hit<Map>> hits = search("articles", org.opensearch.client.opensearch._types.query_dsl.Query.of(q -> q.term(t -> t
+                .field("source").value(FieldValue.of("steppe")))));
         assertThat(hits).hasSize(4);
         Map heating = hits.stream().filter(h -> h.id().equals(heatingId)).findFirst().orElseThrow().source();
         assertThat(heating.get("title")).isEqualTo("Astana Approves 600 Billion Tenge Plan for Heating Networks");
@@ -110,5 +111,31 @@ class PipelineEndToEndIT {
         long before = pipeline.indexService().indexedCount();
         await().atMost(Duration.ofMinutes(1)).until(() -> pipeline.indexService().indexedCount() >= before + 1);
         assertThat(pipeline.searchableArticles(summary.articleIds())).isEqualTo(4);
+    }
+
+    @Test
+    void anArticlePostedToTheIngestApiIsFoundThroughTheSearchApi() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String article = """
+                {"source": "newsroom-cms", "url": "https://example.org/news/aktobe-bridge",
+                 "title": "Aktobe Bridge Reopens After Repairs",
+                 "body": "The bridge in Aktobe reopened after repairs costing 2 billion tenge, akim officials said.",
+                 "publishedDate": "2024-12-02"}
+                """;
+        var accepted = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(pipeline.ingestUrl() + "/v1/articles"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(article)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).isEqualTo(202);
+
+        String url = pipeline.searchUrl() + "/v1/search?q=Aktobe+bridge";
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            var found = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(found.statusCode()).isEqualTo(200);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(found.body());
+            assertThat(json.get("total").asInt()).isEqualTo(1);
+            assertThat(found.body()).contains("Aktobe Bridge Reopens After Repairs");
+        });
     }
 }

@@ -96,12 +96,17 @@ public final class DemoCommand implements Callable<Integer> {
             result.put("kafkaBootstrap", stack.kafkaBootstrap());
             result.put("schemaRegistryUrl", stack.schemaRegistryUrl());
             result.put("opensearchUrl", stack.opensearchUrl());
+            result.put("ingestUrl", pipeline.ingestUrl());
+            result.put("searchUrl", pipeline.searchUrl());
 
             out.println();
             out.printf("Summary: %d file(s), %d article(s), %d FX tick(s) published; %d article(s) searchable; "
                     + "%d problem(s); %.1f s%n", summary.files(), summary.articles(), summary.fxTicks(), indexed,
                     summary.problems().size(), elapsed);
             out.println("Where to look:");
+            out.printf("  Search page          %s/%n", pipeline.searchUrl());
+            out.printf("  Search API           %s/v1/search?q=Tokayev%n", pipeline.searchUrl());
+            out.printf("  Ingest API           %s/v1/articles (POST; OpenAPI at %s/openapi.yaml)%n", pipeline.ingestUrl(), pipeline.ingestUrl());
             out.printf("  Kafka bootstrap      %s%n", stack.kafkaBootstrap());
             out.printf("  Schema registry      %s/subjects%n", stack.schemaRegistryUrl());
             out.printf("  OpenSearch           %s/articles/_search?q=Tokayev%n", stack.opensearchUrl());

@@ -3,7 +3,9 @@ package dev.caravan.launcher.demo;
 import dev.caravan.enrich.EnrichService;
 import dev.caravan.enrich.config.EnrichConfig;
 import dev.caravan.index.IndexService;
+import dev.caravan.index.api.SearchServer;
 import dev.caravan.index.config.IndexConfig;
+import dev.caravan.ingest.api.IngestServer;
 import dev.caravan.ingest.config.IngestConfig;
 import dev.caravan.ingest.files.FileIngestor;
 import dev.caravan.ingest.files.IngestSummary;
@@ -38,7 +40,10 @@ public final class LocalPipeline implements AutoCloseable {
     private final EnrichService enrich;
     private final IndexService index;
     private final RecordPublisher publisher;
+    private final IngestConfig ingestConfig;
     private final String stateDir;
+    private IngestServer ingestServer;
+    private SearchServer searchServer;
 
     private LocalPipeline(Endpoints endpoints, Path stateDir) {
         this.endpoints = endpoints;
@@ -51,6 +56,7 @@ public final class LocalPipeline implements AutoCloseable {
                 IndexConfig.OPENSEARCH_URL, endpoints.opensearchUrl(),
                 IndexConfig.INDEX_REPLICAS, "0",
                 IndexConfig.BULK_LINGER_MS, "200"))));
+        this.ingestConfig = new IngestConfig(with(common, Map.of(IngestConfig.SOURCE, "api")));
         this.publisher = new RecordPublisher(new IngestConfig(common));
     }
 
@@ -72,7 +78,10 @@ public final class LocalPipeline implements AutoCloseable {
         LocalPipeline pipeline = new LocalPipeline(endpoints, stateDir);
         pipeline.index.start();
         pipeline.enrich.start();
-        LOG.info("Pipeline started: enrich and index consuming from {}", endpoints.kafkaBootstrap());
+        pipeline.ingestServer = IngestServer.start(pipeline.ingestConfig, 0);
+        pipeline.searchServer = SearchServer.start(pipeline.index.client(), "127.0.0.1", 0, 10);
+        LOG.info("Pipeline started: enrich and index consuming from {}, ingest API {}, search {}",
+                endpoints.kafkaBootstrap(), pipeline.ingestServer.url(), pipeline.searchServer.url());
         return pipeline;
     }
 
@@ -126,8 +135,22 @@ public final class LocalPipeline implements AutoCloseable {
         return endpoints;
     }
 
+    public String ingestUrl() {
+        return ingestServer.url();
+    }
+
+    public String searchUrl() {
+        return searchServer.url();
+    }
+
     @Override
     public void close() {
+        if (ingestServer != null) {
+            ingestServer.close();
+        }
+        if (searchServer != null) {
+            searchServer.close();
+        }
         publisher.close();
         enrich.close();
         index.close();
