@@ -76,6 +76,11 @@ final class ContextRules {
             "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
             "November", "December");
+    private static final Set<String> CALENDAR = Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+            "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December");
+    private static final Set<String> HEAD_LINKS = Set.of("of", "for");
+    private static final Set<String> APPOSITION_STARTS = Set.of("who", "whose", "a", "an", "head", "chairman", "director", "aged");
     private static final Pattern SURNAME = Pattern.compile(
             ".*(?:ov|ova|ev|eva|yev|yeva|iev|ieva|in|ina|enko|uly|kyzy|zoda|zada|shvili|dze|yan|ian|bekov|bayev|baev)");
     private static final Pattern LOWER_COMPOUND = Pattern.compile(".*-\\p{Ll}+"); // "Almaty-based"
@@ -145,8 +150,7 @@ final class ContextRules {
     }
 
     private static boolean isCalendar(String word) {
-        return NOT_NAMES.contains(word) && (word.endsWith("day") || word.endsWith("ber") || Set.of("January",
-                "February", "March", "April", "May", "June", "July", "August").contains(word));
+        return CALENDAR.contains(word);
     }
 
     /** A maximal capitalised run: an organisation as a whole, else its pieces between gazetteer places. */
@@ -191,7 +195,7 @@ final class ContextRules {
             String word = tokens.get(k).text();
             boolean headWord = ORG_HEADS.contains(word) || (k == b && k > a && word.endsWith("bank"))
                     || (k == a && k == b && word.length() > 5 && word.endsWith("bank"));
-            if (headWord && (k == b || Set.of("of", "for").contains(tokens.get(k + 1).text()) || placesUntil(cover, k + 1, b))) {
+            if (headWord && (k == b || HEAD_LINKS.contains(tokens.get(k + 1).text()) || placesUntil(cover, k + 1, b))) {
                 head = k;
             }
         }
@@ -360,7 +364,7 @@ final class ContextRules {
         if (b + 1 >= tokens.size() || !tokens.after(b).equals(", ")) {
             return false;
         }
-        return Set.of("who", "whose", "a", "an", "head", "chairman", "director", "aged").contains(tokens.get(b + 1).text());
+        return APPOSITION_STARTS.contains(tokens.get(b + 1).text());
     }
 
     private static void add(List<RuleMatch> found, TextTokens tokens, EntityType type, int a, int b, double confidence) {
