@@ -141,20 +141,20 @@ class EnrichTopologyTest {
 
     @Test
     void entityPublishedOnTheGazetteerTopicIsTaggedWithoutARedeploy() {
-        raw.pipeInput("before", article("before", DEC_2, "Zhanar Ospanova speaks", "Ospanova spoke in Aktau."));
-        assertThat(enriched.readValue().getEntities()).extracting(Entity::getName).doesNotContain("Zhanar Ospanova", "Aktau");
+        raw.pipeInput("before", article("before", DEC_2, "Zhanar Ospanova speaks", "Ospanova spoke in Zhelsai."));
+        assertThat(enriched.readValue().getEntities()).extracting(Entity::getName).doesNotContain("Zhanar Ospanova", "Zhelsai");
 
         gazetteer.pipeInput("Zhanar Ospanova", "PERSON\tZhanar Ospanova\tOspanova\t\t");
-        gazetteer.pipeInput("Aktau", "LOCATION\tAktau\tAqtau\tKazakhstan\tCentral Asia");
+        gazetteer.pipeInput("Zhelsai", "LOCATION\tZhelsai\tJelsay\tKazakhstan\tCentral Asia");
         gazetteer.pipeInput("broken", "PLANET\tMars");
-        raw.pipeInput("after", article("after", DEC_2, "Zhanar Ospanova speaks", "Ospanova spoke in Aktau."));
+        raw.pipeInput("after", article("after", DEC_2, "Zhanar Ospanova speaks", "Ospanova spoke in Zhelsai."));
         EnrichedArticle after = enriched.readValue();
-        assertThat(after.getEntities()).extracting(Entity::getName).contains("Zhanar Ospanova", "Aktau");
+        assertThat(after.getEntities()).extracting(Entity::getName).contains("Zhanar Ospanova", "Zhelsai");
         assertThat(after.getEntities()).filteredOn(e -> e.getName().equals("Zhanar Ospanova")).singleElement()
                 .satisfies(e -> assertThat(e.getMentions()).hasSize(2));
 
-        gazetteer.pipeInput("Aktau", (String) null);
-        raw.pipeInput("removed", article("removed", DEC_2, "News", "A day in Aktau."));
-        assertThat(enriched.readValue().getEntities()).extracting(Entity::getName).doesNotContain("Aktau");
+        gazetteer.pipeInput("Zhelsai", (String) null);
+        raw.pipeInput("removed", article("removed", DEC_2, "News", "A day in Zhelsai."));
+        assertThat(enriched.readValue().getEntities()).extracting(Entity::getName).doesNotContain("Zhelsai");
     }
 }
