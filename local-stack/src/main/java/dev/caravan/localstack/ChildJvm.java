@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +71,20 @@ public final class ChildJvm {
      */
     public static ChildJvm start(String name, String artifactId, String mainClass, List<String> args,
                                  String maxHeap, Path logFile, Duration timeout) {
+        return start(name, artifactId, mainClass, args, Map.of(), maxHeap, logFile, timeout, null);
+    }
+
+    /**
+     * Like {@link #start(String, String, String, List, String, Path, Duration)}, for mains that do
+     * not speak the ready-line protocol (the Caravan services, configured by environment variables).
+     *
+     * @param environment added to this JVM's environment for the child
+     * @param readyText   the child is ready at the first line on stdout or stderr that contains it,
+     *                    and {@link #address()} is that line; null: wait for {@code CARAVAN-READY}
+     */
+    public static ChildJvm start(String name, String artifactId, String mainClass, List<String> args,
+                                 Map<String, String> environment, String maxHeap, Path logFile, Duration timeout,
+                                 String readyText) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-Xmx" + maxHeap);
@@ -90,7 +105,9 @@ public final class ChildJvm {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND));
             sink.line("---- " + Instant.now() + " starting " + name + ": " + mainClass + " " + String.join(" ", args));
             // stdin stays a pipe we never write to: the child's watchdog sees EOF when we die.
-            process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " (log " + logFile + ")", e);
         }
@@ -98,8 +115,8 @@ public final class ChildJvm {
         process.onExit().thenRun(() -> LIVE.remove(process));
 
         CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread out = pump(name + "-stdout", process.getInputStream(), sink, ready);
-        Thread err = pump(name + "-stderr", process.getErrorStream(), sink, null);
+        Thread out = pump(name + "-stdout", process.getInputStream(), sink, ready, readyText);
+        Thread err = pump(name + "-stderr", process.getErrorStream(), sink, readyText == null ? null : ready, readyText);
         // The pumps end when the child exits: then close the log and fail a pending start.
         Thread closer = new Thread(() -> {
             try {
@@ -124,7 +141,7 @@ public final class ChildJvm {
                 Thread.currentThread().interrupt();
             }
             String why = e instanceof TimeoutException
-                ? name + " did not print " + READY_PREFIX.trim() + " within " + timeout.toSeconds() + " s"
+                ? name + " did not print " + (readyText == null ? READY_PREFIX.trim() : "\"" + readyText + "\"") + " within " + timeout.toSeconds() + " s"
                 : String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e);
             sink.flush();
             throw new IllegalStateException(why + "; log " + logFile + ", last lines:\n" + tail(logFile), e);
@@ -176,15 +193,21 @@ public final class ChildJvm {
         return name + "[pid " + process.pid() + ", " + address + "]";
     }
 
-    private static Thread pump(String threadName, InputStream in, LogSink sink, CompletableFuture<String> ready) {
+    private static Thread pump(String threadName, InputStream in, LogSink sink, CompletableFuture<String> ready,
+                               String readyText) {
         Thread t = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     sink.line(line);
-                    if (ready != null && !ready.isDone() && line.startsWith(READY_PREFIX)) {
-                        sink.flush();
-                        ready.complete(line.substring(READY_PREFIX.length()).trim());
+                    if (ready != null && !ready.isDone()) {
+                        if (readyText == null && line.startsWith(READY_PREFIX)) {
+                            sink.flush();
+                            ready.complete(line.substring(READY_PREFIX.length()).trim());
+                        } else if (readyText != null && line.contains(readyText)) {
+                            sink.flush();
+                            ready.complete(line.trim());
+                        }
                     }
                 }
             } catch (IOException e) {

@@ -41,4 +41,16 @@ class ChildJvmTest {
             .hasMessageContaining(log.toString())
             .hasMessageContaining("usage: KafkaBrokerMain");
     }
+
+    @Test
+    void aChildWithoutTheReadyProtocolIsReadyAtItsOwnLineAndGetsItsEnvironment(@TempDir Path dir) {
+        Path log = dir.resolve("kafka.log");
+
+        // The broker main prints its usage on a line with "usage:" and exits; an unknown variable reaches it unharmed.
+        ChildJvm child = ChildJvm.start("Kafka", LocalStack.KAFKA_MODULE, LocalStack.KAFKA_MAIN, List.of(),
+                java.util.Map.of("CARAVAN_CHILDJVM_TEST", "1"), "64m", log, Duration.ofSeconds(60), "usage: KafkaBrokerMain");
+
+        assertThat(child.address()).contains("usage: KafkaBrokerMain");
+        child.kill();
+    }
 }
