@@ -7,6 +7,12 @@ import dev.caravan.enrich.topology.EnrichSerdes;
 import dev.caravan.enrich.topology.EnrichTopology;
 import java.time.Clock;
 import java.time.Duration;
+import dev.caravan.ops.Health;
+import dev.caravan.ops.HealthCheck;
+import dev.caravan.ops.Probes;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -18,6 +24,8 @@ public final class EnrichService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
 
     private final KafkaStreams streams;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Health health;
 
     public EnrichService(EnrichConfig config) {
         int fxMaxAgeDays = config.getInt(EnrichConfig.FX_MAX_AGE_DAYS);
@@ -27,10 +35,29 @@ public final class EnrichService implements AutoCloseable {
                         EnrichSerdes.forRegistry(config.schemaRegistryUrl())),
                 EnrichTopology.streamsProperties(config));
         streams.setStateListener((now, before) -> LOG.info("Enrich streams {} -> {}", before, now));
+        new KafkaStreamsMetrics(streams).bindTo(metrics);
+        this.health = new Health()
+                .live("streams", () -> streams.state().hasNotStarted() || streams.state().isRunningOrRebalancing()
+                        || streams.state() == KafkaStreams.State.PENDING_SHUTDOWN
+                        ? HealthCheck.Result.up(streams.state().name()) : HealthCheck.Result.down(streams.state().name()))
+                .ready("kafka", Probes.kafka(config.kafkaBootstrap()))
+                .ready("schemaRegistry", Probes.schemaRegistry(config.schemaRegistryUrl()))
+                .ready("streams", () -> streams.state() == KafkaStreams.State.RUNNING
+                        ? HealthCheck.Result.up("RUNNING") : HealthCheck.Result.down(streams.state().name()));
     }
 
     public void start() {
         streams.start();
+    }
+
+    /** Kafka Streams metrics (process rates, lag, dropped records) for Prometheus. */
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    /** Live while the app has not failed; ready when Kafka and the registry answer and the app is RUNNING. */
+    public Health health() {
+        return health;
     }
 
     public KafkaStreams.State state() {

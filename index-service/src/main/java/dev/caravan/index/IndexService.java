@@ -9,7 +9,16 @@ import dev.caravan.index.config.IndexConfig;
 import dev.caravan.index.dlq.DeadLetters;
 import dev.caravan.index.document.ArticleDocuments;
 import dev.caravan.index.document.IndexAction;
+import dev.caravan.ops.Health;
+import dev.caravan.ops.HealthCheck;
+import dev.caravan.ops.Probes;
 import dev.caravan.registry.serde.AvroSerdeConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.caravan.registry.serde.KafkaAvroDeserializer;
 import dev.caravan.schema.EnrichedArticle;
 import dev.caravan.schema.FxTick;
@@ -55,6 +64,10 @@ public final class IndexService implements AutoCloseable {
     private final AtomicLong indexed = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Timer bulkLatency;
+    private final Counter retries;
+    private final Health health;
     private volatile boolean running = true;
     private Thread thread;
 
@@ -74,6 +87,37 @@ public final class IndexService implements AutoCloseable {
         this.indexer = new BulkIndexer(client, new Backoff(config.getInt(IndexConfig.RETRY_INITIAL_MS),
                 config.getInt(IndexConfig.RETRY_MAX_MS)));
         this.deadLetters = new DeadLetters(dlqProducer, Topics.INDEX_DLQ);
+        FunctionCounter.builder("caravan.index.documents", indexed, AtomicLong::get)
+                .description("Documents settled in OpenSearch (indexed or kept newer)").register(metrics);
+        FunctionCounter.builder("caravan.index.dead.letters", deadLettered, AtomicLong::get)
+                .description("Records sent to " + Topics.INDEX_DLQ).register(metrics);
+        this.bulkLatency = Timer.builder("caravan.index.bulk").description("Time to settle one bulk batch, retries included")
+                .publishPercentiles(0.5, 0.99).register(metrics);
+        this.retries = Counter.builder("caravan.index.retries").description("Bulk retries after 429/5xx or an unreachable OpenSearch")
+                .register(metrics);
+        new KafkaClientMetrics(consumer).bindTo(metrics); // records-lag-max: how far this instance is behind
+        this.health = new Health()
+                .live("consumer", () -> stopped.getCount() > 0 || !running
+                        ? HealthCheck.Result.up(running ? "consuming" : "stopping") : HealthCheck.Result.down("consumer loop ended"))
+                .ready("kafka", Probes.kafka(config.getString(IndexConfig.KAFKA_BOOTSTRAP)))
+                .ready("schemaRegistry", Probes.schemaRegistry(config.getString(IndexConfig.SCHEMA_REGISTRY_URL)))
+                .ready("opensearch", () -> {
+                    try {
+                        return client.ping().value() ? HealthCheck.Result.up("ping ok") : HealthCheck.Result.down("ping failed");
+                    } catch (Exception e) {
+                        return HealthCheck.Result.down("OpenSearch at " + config.opensearchUrl() + " unreachable: " + e.getMessage());
+                    }
+                });
+    }
+
+    /** Documents indexed, bulk latency, retries, DLQ count and consumer lag, for Prometheus. */
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    /** Live while the consumer loop runs; ready when Kafka, the registry and OpenSearch answer. */
+    public Health health() {
+        return health;
     }
 
     private static Map<String, Object> consumerProperties(IndexConfig config) {
@@ -155,6 +199,8 @@ public final class IndexService implements AutoCloseable {
     private void flush(List<IndexAction> batch, Map<TopicPartition, OffsetAndMetadata> offsets) {
         long started = System.nanoTime();
         BulkOutcome outcome = indexer.index(batch, () -> running);
+        bulkLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        retries.increment(outcome.retries());
         for (BulkOutcome.Rejected rejected : outcome.rejected()) {
             IndexAction a = rejected.action();
             deadLetters.send(a.topic(), a.partition(), a.offset(), a.key(), a.value(), rejected.status(), rejected.reason());

@@ -7,6 +7,7 @@ import dev.caravan.index.api.SearchServer;
 import dev.caravan.index.config.IndexConfig;
 import dev.caravan.ingest.api.IngestServer;
 import dev.caravan.ingest.config.IngestConfig;
+import dev.caravan.ops.OpsServer;
 import dev.caravan.registry.SchemaRegistryMain;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,9 +42,15 @@ final class ServiceCommands {
     static final class Enrich implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            EnrichService service = new EnrichService(EnrichConfig.fromEnvironment(Map.of()));
+            EnrichConfig config = EnrichConfig.fromEnvironment(Map.of());
+            EnrichService service = new EnrichService(config);
             service.start();
-            return runUntilStopped(service);
+            OpsServer ops = OpsServer.start("enrich-service", "0.0.0.0", config.getInt(EnrichConfig.OPS_PORT),
+                    service.health(), service.metrics());
+            return runUntilStopped(() -> {
+                service.close();
+                ops.close();
+            });
         }
     }
 
@@ -56,9 +63,12 @@ final class ServiceCommands {
             IndexService service = new IndexService(config);
             service.start();
             SearchServer search = SearchServer.start(config);
+            OpsServer ops = OpsServer.start("index-service", "0.0.0.0", config.getInt(IndexConfig.OPS_PORT),
+                    service.health(), service.metrics());
             return runUntilStopped(() -> {
                 search.close();
                 service.close();
+                ops.close();
             });
         }
     }

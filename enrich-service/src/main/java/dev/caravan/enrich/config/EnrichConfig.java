@@ -18,6 +18,7 @@ public final class EnrichConfig extends AbstractConfig {
     public static final String COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
     public static final String REPLICATION_FACTOR = "enrich.internal.replication.factor";
     public static final String FX_MAX_AGE_DAYS = "enrich.fx.max.age.days";
+    public static final String OPS_PORT = "enrich.ops.port";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(KAFKA_BOOTSTRAP, Type.STRING, "localhost:9092", new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -35,7 +36,9 @@ public final class EnrichConfig extends AbstractConfig {
             .define(REPLICATION_FACTOR, Type.INT, -1, ConfigDef.Range.atLeast(-1), Importance.LOW,
                     "Replication of internal topics; -1 takes the broker default.")
             .define(FX_MAX_AGE_DAYS, Type.INT, 7, ConfigDef.Range.between(0, 3650), Importance.MEDIUM,
-                    "Oldest FX tick (in days before the article's date) still used to convert its money; older: usd stays null.");
+                    "Oldest FX tick (in days before the article's date) still used to convert its money; older: usd stays null.")
+            .define(OPS_PORT, Type.INT, 8083, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,
+                    "Port of /health/live, /health/ready and /metrics when run as `caravan enrich-service` (0: any free port).");
 
     public EnrichConfig(Map<String, ?> values) {
         super(DEFINITION, values, false);

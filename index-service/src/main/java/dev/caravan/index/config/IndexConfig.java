@@ -18,6 +18,7 @@ public final class IndexConfig extends AbstractConfig {
     public static final String OPENSEARCH_PASSWORD = "opensearch.password";
     public static final String INDEX_REPLICAS = "index.replicas";
     public static final String GROUP_ID = "index.group.id";
+    public static final String OPS_PORT = "index.ops.port";
     public static final String BULK_MAX_DOCS = "index.bulk.max.docs";
     public static final String BULK_MAX_BYTES = "index.bulk.max.bytes";
     public static final String BULK_LINGER_MS = "index.bulk.linger.ms";
@@ -40,6 +41,8 @@ public final class IndexConfig extends AbstractConfig {
                     "number_of_replicas in the index templates: 0 on a single node.")
             .define(GROUP_ID, Type.STRING, "caravan-index", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Consumer group: instances sharing it split the partitions between them.")
+            .define(OPS_PORT, Type.INT, 8084, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,
+                    "Port of /health/live, /health/ready and /metrics when run as `caravan index-service` (0: any free port).")
             .define(BULK_MAX_DOCS, Type.INT, 1000, ConfigDef.Range.between(1, 100_000), Importance.MEDIUM,
                     "Most documents in one bulk request.")
             .define(BULK_MAX_BYTES, Type.INT, 5 * 1024 * 1024, ConfigDef.Range.atLeast(1024), Importance.MEDIUM,

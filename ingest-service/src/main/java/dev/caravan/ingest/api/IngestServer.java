@@ -9,6 +9,9 @@ import dev.caravan.ingest.publish.RecordPublisher;
 import dev.caravan.schema.FxTick;
 import dev.caravan.schema.RawArticle;
 import dev.caravan.schema.Topics;
+import dev.caravan.ops.Health;
+import dev.caravan.ops.HealthCheck;
+import dev.caravan.ops.Probes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -40,7 +43,8 @@ public final class IngestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPENAPI = "/dev/caravan/ingest/api/openapi.yaml";
-    private static final Set<String> ENDPOINTS = Set.of("/v1/articles", "/v1/fx-ticks", "/health", "/metrics", "/openapi.yaml");
+    private static final Set<String> ENDPOINTS = Set.of("/v1/articles", "/v1/fx-ticks", "/health", "/health/live",
+            "/health/ready", "/metrics", "/openapi.yaml");
 
     private final IngestConfig config;
     private final RecordPublisher publisher;
@@ -48,6 +52,7 @@ public final class IngestServer implements AutoCloseable {
     private final BearerAuth auth;
     private final BodyReader bodies;
     private final IngestMetrics metrics = new IngestMetrics();
+    private final Health health;
     private final JsonRecordsParser parser = new JsonRecordsParser();
     private final Clock clock = Clock.systemUTC();
     private final Javalin app;
@@ -56,6 +61,10 @@ public final class IngestServer implements AutoCloseable {
         this.config = config;
         this.publisher = new RecordPublisher(config);
         this.kafka = new KafkaProbe(config.kafkaBootstrap());
+        this.health = new Health()
+                .ready("kafka", () -> kafka.probeNow() ? HealthCheck.Result.up("reachable")
+                        : HealthCheck.Result.down("Kafka at " + config.kafkaBootstrap() + " unreachable"))
+                .ready("schemaRegistry", Probes.schemaRegistry(config.schemaRegistryUrl()));
         this.auth = new BearerAuth(config.apiToken());
         this.bodies = new BodyReader(config.apiMaxRequestBytes());
         this.app = Javalin.create(c -> {
@@ -71,6 +80,8 @@ public final class IngestServer implements AutoCloseable {
         app.post("/v1/articles", ctx -> ingest(ctx, Expect.ARTICLES));
         app.post("/v1/fx-ticks", ctx -> ingest(ctx, Expect.TICKS));
         app.get("/health", this::health);
+        app.get("/health/live", ctx -> report(ctx, health.liveness()));
+        app.get("/health/ready", ctx -> report(ctx, health.readiness()));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         app.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi()));
         app.exception(ProblemException.class, (e, ctx) -> answer(ctx, e.problem(), e.headers()));
@@ -147,6 +158,10 @@ public final class IngestServer implements AutoCloseable {
         return new ProblemException(Problem.of(503, "unavailable", "Service unavailable",
                 why + "; nothing is known to be stored, send the request again later"),
                 Map.of("Retry-After", Integer.toString(config.apiRetryAfterSeconds())));
+    }
+
+    private static void report(Context ctx, Health.Report report) throws JsonProcessingException {
+        ctx.status(report.up() ? 200 : 503).contentType("application/json").result(JSON.writeValueAsBytes(report.body()));
     }
 
     private void health(Context ctx) throws JsonProcessingException {
