@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,6 +39,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -206,11 +209,31 @@ public final class IndexService implements AutoCloseable {
             deadLetters.send(a.topic(), a.partition(), a.offset(), a.key(), a.value(), rejected.status(), rejected.reason());
         }
         deadLettered.addAndGet(deadLetters.awaitAll());
-        consumer.commitSync(offsets);
+        commit(offsets);
         indexed.addAndGet(outcome.indexed() + outcome.keptNewer());
         LOG.info("Indexed {} documents ({} kept newer revision, {} dead-lettered, {} retries) in {} ms",
                 outcome.indexed(), outcome.keptNewer(), outcome.rejected().size(), outcome.retries(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Commits the offsets of a settled batch. A broker that is away (longer than the commit
+     * timeout) is waited for rather than ending the consumer loop; a commit refused because the
+     * partitions moved is let go: the documents are in OpenSearch and the new owner's replay
+     * overwrites them.
+     */
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        while (running) {
+            try {
+                consumer.commitSync(offsets);
+                return;
+            } catch (RetriableException e) {
+                LOG.warn("Offset commit not done yet, retrying: {}", e.getMessage());
+            } catch (CommitFailedException | RebalanceInProgressException e) {
+                LOG.warn("Offset commit refused after a rebalance; the batch will be read again: {}", e.getMessage());
+                return;
+            }
+        }
     }
 
     /** Reads a record; one that cannot be read is dead-lettered at once and yields null. */
