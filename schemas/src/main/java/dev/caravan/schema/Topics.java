@@ -14,6 +14,15 @@ public final class Topics {
     private Topics() {
     }
 
+    /**
+     * Kafka timestamp of an FX tick record: the start (UTC) of the day it applies to. The enrich
+     * stage versions its rate store by the tick's day; giving the record the same time keeps the
+     * topic's time order meaningful for any other reader (a versioned KTable, retention by time).
+     */
+    public static long fxTickTimestamp(java.time.LocalDate asOf) {
+        return asOf.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
     /** Key of an FX tick record, e.g. {@code KZT/USD}. */
     public static String pairKey(String base, String quote) {
         return base + "/" + quote;

@@ -1,7 +1,7 @@
 package dev.caravan.enrich.fx;
 
 import dev.caravan.schema.FxTick;
-import java.time.ZoneOffset;
+import dev.caravan.schema.Topics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,7 +21,7 @@ public final class FxTickRecorder implements Processor<String, FxTick, Void, Voi
     }
 
     public static long versionOf(FxTick tick) {
-        return tick.getAsOf().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return Topics.fxTickTimestamp(tick.getAsOf());
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.caravan.registry.serde.AvroSerdeConfig;
 import dev.caravan.registry.serde.KafkaAvroDeserializer;
 import dev.caravan.registry.serde.KafkaAvroSerializer;
 import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.FxTick;
 import dev.caravan.schema.RawArticle;
 import dev.caravan.schema.Topics;
 import java.nio.charset.StandardCharsets;
@@ -195,6 +196,32 @@ class EnrichPipelineIT {
         } finally {
             first.close();
             second.close();
+        }
+    }
+
+    @Test
+    void aFreshInstanceRebuildsTheRateHistoryAndConvertsAtTheArticlesOwnDay() throws Exception {
+        String prefix = "fx-" + UUID.randomUUID() + "-";
+        LocalDate dec2 = LocalDate.of(2024, 12, 2);
+        try (KafkaProducer<String, Object> producer = avroProducer()) {
+            for (Object[] tick : new Object[][] {{dec2, "0.00192"}, {dec2.plusDays(18), "0.00150"}}) {
+                LocalDate day = (LocalDate) tick[0];
+                FxTick fx = FxTick.newBuilder().setBase("KZT").setQuote("USD")
+                        .setRate(new java.math.BigDecimal((String) tick[1]).setScale(10)).setChangePct(0)
+                        .setAsOf(day).setSource("it").build();
+                producer.send(new ProducerRecord<>(Topics.FX_TICKS, null, Topics.fxTickTimestamp(day), "KZT/USD", fx)).get();
+            }
+            // The instance starts after the ticks: it must rebuild the history from the topic.
+            try (EnrichService service = service("enrich-fx-" + UUID.randomUUID())) {
+                producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, prefix + "a",
+                        article(prefix + "a", "The fund lost 1.5 billion tenge."))).get();
+                EnrichedArticle out = (EnrichedArticle) readEnriched(prefix, 1).get(0).value();
+                assertThat(out.getMoney()).singleElement().satisfies(m -> {
+                    assertThat(m.getCurrency()).isEqualTo("KZT");
+                    assertThat(m.getRateAsOf()).isEqualTo(dec2);
+                    assertThat(m.getUsd()).isEqualTo(1.5e9 * 0.00192);
+                });
+            }
         }
     }
 }

@@ -74,8 +74,8 @@ public final class RecordPublisher implements RecordSink, AutoCloseable {
                 pending.add(producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, article.getId(), article)));
             }
             for (FxTick tick : ticks) {
-                pending.add(producer.send(new ProducerRecord<>(Topics.FX_TICKS,
-                        Topics.pairKey(tick.getBase(), tick.getQuote()), tick)));
+                pending.add(producer.send(new ProducerRecord<>(Topics.FX_TICKS, null,
+                        Topics.fxTickTimestamp(tick.getAsOf()), Topics.pairKey(tick.getBase(), tick.getQuote()), tick)));
             }
         } catch (KafkaException e) {
             throw new PublishException("Kafka or the schema registry refused a record: " + e.getMessage(), e);
