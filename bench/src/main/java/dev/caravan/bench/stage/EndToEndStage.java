@@ -1,0 +1,278 @@
+package dev.caravan.bench.stage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.caravan.bench.load.Corpus;
+import dev.caravan.bench.report.Result;
+import dev.caravan.launcher.demo.LocalPipeline;
+import dev.caravan.schema.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The three services in one process ({@link LocalPipeline}) fed through the HTTP ingest API:
+ * the sustained rate of a burst from first send to last searchable, then a fixed rate with the
+ * latency of every article from its 202 (Kafka acknowledged) to the first search that finds it
+ * (polled every 100 ms without forcing a refresh, so "searchable" is what a user would see),
+ * with heap, RSS and CPU per stage under that load.
+ */
+public final class EndToEndStage {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int POLL_MS = 100;
+
+    private final StageContext ctx;
+    private final int burst;
+    private final int rate;
+    private final int seconds;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Corpus corpus = new Corpus(3);
+
+    public EndToEndStage(StageContext ctx, int burst, int rate, int seconds) {
+        this.ctx = ctx;
+        this.burst = burst;
+        this.rate = rate;
+        this.seconds = seconds;
+    }
+
+    public void run() throws Exception {
+        // Start after what the stage benches left in the topics: this measures new articles only.
+        try (Kafka kafka = new Kafka(ctx.kafkaBootstrap())) {
+            kafka.startAtEnd("caravan-enrich", Topics.RAW_ARTICLES);
+            kafka.startAtEnd("caravan-index", Topics.ENRICHED_ARTICLES, Topics.FX_TICKS);
+        }
+        try (LocalPipeline pipeline = LocalPipeline.start(
+                new LocalPipeline.Endpoints(ctx.kafkaBootstrap(), ctx.schemaRegistryUrl(), ctx.opensearchUrl()), ctx.partitions())) {
+            String ingest = pipeline.ingestUrl() + "/v1/articles";
+            // Warm-up: wait for the whole chain to be up (group joins, templates) and the JIT to settle.
+            List<String> warm = postBatch(ingest, corpus.articles(9_000_000, 200), "e2e-warm");
+            awaitAll(warm, Duration.ofMinutes(3));
+
+            sustained(ingest);
+            fixedRate(ingest);
+        }
+    }
+
+    private void sustained(String ingest) throws Exception {
+        List<Corpus.Article> articles = corpus.articles(0, burst);
+        List<String> batches = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i += IngestStage.API_BATCH) {
+            batches.add(Corpus.ndjson(articles.subList(i, Math.min(articles.size(), i + IngestStage.API_BATCH)),
+                    "e2e-burst", "https://bench.example/burst/"));
+        }
+        long t0 = System.nanoTime();
+        IngestStage.post(http, ingest, batches, IngestStage.API_CONCURRENCY, "application/x-ndjson");
+        double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long found = 0;
+        while (found < burst && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MS);
+            found = countBySource("e2e-burst");
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        StageContext.log("e2e burst: %d articles accepted in %.1f s, %d searchable after %.1f s", burst, ingestSeconds, found, s);
+        ctx.report().add(Result.absolute("end to end: sustained, ingest API to searchable", found / s, "articles/s", 2000.0,
+                Result.Goal.MIN_VALUE, burst + " articles posted as fast as the API takes them; from first send to the last searchable"));
+    }
+
+    private void fixedRate(String ingest) throws Exception {
+        int ticksPerSecond = 10;
+        int perTick = Math.max(1, rate / ticksPerSecond);
+        int ticks = seconds * ticksPerSecond;
+        Map<String, Long> ackedAt = new ConcurrentHashMap<>();
+        Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        AtomicInteger next = new AtomicInteger(20_000_000);
+        AtomicLong acked = new AtomicLong();
+        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-load"));
+        Map<Long, ProcStats.ThreadCpu> cpuBefore = ProcStats.threadCpu();
+        Map<String, Long> children = ProcStats.children();
+        Map<String, Double> childBefore = new java.util.LinkedHashMap<>();
+        children.forEach((name, pid) -> childBefore.put(name, ProcStats.processCpuMs(pid)));
+        long t0 = System.nanoTime();
+        AtomicInteger sent = new AtomicInteger();
+        sender.scheduleAtFixedRate(() -> {
+            if (sent.getAndIncrement() >= ticks) {
+                return;
+            }
+            List<Corpus.Article> batch = corpus.articles(next.getAndAdd(perTick), perTick);
+            String body = Corpus.ndjson(batch, "e2e-rate", "https://bench.example/rate/");
+            http.sendAsync(HttpRequest.newBuilder(URI.create(ingest)).header("Content-Type", "application/x-ndjson")
+                            .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                        long now = System.nanoTime();
+                        if (e != null || r.statusCode() != 202) {
+                            failures.add(e != null ? e.toString() : r.statusCode() + "");
+                            return;
+                        }
+                        try {
+                            for (JsonNode id : JSON.readTree(r.body()).get("ids")) {
+                                ackedAt.put(id.asText(), now);
+                            }
+                            acked.addAndGet(perTick);
+                        } catch (IOException ex) {
+                            failures.add(ex.toString());
+                        }
+                    });
+        }, 0, 1000 / ticksPerSecond, TimeUnit.MILLISECONDS);
+
+        double heapMb = -1;
+        long loadEnd = t0 + Duration.ofSeconds(seconds).toNanos();
+        long deadline = loadEnd + Duration.ofSeconds(60).toNanos();
+        boolean measuredHeap = false;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MS);
+            List<String> pending = new ArrayList<>();
+            for (String id : ackedAt.keySet()) {
+                if (!seenAt.containsKey(id)) {
+                    pending.add(id);
+                }
+            }
+            if (pending.size() > 5000) {
+                pending = new ArrayList<>(pending.subList(0, 5000));
+            }
+            if (!pending.isEmpty()) {
+                long now = System.nanoTime();
+                for (String id : searchable(pending)) {
+                    seenAt.putIfAbsent(id, now);
+                }
+            }
+            if (!measuredHeap && System.nanoTime() > t0 + (loadEnd - t0) * 3 / 4) {
+                // Three quarters into the load: steady state, every service busy.
+                heapMb = ProcStats.heapAfterGcMb();
+                measuredHeap = true;
+            }
+            if (System.nanoTime() > loadEnd && sent.get() >= ticks && seenAt.size() >= (long) ticks * perTick) {
+                break;
+            }
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        sender.shutdownNow();
+        Map<String, Double> cpu = ProcStats.cpuMsByStage(cpuBefore, ProcStats.threadCpu(), EndToEndStage::classify);
+        Map<String, Double> childCpu = new java.util.LinkedHashMap<>();
+        children.forEach((name, pid) -> childCpu.put(name, ProcStats.processCpuMs(pid) - childBefore.get(name)));
+
+        List<Long> latencies = new ArrayList<>();
+        seenAt.forEach((id, seen) -> {
+            Long ack = ackedAt.get(id);
+            if (ack != null) {
+                latencies.add(Math.max(0, seen - ack) / 1_000_000);
+            }
+        });
+        Collections.sort(latencies);
+        long total = (long) ticks * perTick;
+        StageContext.log("e2e fixed rate %d/s for %d s: %d acked, %d searchable, %d failed requests", rate, seconds,
+                acked.get(), latencies.size(), failures.size());
+        if (!failures.isEmpty()) {
+            StageContext.log("first failure: %s", failures.get(0));
+        }
+        double achieved = acked.get() / (double) seconds;
+        ctx.report().add(Result.absolute("end to end: offered rate achieved (acked by the ingest API)", achieved, "articles/s",
+                (double) rate, Result.Goal.MIN_VALUE, total + " articles in " + seconds + " s, " + perTick + " per request every 100 ms"));
+        String at = String.format(Locale.ROOT, " at %d articles/s", rate);
+        ctx.report().add(Result.absolute("end to end: p50 latency, ack to searchable" + at, percentile(latencies, 0.50), "ms",
+                null, null, "polled every " + POLL_MS + " ms without forcing a refresh (index refresh_interval 1 s)"));
+        ctx.report().add(Result.absolute("end to end: p99 latency, ack to searchable" + at, percentile(latencies, 0.99), "ms",
+                2000.0, Result.Goal.MAX_VALUE, latencies.size() + " of " + acked.get() + " acked articles seen searchable"));
+
+        long pid = ProcStats.pid();
+        ctx.report().add(Result.absolute("memory: heap after GC, all three services in one JVM" + at, heapMb, "MB", 256.0,
+                Result.Goal.MAX_VALUE, "goal is per service; here the three services and the load generator share one heap"));
+        ctx.report().add(Result.absolute("memory: RSS of that JVM (peak " + Math.round(ProcStats.statusMb(pid, "VmHWM")) + " MB)",
+                ProcStats.statusMb(pid, "VmRSS"), "MB", null, null, "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB"));
+        children.forEach((name, childPid) -> ctx.report().add(Result.absolute("memory: RSS of the " + name + " server",
+                ProcStats.statusMb(childPid, "VmRSS"), "MB", null, null, "child JVM of the local stack")));
+        double per1000 = Math.max(1, acked.get()) / 1000.0;
+        for (String stage : List.of("ingest", "enrich", "index")) {
+            double ms = cpu.getOrDefault(stage, 0.0);
+            ctx.report().add(Result.absolute("CPU: " + stage + " stage per 1000 articles" + at, ms / per1000, "CPU ms", null, null,
+                    String.format(Locale.ROOT, "%.2f cores busy at this rate (thread CPU time of the stage's threads)", ms / 1000 / wall)));
+        }
+        childCpu.forEach((name, ms) -> ctx.report().add(Result.absolute("CPU: " + name + " server per 1000 articles" + at, ms / per1000,
+                "CPU ms", null, null, String.format(Locale.ROOT, "%.2f cores busy at this rate (/proc/<pid>/stat)", ms / 1000 / wall))));
+    }
+
+    static String classify(String thread) {
+        if (thread.contains("caravan-enrich")) {
+            return "enrich";
+        }
+        if (thread.contains("caravan-index") || thread.startsWith("httpclient-dispatch")) {
+            return "index";
+        }
+        if (thread.contains("caravan-ingest") || thread.contains("JettyServerThreadPool") || thread.startsWith("qtp")) {
+            return "ingest";
+        }
+        return "other";
+    }
+
+    static long percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private List<String> postBatch(String ingest, List<Corpus.Article> articles, String source) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ingest)).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(Corpus.ndjson(articles, source, "https://bench.example/" + source + "/"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) {
+            throw new IOException("warm-up refused: " + r.statusCode() + " " + r.body());
+        }
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(r.body()).get("ids").forEach(n -> ids.add(n.asText()));
+        return ids;
+    }
+
+    private void awaitAll(List<String> ids, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (searchable(ids).size() < ids.size()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("warm-up articles not searchable within " + timeout);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Which of these ids a search finds now (no refresh forced). */
+    private List<String> searchable(List<String> ids) throws IOException, InterruptedException {
+        String query = JSON.writeValueAsString(Map.of("size", ids.size(), "_source", false, "track_total_hits", false,
+                "query", Map.of("ids", Map.of("values", ids))));
+        JsonNode hits = search("/articles/_search", query).path("hits").path("hits");
+        List<String> found = new ArrayList<>();
+        hits.forEach(h -> found.add(h.path("_id").asText()));
+        return found;
+    }
+
+    private long countBySource(String source) throws IOException, InterruptedException {
+        String query = JSON.writeValueAsString(Map.of("query", Map.of("term", Map.of("source", source))));
+        return search("/articles/_count", query).path("count").asLong();
+    }
+
+    private JsonNode search(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ctx.opensearchUrl() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            return JSON.createObjectNode();
+        }
+        return JSON.readTree(r.body());
+    }
+}

@@ -1,0 +1,172 @@
+package dev.caravan.bench.stage;
+
+import dev.caravan.bench.report.Result;
+import dev.caravan.index.IndexService;
+import dev.caravan.index.bulk.OpenSearchClients;
+import dev.caravan.index.config.IndexConfig;
+import dev.caravan.index.document.ArticleDocuments;
+import dev.caravan.registry.serde.AvroSerdeConfig;
+import dev.caravan.registry.serde.KafkaAvroDeserializer;
+import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.FxTick;
+import dev.caravan.schema.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+
+/**
+ * The index service over everything in the enriched and FX topics, beside a raw bulk of the same
+ * documents (built up front) through the same OpenSearch client, 1000 per request as the
+ * service's default batch, into indices with the same mappings. Both write into fresh indices.
+ */
+public final class IndexStage {
+
+    static final String RAW_PREFIX = "bench-raw-";
+    static final int BULK_DOCS = 1000;
+
+    private final StageContext ctx;
+
+    public IndexStage(StageContext ctx) {
+        this.ctx = ctx;
+    }
+
+    record Doc(String index, String id, Map<String, Object> source) {
+    }
+
+    public void run() throws Exception {
+        List<Doc> docs = readDocuments();
+        OpenSearchClient client = OpenSearchClients.create(ctx.opensearchUrl(), "", "");
+        installRawTemplates(client);
+        double baseline = rawBulk(client, docs);
+        deleteRawIndices(client);
+
+        IndexConfig config = new IndexConfig(Map.of(
+                IndexConfig.KAFKA_BOOTSTRAP, ctx.kafkaBootstrap(),
+                IndexConfig.SCHEMA_REGISTRY_URL, ctx.schemaRegistryUrl(),
+                IndexConfig.OPENSEARCH_URL, ctx.opensearchUrl(),
+                IndexConfig.INDEX_REPLICAS, "0",
+                IndexConfig.GROUP_ID, "bench-index",
+                IndexConfig.BULK_LINGER_MS, "200"));
+        Map<Long, ProcStats.ThreadCpu> before = ProcStats.threadCpu();
+        double broker0 = childCpu("kafka");
+        double search0 = childCpu("opensearch");
+        Kafka.Rate rate;
+        Map<String, Double> cpu;
+        try (IndexService service = new IndexService(config)) {
+            long start = System.nanoTime();
+            service.start();
+            rate = Kafka.measure(service::indexedCount, docs.size(), Duration.ofMinutes(10), start);
+            cpu = ProcStats.cpuMsByStage(before, ProcStats.threadCpu(), IndexStage::classify);
+        }
+        double per1000 = docs.size() / 1000.0;
+        StageContext.log("index: %d docs at %.0f/s; raw bulk %.0f/s", docs.size(), rate.perSecond(), baseline);
+        ctx.report().add(Result.vsBaseline("indexer", rate.perSecond(), baseline, "docs/s", 0.9,
+                "baseline: the same documents, built up front, bulk-indexed " + BULK_DOCS + " per request through the same client into indices with the same mappings"));
+        ctx.report().add(Result.absolute("index CPU per 1000 docs (service threads)", cpu.getOrDefault("index", 0.0) / per1000,
+                "CPU ms", null, null, "the caravan-index consumer thread and the OpenSearch client's I/O threads; "
+                        + "OpenSearch itself used " + Math.round((childCpu("opensearch") - search0) / per1000) + " ms and the broker "
+                        + Math.round((childCpu("kafka") - broker0) / per1000) + " ms per 1000 docs"));
+    }
+
+    static String classify(String thread) {
+        return thread.contains("caravan-index") || thread.startsWith("httpclient-dispatch") ? "index" : "other";
+    }
+
+    static double childCpu(String name) {
+        Long pid = ProcStats.children().get(name);
+        return pid == null ? 0 : ProcStats.processCpuMs(pid);
+    }
+
+    /** Every record of the enriched and FX topics as the service turns it into a document. */
+    private List<Doc> readDocuments() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ctx.kafkaBootstrap());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+        deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, ctx.schemaRegistryUrl(),
+                AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG, true), false);
+        List<Doc> docs = new ArrayList<>();
+        try (Kafka kafka = new Kafka(ctx.kafkaBootstrap());
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            Map<TopicPartition, Long> end = kafka.endOffsets(Topics.ENRICHED_ARTICLES, Topics.FX_TICKS);
+            consumer.assign(end.keySet());
+            consumer.seekToBeginning(end.keySet());
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read the enriched topic to its end");
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    Object value = deserializer.deserialize(r.topic(), r.headers(), r.value());
+                    if (value instanceof EnrichedArticle a) {
+                        docs.add(new Doc(ArticleDocuments.articleIndex(a.getPublishedDate()), a.getId(), ArticleDocuments.article(a)));
+                    } else if (value instanceof FxTick t) {
+                        docs.add(new Doc(ArticleDocuments.fxIndex(t.getAsOf()), ArticleDocuments.fxId(t), ArticleDocuments.fxTick(t)));
+                    }
+                }
+            }
+        }
+        return docs;
+    }
+
+    private static double rawBulk(OpenSearchClient client, List<Doc> docs) throws IOException {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < docs.size(); i += BULK_DOCS) {
+            List<BulkOperation> ops = new ArrayList<>(BULK_DOCS);
+            for (Doc d : docs.subList(i, Math.min(docs.size(), i + BULK_DOCS))) {
+                ops.add(BulkOperation.of(o -> o.index(x -> x.index(RAW_PREFIX + d.index()).id(d.id()).document(d.source()))));
+            }
+            BulkResponse response = client.bulk(b -> b.operations(ops));
+            if (response.errors()) {
+                throw new IllegalStateException("raw bulk had errors: " + response.items().stream()
+                        .filter(it -> it.error() != null).findFirst().map(it -> it.error().reason()).orElse("?"));
+            }
+        }
+        return docs.size() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The service's templates, for {@code bench-raw-*} index names and without the aliases, so search never sees them. */
+    private static void installRawTemplates(OpenSearchClient client) throws IOException {
+        for (String name : List.of("articles-v1", "fx-ticks-v1")) {
+            String body;
+            try (InputStream in = IndexService.class.getResourceAsStream("/opensearch/" + name + ".template.json")) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            body = body.replace("\"" + name + "-*\"", "\"" + RAW_PREFIX + name + "-*\"")
+                    .replaceFirst("\"aliases\"\\s*:\\s*\\{[^}]*\\{\\s*}\\s*}\\s*,", "")
+                    .replace("\"${replicas}\"", "0")
+                    .replace("\"priority\": 100", "\"priority\": 101");
+            try (Response r = client.generic().execute(Requests.builder().method("PUT")
+                    .endpoint("/_index_template/" + RAW_PREFIX + name).json(body).build())) {
+                if (r.getStatus() >= 300) {
+                    throw new IllegalStateException("raw template refused: " + r.getStatus() + " "
+                            + r.getBody().map(b -> b.bodyAsString()).orElse(""));
+                }
+            }
+        }
+    }
+
+    private static void deleteRawIndices(OpenSearchClient client) throws IOException {
+        try (Response r = client.generic().execute(Requests.builder().method("DELETE").endpoint("/" + RAW_PREFIX + "*").build())) {
+            if (r.getStatus() >= 300) {
+                StageContext.log("could not delete %s*: HTTP %d", RAW_PREFIX, r.getStatus());
+            }
+        }
+    }
+}

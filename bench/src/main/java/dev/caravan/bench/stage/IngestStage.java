@@ -1,0 +1,195 @@
+package dev.caravan.bench.stage;
+
+import dev.caravan.bench.load.Corpus;
+import dev.caravan.bench.report.Result;
+import dev.caravan.ingest.api.IngestServer;
+import dev.caravan.ingest.config.IngestConfig;
+import dev.caravan.ingest.files.FileIngestor;
+import dev.caravan.ingest.files.IngestSummary;
+import dev.caravan.ingest.parse.JsonRecordsParser;
+import dev.caravan.ingest.publish.RecordPublisher;
+import dev.caravan.registry.serde.AvroSerdeConfig;
+import dev.caravan.registry.serde.KafkaAvroSerializer;
+import dev.caravan.schema.FxTick;
+import dev.caravan.schema.RawArticle;
+import dev.caravan.schema.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Ingest through the CLI path (page dump files: read, parse, publish, wait for the acks per file)
+ * and through the HTTP API (NDJSON batches, 202 after the acks), each beside a plain idempotent
+ * KafkaProducer with the same settings sending the same Avro bytes, already serialised.
+ */
+public final class IngestStage {
+
+    public static final String BASELINE_TOPIC = "bench.ingest-baseline.v1";
+    public static final int ARTICLES_PER_FILE = 50;
+    public static final int API_BATCH = 100;
+    public static final int API_CONCURRENCY = 4;
+
+    private final StageContext ctx;
+    private final IngestConfig config;
+    private final KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+    private final Corpus corpus = new Corpus(1);
+
+    public IngestStage(StageContext ctx) {
+        this.ctx = ctx;
+        this.config = new IngestConfig(ctx.config());
+        serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, ctx.schemaRegistryUrl()), false);
+    }
+
+    public void run() throws Exception {
+        try (Kafka kafka = new Kafka(ctx.kafkaBootstrap())) {
+            kafka.createTopic(BASELINE_TOPIC, ctx.partitions());
+        }
+        cli();
+        api();
+    }
+
+    private void cli() throws Exception {
+        Path dir = ctx.workDir().resolve("cli");
+        List<Path> warmup = corpus.writePageDumps(ctx.workDir().resolve("cli-warmup"), "benchwarm",
+                corpus.articles(1_000_000, 200), ARTICLES_PER_FILE);
+        List<Path> files = corpus.writePageDumps(dir, "benchcli", corpus.articles(0, ctx.articles()), ARTICLES_PER_FILE);
+        // The same records the CLI will send, serialised up front for the baseline.
+        FileIngestor parser = new FileIngestor((a, t) -> { }, "", Clock.systemUTC());
+        List<ProducerRecord<byte[], byte[]>> bytes = new ArrayList<>();
+        for (Path f : files) {
+            FileIngestor.Parsed parsed = parser.parse(f.toString(), Files.readString(f), "benchcli", null, Instant.now());
+            bytes.addAll(serialised(parsed.articles(), parsed.ticks()));
+        }
+        try (RecordPublisher publisher = new RecordPublisher(config);
+             KafkaProducer<byte[], byte[]> baseline = baselineProducer()) {
+            FileIngestor ingestor = new FileIngestor(publisher, "", Clock.systemUTC());
+            ingestor.ingest(warmup, p -> { });
+            send(baseline, bytes.subList(0, Math.min(bytes.size(), 500)));
+
+            long t0 = System.nanoTime();
+            long sent = send(baseline, bytes);
+            double baseRate = sent / ((System.nanoTime() - t0) / 1e9);
+
+            t0 = System.nanoTime();
+            IngestSummary summary = ingestor.ingest(files, p -> { });
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long records = summary.articles() + summary.fxTicks();
+            if (!summary.problems().isEmpty()) {
+                StageContext.log("CLI reported %d problems, first: %s", summary.problems().size(), summary.problems().get(0));
+            }
+            StageContext.log("ingest CLI: %d records in %.2f s; baseline %d records at %.0f/s", records, seconds, sent, baseRate);
+            ctx.report().add(Result.vsBaseline("ingest: CLI, page dumps of " + ARTICLES_PER_FILE + " articles", records / seconds,
+                    baseRate, "records/s", 0.8, "baseline: idempotent acks=all KafkaProducer, same settings, same Avro bytes, one flush at the end"));
+        }
+    }
+
+    private void api() throws Exception {
+        List<Corpus.Article> articles = corpus.articles(2_000_000, ctx.articles());
+        List<String> batches = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i += API_BATCH) {
+            batches.add(Corpus.ndjson(articles.subList(i, Math.min(articles.size(), i + API_BATCH)), "benchapi", "https://bench.example/api/"));
+        }
+        JsonRecordsParser json = new JsonRecordsParser();
+        List<ProducerRecord<byte[], byte[]>> bytes = new ArrayList<>();
+        for (String batch : batches) {
+            bytes.addAll(serialised(json.parse(batch, JsonRecordsParser.Expect.ARTICLES, null, Instant.now()).articles(), List.of()));
+        }
+        String warmup = Corpus.ndjson(corpus.articles(3_000_000, 200), "benchwarm", "https://bench.example/warm/");
+        try (IngestServer server = IngestServer.start(config, 0);
+             KafkaProducer<byte[], byte[]> baseline = baselineProducer()) {
+            HttpClient http = HttpClient.newHttpClient();
+            post(http, server.url() + "/v1/fx-ticks", List.of(Corpus.ticksJson(corpus.ticks())), 1, "application/json");
+            post(http, server.url() + "/v1/articles", List.of(warmup, warmup), 2, "application/x-ndjson");
+
+            long t0 = System.nanoTime();
+            long sent = send(baseline, bytes);
+            double baseRate = sent / ((System.nanoTime() - t0) / 1e9);
+
+            t0 = System.nanoTime();
+            post(http, server.url() + "/v1/articles", batches, API_CONCURRENCY, "application/x-ndjson");
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            StageContext.log("ingest API: %d articles in %.2f s; baseline %.0f/s", articles.size(), seconds, baseRate);
+            ctx.report().add(Result.vsBaseline("ingest: HTTP API, NDJSON batches of " + API_BATCH + ", " + API_CONCURRENCY + " clients",
+                    articles.size() / seconds, baseRate, "records/s", 0.8,
+                    "baseline: idempotent acks=all KafkaProducer, same settings, same Avro bytes, one flush at the end"));
+        }
+    }
+
+    /** Posts the bodies with at most {@code concurrency} requests in flight; fails on any non-202. */
+    static void post(HttpClient http, String url, List<String> bodies, int concurrency, String contentType) throws Exception {
+        Semaphore slots = new Semaphore(concurrency);
+        AtomicReference<String> failure = new AtomicReference<>();
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        for (String body : bodies) {
+            slots.acquire();
+            all.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                            .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                        slots.release();
+                        if (e != null || r.statusCode() != 202) {
+                            failure.compareAndSet(null, e != null ? e.toString() : r.statusCode() + " " + r.body());
+                        }
+                    }));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        if (failure.get() != null) {
+            throw new IOException("ingest API refused a request: " + failure.get());
+        }
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> serialised(List<RawArticle> articles, List<FxTick> ticks) {
+        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
+        StringSerializer keys = new StringSerializer();
+        for (RawArticle a : articles) {
+            out.add(new ProducerRecord<>(BASELINE_TOPIC, keys.serialize(BASELINE_TOPIC, a.getId()),
+                    serializer.serialize(Topics.RAW_ARTICLES, a)));
+        }
+        for (FxTick t : ticks) {
+            String key = Topics.pairKey(t.getBase(), t.getQuote());
+            out.add(new ProducerRecord<>(BASELINE_TOPIC, keys.serialize(BASELINE_TOPIC, key), serializer.serialize(Topics.FX_TICKS, t)));
+        }
+        return out;
+    }
+
+    /** The ingest producer's own settings (idempotent, acks=all, linger, lz4), with bytes in and out. */
+    private KafkaProducer<byte[], byte[]> baselineProducer() {
+        Map<String, Object> props = RecordPublisher.producerProperties(config);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-baseline-producer");
+        props.remove(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG);
+        props.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        props.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static long send(KafkaProducer<byte[], byte[]> producer, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        for (ProducerRecord<byte[], byte[]> r : records) {
+            acks.add(producer.send(r));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get();
+        }
+        return records.size();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.caravan.bench.stage;
+
+import dev.caravan.bench.report.Report;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What every stage bench gets: the servers, the sizes, where to put files, and the report. */
+public record StageContext(String kafkaBootstrap, String schemaRegistryUrl, String opensearchUrl, int partitions,
+                           int articles, Path workDir, Report report) {
+
+    /** kafka.bootstrap and schema.registry.url, plus the given keys. */
+    public Map<String, String> config(String... keyValues) {
+        Map<String, String> m = new HashMap<>();
+        m.put("kafka.bootstrap", kafkaBootstrap);
+        m.put("schema.registry.url", schemaRegistryUrl);
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            m.put(keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    public static void log(String format, Object... args) {
+        System.err.printf("[bench] " + format + "%n", args);
+    }
+}
