@@ -64,9 +64,14 @@ public final class ConfigSources {
         }
         for (String key : definition.names()) {
             String value = environment.get(environmentName(key));
+            String secretFile = environment.get(environmentName(key) + "_FILE");
             if (value != null) {
                 values.put(key, value.trim());
                 origins.put(key, Origin.ENVIRONMENT);
+            } else if (secretFile != null && !secretFile.isBlank()) {
+                // Container secrets arrive as files: CARAVAN_X_FILE names the file holding X.
+                values.put(key, readSecret(key, Path.of(secretFile)));
+                origins.put(key, Origin.FILE);
             }
         }
         overrides.forEach((key, value) -> {
@@ -77,6 +82,15 @@ public final class ConfigSources {
             origins.put(key, Origin.OVERRIDE);
         });
         return new Resolved(values, origins);
+    }
+
+    private static String readSecret(String key, Path path) {
+        try {
+            return Files.readString(path).strip();
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read " + key + " from " + path + " (" + environmentName(key)
+                    + "_FILE): " + e.getMessage());
+        }
     }
 
     private static Properties readFile(Path path) {

@@ -40,7 +40,7 @@ public final class EnrichService implements AutoCloseable {
                 .live("streams", () -> streams.state().hasNotStarted() || streams.state().isRunningOrRebalancing()
                         || streams.state() == KafkaStreams.State.PENDING_SHUTDOWN
                         ? HealthCheck.Result.up(streams.state().name()) : HealthCheck.Result.down(streams.state().name()))
-                .ready("kafka", Probes.kafka(config.kafkaBootstrap()))
+                .ready("kafka", Probes.kafka(config.kafkaClientProperties()))
                 .ready("schemaRegistry", Probes.schemaRegistry(config.schemaRegistryUrl()))
                 .ready("streams", () -> streams.state() == KafkaStreams.State.RUNNING
                         ? HealthCheck.Result.up("RUNNING") : HealthCheck.Result.down(streams.state().name()));

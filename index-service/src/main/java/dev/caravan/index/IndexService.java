@@ -78,12 +78,11 @@ public final class IndexService implements AutoCloseable {
         this.config = config;
         this.client = OpenSearchClients.create(config);
         this.consumer = new KafkaConsumer<>(consumerProperties(config));
-        this.dlqProducer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(IndexConfig.KAFKA_BOOTSTRAP),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.CLIENT_ID_CONFIG, "caravan-index-dlq"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        Map<String, Object> dlqProps = new HashMap<>(config.kafkaClientProperties());
+        dlqProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        dlqProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        dlqProps.put(ProducerConfig.CLIENT_ID_CONFIG, "caravan-index-dlq");
+        this.dlqProducer = new KafkaProducer<>(dlqProps, new ByteArraySerializer(), new ByteArraySerializer());
         this.deserializer.configure(Map.of(
                 AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, config.getString(IndexConfig.SCHEMA_REGISTRY_URL),
                 AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG, true), false);
@@ -102,7 +101,7 @@ public final class IndexService implements AutoCloseable {
         this.health = new Health()
                 .live("consumer", () -> stopped.getCount() > 0 || !running
                         ? HealthCheck.Result.up(running ? "consuming" : "stopping") : HealthCheck.Result.down("consumer loop ended"))
-                .ready("kafka", Probes.kafka(config.getString(IndexConfig.KAFKA_BOOTSTRAP)))
+                .ready("kafka", Probes.kafka(config.kafkaClientProperties()))
                 .ready("schemaRegistry", Probes.schemaRegistry(config.getString(IndexConfig.SCHEMA_REGISTRY_URL)))
                 .ready("opensearch", () -> {
                     try {
@@ -125,7 +124,7 @@ public final class IndexService implements AutoCloseable {
 
     private static Map<String, Object> consumerProperties(IndexConfig config) {
         Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(IndexConfig.KAFKA_BOOTSTRAP));
+        props.putAll(config.kafkaClientProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(IndexConfig.GROUP_ID));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

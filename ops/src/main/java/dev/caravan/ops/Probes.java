@@ -20,13 +20,22 @@ public final class Probes {
     private Probes() {
     }
 
-    /** Kafka answers a cluster description. The admin client is created once and reused. */
+    /** Kafka at {@code bootstrap} without TLS or SASL. */
     public static HealthCheck kafka(String bootstrap) {
-        Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG, "caravan-health",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+        return kafka(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    /**
+     * Kafka answers a cluster description, reached with a service's own client properties
+     * (bootstrap, TLS, SASL). The admin client is created once and reused.
+     */
+    public static HealthCheck kafka(Map<String, Object> clientProperties) {
+        Map<String, Object> props = new java.util.HashMap<>(clientProperties);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "caravan-health");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        Admin admin = Admin.create(props);
+        String bootstrap = String.valueOf(clientProperties.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
         return () -> {
             try {
                 int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))

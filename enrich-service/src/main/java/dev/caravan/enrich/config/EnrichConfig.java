@@ -1,6 +1,7 @@
 package dev.caravan.enrich.config;
 
 import dev.caravan.config.ConfigSources;
+import dev.caravan.config.KafkaConnection;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -10,7 +11,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 /** Settings of the enrich service; each key can also be set as CARAVAN_&lt;KEY&gt; in the environment. */
 public final class EnrichConfig extends AbstractConfig {
 
-    public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap";
+    public static final String KAFKA_BOOTSTRAP = KafkaConnection.BOOTSTRAP;
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String APPLICATION_ID = "enrich.application.id";
     public static final String STREAM_THREADS = "enrich.stream.threads";
@@ -20,9 +21,7 @@ public final class EnrichConfig extends AbstractConfig {
     public static final String FX_MAX_AGE_DAYS = "enrich.fx.max.age.days";
     public static final String OPS_PORT = "enrich.ops.port";
 
-    public static final ConfigDef DEFINITION = new ConfigDef()
-            .define(KAFKA_BOOTSTRAP, Type.STRING, "localhost:9092", new ConfigDef.NonEmptyString(), Importance.HIGH,
-                    "Kafka bootstrap servers, host:port[,host:port...].")
+    public static final ConfigDef DEFINITION = KafkaConnection.define(new ConfigDef())
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", new ConfigDef.NonEmptyString(),
                     Importance.HIGH, "Confluent-compatible schema registry URL.")
             .define(APPLICATION_ID, Type.STRING, "caravan-enrich", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
@@ -54,5 +53,10 @@ public final class EnrichConfig extends AbstractConfig {
 
     public String schemaRegistryUrl() {
         return getString(SCHEMA_REGISTRY_URL);
+    }
+
+    /** bootstrap.servers plus the TLS/SASL settings, for any Kafka client of this service. */
+    public java.util.Map<String, Object> kafkaClientProperties() {
+        return KafkaConnection.clientProperties(this);
     }
 }

@@ -1,6 +1,7 @@
 package dev.caravan.index.config;
 
 import dev.caravan.config.ConfigSources;
+import dev.caravan.config.KafkaConnection;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -11,7 +12,7 @@ import org.apache.kafka.common.config.types.Password;
 /** Settings of the index service; each key can also be set as CARAVAN_&lt;KEY&gt; in the environment. */
 public final class IndexConfig extends AbstractConfig {
 
-    public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap";
+    public static final String KAFKA_BOOTSTRAP = KafkaConnection.BOOTSTRAP;
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String OPENSEARCH_URL = "opensearch.url";
     public static final String OPENSEARCH_USERNAME = "opensearch.username";
@@ -28,9 +29,7 @@ public final class IndexConfig extends AbstractConfig {
     public static final String SEARCH_PORT = "search.port";
     public static final String SEARCH_PAGE_SIZE = "search.page.size";
 
-    public static final ConfigDef DEFINITION = new ConfigDef()
-            .define(KAFKA_BOOTSTRAP, Type.STRING, "localhost:9092", new ConfigDef.NonEmptyString(), Importance.HIGH,
-                    "Kafka bootstrap servers, host:port[,host:port...].")
+    public static final ConfigDef DEFINITION = KafkaConnection.define(new ConfigDef())
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", new ConfigDef.NonEmptyString(),
                     Importance.HIGH, "Confluent-compatible schema registry URL.")
             .define(OPENSEARCH_URL, Type.STRING, "http://localhost:9200", new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -78,5 +77,10 @@ public final class IndexConfig extends AbstractConfig {
 
     public Password opensearchPassword() {
         return getPassword(OPENSEARCH_PASSWORD);
+    }
+
+    /** bootstrap.servers plus the TLS/SASL settings, for any Kafka client of this service. */
+    public java.util.Map<String, Object> kafkaClientProperties() {
+        return KafkaConnection.clientProperties(this);
     }
 }

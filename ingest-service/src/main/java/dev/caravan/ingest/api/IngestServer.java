@@ -60,7 +60,7 @@ public final class IngestServer implements AutoCloseable {
     private IngestServer(IngestConfig config) {
         this.config = config;
         this.publisher = new RecordPublisher(config);
-        this.kafka = new KafkaProbe(config.kafkaBootstrap());
+        this.kafka = new KafkaProbe(config.kafkaClientProperties());
         this.health = new Health()
                 .ready("kafka", () -> kafka.probeNow() ? HealthCheck.Result.up("reachable")
                         : HealthCheck.Result.down("Kafka at " + config.kafkaBootstrap() + " unreachable"))

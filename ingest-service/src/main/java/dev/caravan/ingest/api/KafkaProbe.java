@@ -21,12 +21,13 @@ final class KafkaProbe implements AutoCloseable {
     private volatile boolean available = true;
     private long lastProbe;
 
-    KafkaProbe(String bootstrap) {
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    KafkaProbe(Map<String, Object> clientProperties) {
+        Map<String, Object> props = new java.util.HashMap<>(clientProperties);
+        props.putAll(Map.of(
                 AdminClientConfig.CLIENT_ID_CONFIG, "caravan-ingest-probe",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis()));
+        this.admin = Admin.create(props);
     }
 
     /** True unless the last publish failed and no probe since reached a broker. */

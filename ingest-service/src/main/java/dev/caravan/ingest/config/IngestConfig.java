@@ -1,6 +1,7 @@
 package dev.caravan.ingest.config;
 
 import dev.caravan.config.ConfigSources;
+import dev.caravan.config.KafkaConnection;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -10,7 +11,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 /** Settings of the ingest service; each key can also be set as CARAVAN_&lt;KEY&gt; in the environment. */
 public final class IngestConfig extends AbstractConfig {
 
-    public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap";
+    public static final String KAFKA_BOOTSTRAP = KafkaConnection.BOOTSTRAP;
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String SOURCE = "ingest.source";
     public static final String PRODUCER_LINGER_MS = "ingest.producer.linger.ms";
@@ -21,9 +22,7 @@ public final class IngestConfig extends AbstractConfig {
     public static final String API_PUBLISH_TIMEOUT_MS = "ingest.api.publish.timeout.ms";
     public static final String API_RETRY_AFTER_SECONDS = "ingest.api.retry.after.seconds";
 
-    public static final ConfigDef DEFINITION = new ConfigDef()
-            .define(KAFKA_BOOTSTRAP, Type.STRING, "localhost:9092", new ConfigDef.NonEmptyString(), Importance.HIGH,
-                    "Kafka bootstrap servers, host:port[,host:port...].")
+    public static final ConfigDef DEFINITION = KafkaConnection.define(new ConfigDef())
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", new ConfigDef.NonEmptyString(),
                     Importance.HIGH, "Confluent-compatible schema registry URL.")
             .define(SOURCE, Type.STRING, "", Importance.MEDIUM,
@@ -82,5 +81,10 @@ public final class IngestConfig extends AbstractConfig {
 
     public int apiRetryAfterSeconds() {
         return getInt(API_RETRY_AFTER_SECONDS);
+    }
+
+    /** bootstrap.servers plus the TLS/SASL settings, for any Kafka client of this service. */
+    public java.util.Map<String, Object> kafkaClientProperties() {
+        return KafkaConnection.clientProperties(this);
     }
 }

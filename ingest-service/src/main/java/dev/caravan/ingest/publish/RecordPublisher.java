@@ -41,7 +41,7 @@ public final class RecordPublisher implements RecordSink, AutoCloseable {
 
     public static Map<String, Object> producerProperties(IngestConfig config) {
         Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+        props.putAll(config.kafkaClientProperties());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, config.getInt(IngestConfig.PRODUCER_LINGER_MS));
