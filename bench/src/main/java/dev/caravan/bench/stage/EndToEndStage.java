@@ -29,13 +29,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * The three services in one process ({@link LocalPipeline}) fed through the HTTP ingest API:
  * the sustained rate of a burst from first send to last searchable, then a fixed rate with the
  * latency of every article from its 202 (Kafka acknowledged) to the first search that finds it
- * (polled every 100 ms without forcing a refresh, so "searchable" is what a user would see),
+ * (polled every 200 ms without forcing a refresh, so "searchable" is what a user would see),
  * with heap, RSS and CPU per stage under that load.
  */
 public final class EndToEndStage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int POLL_MS = 100;
+    private static final int POLL_MS = 200;
 
     private final StageContext ctx;
     private final int burst;

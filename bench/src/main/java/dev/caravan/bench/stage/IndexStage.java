@@ -52,6 +52,8 @@ public final class IndexStage {
         List<Doc> docs = readDocuments();
         OpenSearchClient client = OpenSearchClients.create(ctx.opensearchUrl(), "", "");
         installRawTemplates(client);
+        rawBulk(client, docs); // warm-up: OpenSearch's JIT and the client, as the service gets its first bulk left out
+        deleteRawIndices(client);
         double baseline = rawBulk(client, docs);
         deleteRawIndices(client);
 
@@ -125,9 +127,15 @@ public final class IndexStage {
         return docs;
     }
 
+    /** Docs/s from the end of the first bulk (which creates the indices) to the end, as the service's rate is taken. */
     private static double rawBulk(OpenSearchClient client, List<Doc> docs) throws IOException {
         long t0 = System.nanoTime();
+        long counted = docs.size();
         for (int i = 0; i < docs.size(); i += BULK_DOCS) {
+            if (i == BULK_DOCS) {
+                t0 = System.nanoTime();
+                counted = docs.size() - BULK_DOCS;
+            }
             List<BulkOperation> ops = new ArrayList<>(BULK_DOCS);
             for (Doc d : docs.subList(i, Math.min(docs.size(), i + BULK_DOCS))) {
                 ops.add(BulkOperation.of(o -> o.index(x -> x.index(RAW_PREFIX + d.index()).id(d.id()).document(d.source()))));
@@ -138,7 +146,7 @@ public final class IndexStage {
                         .filter(it -> it.error() != null).findFirst().map(it -> it.error().reason()).orElse("?"));
             }
         }
-        return docs.size() / ((System.nanoTime() - t0) / 1e9);
+        return counted / ((System.nanoTime() - t0) / 1e9);
     }
 
     /** The service's templates, for {@code bench-raw-*} index names and without the aliases, so search never sees them. */
