@@ -84,6 +84,12 @@ class PipelineEndToEndIT {
                 .path("entities").query(nq -> nq.term(t -> t.field("entities.country").value(FieldValue.of("Kyrgyzstan")))))));
         assertThat(inKyrgyzstan).extracting(h -> h.source().get("title")).contains("Kyrgyz Central Bank Keeps Key Rate at 9%");
 
+        SearchResponse<Void> byCountry = pipeline.search().search(s -> s.index("articles").size(0)
+                .query(q -> q.term(t -> t.field("source").value(FieldValue.of("steppe"))))
+                .aggregations("countries", a -> a.terms(t -> t.field("countries"))), Void.class);
+        assertThat(byCountry.aggregations().get("countries").sterms().buckets().array())
+                .as("flat fields for dashboards").extracting(b -> b.key()).contains("Kazakhstan", "Kyrgyzstan");
+
         List<Hit<Map>> folded = search("articles", org.opensearch.client.opensearch._types.query_dsl.Query.of(q -> q.match(m -> m
                 .field("title").query(FieldValue.of("ASTANA approves")))));
         assertThat(folded).isNotEmpty();

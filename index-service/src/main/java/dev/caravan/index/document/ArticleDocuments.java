@@ -2,6 +2,7 @@ package dev.caravan.index.document;
 
 import dev.caravan.schema.EnrichedArticle;
 import dev.caravan.schema.Entity;
+import dev.caravan.schema.EntityType;
 import dev.caravan.schema.FxTick;
 import dev.caravan.schema.Mention;
 import dev.caravan.schema.MoneyMention;
@@ -60,6 +61,15 @@ public final class ArticleDocuments {
         doc.put("taggerVersion", a.getTaggerVersion());
         doc.put("entities", a.getEntities().stream().map(ArticleDocuments::entity).toList());
         doc.put("money", a.getMoney().stream().map(ArticleDocuments::money).toList());
+        // Flat copies for dashboards: OpenSearch Dashboards' visualisations cannot aggregate nested fields.
+        doc.put("people", names(a, EntityType.PERSON));
+        doc.put("places", names(a, EntityType.LOCATION));
+        doc.put("organizations", names(a, EntityType.ORGANIZATION));
+        doc.put("currencies", names(a, EntityType.CURRENCY));
+        doc.put("countries", a.getEntities().stream().map(Entity::getCountry).filter(java.util.Objects::nonNull)
+                .distinct().toList());
+        doc.put("moneyUsd", a.getMoney().stream().map(MoneyMention::getUsd).filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue).sum());
         return doc;
     }
 
@@ -73,6 +83,10 @@ public final class ArticleDocuments {
         doc.put("asOf", t.getAsOf().toString());
         doc.put("source", t.getSource());
         return doc;
+    }
+
+    private static java.util.List<String> names(EnrichedArticle a, EntityType type) {
+        return a.getEntities().stream().filter(e -> e.getType() == type).map(Entity::getName).distinct().toList();
     }
 
     private static Map<String, Object> entity(Entity e) {
