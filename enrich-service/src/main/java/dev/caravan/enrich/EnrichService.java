@@ -10,6 +10,9 @@ import java.time.Duration;
 import dev.caravan.ops.Health;
 import dev.caravan.ops.HealthCheck;
 import dev.caravan.ops.Probes;
+import dev.caravan.ops.RequiredTopics;
+import dev.caravan.schema.Topics;
+import java.util.List;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -26,8 +29,10 @@ public final class EnrichService implements AutoCloseable {
     private final KafkaStreams streams;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Health health;
+    private final EnrichConfig config;
 
     public EnrichService(EnrichConfig config) {
+        this.config = config;
         int fxMaxAgeDays = config.getInt(EnrichConfig.FX_MAX_AGE_DAYS);
         this.streams = new KafkaStreams(
                 EnrichTopology.build(Gazetteer.bundled(),
@@ -47,6 +52,9 @@ public final class EnrichService implements AutoCloseable {
     }
 
     public void start() {
+        RequiredTopics.check(config.kafkaClientProperties(), "enrich-service",
+                List.of(Topics.RAW_ARTICLES, Topics.FX_TICKS, Topics.GAZETTEER, Topics.ENRICHED_ARTICLES,
+                        Topics.TRENDING_ENTITIES, Topics.ENRICH_DLQ));
         streams.start();
     }
 

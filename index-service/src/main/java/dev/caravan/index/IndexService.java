@@ -12,6 +12,7 @@ import dev.caravan.index.document.IndexAction;
 import dev.caravan.ops.Health;
 import dev.caravan.ops.HealthCheck;
 import dev.caravan.ops.Probes;
+import dev.caravan.ops.RequiredTopics;
 import dev.caravan.registry.serde.AvroSerdeConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -150,6 +151,8 @@ public final class IndexService implements AutoCloseable {
 
     /** Installs the index templates, then consumes on its own thread. */
     public void start() {
+        RequiredTopics.check(config.kafkaClientProperties(), "index-service",
+                List.of(Topics.ENRICHED_ARTICLES, Topics.FX_TICKS, Topics.INDEX_DLQ));
         IndexTemplates.ensure(client, config.getInt(IndexConfig.INDEX_REPLICAS));
         thread = new Thread(this::run, "caravan-index");
         thread.start();
