@@ -269,6 +269,42 @@ final class FaultKit {
         return found;
     }
 
+    /** Follows a topic from its current end, uncommitted records included: sees output the moment it is written. */
+    Tail tail(String topic) {
+        return new Tail(stack.kafkaBootstrap(), topic);
+    }
+
+    static final class Tail implements AutoCloseable {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private int seen;
+
+        Tail(String bootstrap, String topic) {
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+        }
+
+        /** Records with this key prefix seen so far (polls once). */
+        int seen(String keyPrefix) {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                if (r.key() != null && r.key().startsWith(keyPrefix)) {
+                    seen++;
+                }
+            }
+            return seen;
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+
     static Map<String, String> headers(ConsumerRecord<?, ?> record) {
         Map<String, String> headers = new HashMap<>();
         for (Header h : record.headers()) {

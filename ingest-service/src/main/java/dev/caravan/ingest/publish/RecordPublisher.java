@@ -53,6 +53,8 @@ public final class RecordPublisher implements RecordSink, AutoCloseable {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class);
         props.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, config.schemaRegistryUrl());
+        // A registry that is away holds a send no longer than Kafka may: the API answers 503 in time.
+        props.put(AvroSerdeConfig.UNAVAILABLE_WAIT_MS_CONFIG, config.apiPublishTimeoutMs());
         return props;
     }
 

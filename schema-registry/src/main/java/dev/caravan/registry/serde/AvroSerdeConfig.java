@@ -23,6 +23,10 @@ import org.apache.kafka.common.config.ConfigException;
  *       {@code basic.auth.user.info} ("user:password"), URL takes the user info in the URL.
  *   <li>{@code avro.trusted.packages} (Caravan's, default {@code dev.caravan}): packages whose
  *       generated classes Avro 1.12's class security check may load.
+ *   <li>{@code schema.registry.unavailable.wait.ms} (Caravan's, default 120000): how long a schema
+ *       lookup waits, retrying with backoff, while the registry is unreachable or answers 5xx, before
+ *       the record fails; so a service started while the registry is down waits for it instead of
+ *       dead-lettering good records.
  * </ul>
  */
 public final class AvroSerdeConfig {
@@ -33,6 +37,8 @@ public final class AvroSerdeConfig {
   public static final String USER_INFO_CONFIG = "basic.auth.user.info";
   public static final String TRUSTED_PACKAGES_CONFIG = "avro.trusted.packages";
   public static final String DEFAULT_TRUSTED_PACKAGES = "dev.caravan";
+  public static final String UNAVAILABLE_WAIT_MS_CONFIG = "schema.registry.unavailable.wait.ms";
+  public static final long DEFAULT_UNAVAILABLE_WAIT_MS = 120_000;
   static final String MOCK_SCHEME = "mock://";
 
   private final String url;
@@ -40,6 +46,7 @@ public final class AvroSerdeConfig {
   private final boolean specificReader;
   private final String userInfo;
   private final List<String> trustedPackages;
+  private final long unavailableWaitMs;
 
   public AvroSerdeConfig(Map<String, ?> configs) {
     Object rawUrl = configs.get(SCHEMA_REGISTRY_URL_CONFIG);
@@ -52,6 +59,12 @@ public final class AvroSerdeConfig {
     autoRegister = bool(configs, AUTO_REGISTER_SCHEMAS, true);
     specificReader = bool(configs, SPECIFIC_AVRO_READER_CONFIG, false);
     userInfo = resolveUserInfo(configs);
+    try {
+      unavailableWaitMs = Long.parseLong(stringOr(configs, UNAVAILABLE_WAIT_MS_CONFIG,
+          Long.toString(DEFAULT_UNAVAILABLE_WAIT_MS)).trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(UNAVAILABLE_WAIT_MS_CONFIG, configs.get(UNAVAILABLE_WAIT_MS_CONFIG), "expected milliseconds");
+    }
     trustedPackages = new ArrayList<>();
     for (String p : stringOr(configs, TRUSTED_PACKAGES_CONFIG, DEFAULT_TRUSTED_PACKAGES).split(",")) {
       if (!p.isBlank()) {
@@ -70,6 +83,11 @@ public final class AvroSerdeConfig {
 
   public boolean specificReader() {
     return specificReader;
+  }
+
+  /** How long a registry call is retried while the registry is unreachable or answers 5xx. */
+  public long unavailableWaitMs() {
+    return unavailableWaitMs;
   }
 
   public List<String> trustedPackages() {

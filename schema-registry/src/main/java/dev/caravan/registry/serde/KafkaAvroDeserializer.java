@@ -94,7 +94,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
   private Schema writerSchema(int id, String topic) {
     try {
-      return client.getById(id);
+      return RegistryRetry.call(config.unavailableWaitMs(), () -> client.getById(id));
     } catch (SchemaRegistryException e) {
       String why = e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND
           ? "unknown schema id " + id + " in registry " + config.url()

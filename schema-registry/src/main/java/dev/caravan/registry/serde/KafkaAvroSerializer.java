@@ -87,7 +87,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
       return id;
     }
     try {
-      id = config.autoRegister() ? client.register(subject, schema) : client.lookup(subject, schema).id();
+      id = RegistryRetry.call(config.unavailableWaitMs(),
+          () -> config.autoRegister() ? client.register(subject, schema) : client.lookup(subject, schema).id());
     } catch (SchemaRegistryException e) {
       String what = config.autoRegister() ? "register" : "find (auto.register.schemas=false)";
       throw new SerializationException("Could not " + what + " schema " + schema.getFullName()
