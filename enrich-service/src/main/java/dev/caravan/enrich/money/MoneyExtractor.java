@@ -28,6 +28,8 @@ public final class MoneyExtractor {
     private final Map<String, String> codeByWord = new LinkedHashMap<>();
     private final Pattern prefixed;
     private final Pattern suffixed;
+    /** The characters a {@link #prefixed} match can start with (first characters of the symbols and codes). */
+    private final boolean[] prefixedStarts = new boolean[Character.MAX_VALUE + 1];
 
     public MoneyExtractor(Gazetteer gazetteer) {
         for (GazetteerEntry entry : gazetteer.entries()) {
@@ -44,6 +46,8 @@ public final class MoneyExtractor {
         prefixed = Pattern.compile("(?<![\\w$])(" + symbols + "|\\b(?:" + codes + "))\\s?" + NUMBER + SCALE);
         // "600 million tenge", "5 million soums", "1.5 billion KZT"
         suffixed = Pattern.compile("(?<![\\w.,])" + NUMBER + SCALE + "\\s+(?:of\\s+)?(" + words + ")\\b");
+        SYMBOLS.keySet().forEach(symbol -> prefixedStarts[symbol.charAt(0)] = true);
+        codeByWord.values().forEach(code -> prefixedStarts[code.charAt(0)] = true);
     }
 
     private static String alternation(List<String> forms) {
@@ -53,16 +57,16 @@ public final class MoneyExtractor {
 
     public List<MoneyAmount> extract(String text, TextField field) {
         List<MoneyAmount> found = new ArrayList<>();
-        Matcher m = prefixed.matcher(text);
-        while (m.find()) {
+        Matcher m = anchoredMatcher(prefixed, text);
+        for (int at = 0; (at = next(m, text, at, prefixedStarts, false)) >= 0; at = m.end()) {
             String code = currencyOf(m.group(1));
             if (code != null) {
                 found.add(new MoneyAmount(m.group().strip(), field, m.start(), m.start() + m.group().strip().length(),
                         amount(m.group(2), m.group(3)), code));
             }
         }
-        Matcher s = suffixed.matcher(text);
-        while (s.find()) {
+        Matcher s = anchoredMatcher(suffixed, text);
+        for (int at = 0; (at = next(s, text, at, null, true)) >= 0; at = s.end()) {
             String code = currencyOf(s.group(3));
             boolean overlaps = found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end());
             if (code != null && !overlaps) {
@@ -71,6 +75,28 @@ public final class MoneyExtractor {
         }
         found.sort(Comparator.comparingInt(MoneyAmount::start));
         return found;
+    }
+
+    /**
+     * The same matches as {@code matcher.find()} in a loop, but the pattern is tried only where a
+     * match can start (a digit, or a symbol's or code's first character) instead of at every
+     * character: the unanchored search was most of the extractor's time (JFR). Transparent bounds
+     * keep the look-behinds and word boundaries seeing the text before the region.
+     */
+    private static Matcher anchoredMatcher(Pattern pattern, String text) {
+        return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /** The start of the next match at or after {@code from} (the matcher then holds it), or -1. */
+    private static int next(Matcher m, String text, int from, boolean[] starts, boolean digits) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean candidate = digits ? c >= '0' && c <= '9' : starts[c];
+            if (candidate && m.region(i, text.length()).lookingAt()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private String currencyOf(String written) {

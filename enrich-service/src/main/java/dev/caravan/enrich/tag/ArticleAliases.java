@@ -32,11 +32,28 @@ final class ArticleAliases {
                 put(words[words.length - 1], entity);
             }
         } else if (entity.type() == EntityType.ORGANIZATION) {
-            Matcher m = PARENTHESISED.matcher(text);
-            if (m.find(end)) {
-                put(m.group(1), entity);
+            if (parenthesisFollows(text, end)) {
+                // anchored at end: find(end) tried every later position too (a tenth of the tagger's time, JFR)
+                Matcher m = PARENTHESISED.matcher(text).region(end, text.length());
+                if (m.lookingAt()) {
+                    put(m.group(1), entity);
+                }
             }
         }
+    }
+
+    /** Cheap pre-check of {@link #PARENTHESISED}: white space, then '('. */
+    private static boolean parenthesisFollows(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                return true;
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private void put(String form, GazetteerEntry entity) {
