@@ -1,6 +1,7 @@
 package dev.caravan.ingest.parse;
 
 import java.math.BigDecimal;
+import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -83,6 +84,12 @@ final class HeaderLines {
             return null;
         }
         for (DateTimeFormatter format : DATE_FORMATS) {
+            // A layout that does not fit the text is told without an exception; only a text that
+            // fits is resolved (which can still fail: "31 February 2024").
+            ParsePosition position = new ParsePosition(0);
+            if (format.parseUnresolved(line, position) == null || position.getIndex() != line.length()) {
+                continue;
+            }
             try {
                 return LocalDate.parse(line, format);
             } catch (DateTimeParseException ignored) {
@@ -92,10 +99,73 @@ final class HeaderLines {
         return null;
     }
 
-    /** Non-breaking and figure spaces as plain spaces, no BOM, runs of spaces as one. */
+    /**
+     * Non-breaking and figure spaces as plain spaces, no BOM, runs of spaces as one. Most lines need
+     * none of it: one scan finds that and returns the line itself (no regex, no copy).
+     */
     static String normalise(String line) {
+        if (isNormal(line)) {
+            return line;
+        }
         String text = line.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ').replace("\uFEFF", "");
-        return text.strip().replaceAll("[ \\t]{2,}", " ");
+        return collapseBlanks(text.strip());
+    }
+
+    /** True when {@link #normalise} would return the line unchanged. */
+    private static boolean isNormal(String line) {
+        int n = line.length();
+        if (n == 0) {
+            return true;
+        }
+        if (Character.isWhitespace(line.charAt(0)) || Character.isWhitespace(line.charAt(n - 1))) {
+            return false;
+        }
+        boolean blank = false;
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t') {
+                if (blank) {
+                    return false;
+                }
+                blank = true;
+            } else if (c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF') {
+                return false;
+            } else {
+                blank = false;
+            }
+        }
+        // A leading or trailing character that is no whitespace but becomes a space or vanishes was caught above.
+        return true;
+    }
+
+    /** Each run of two or more spaces and tabs as one space; a lone tab stays. */
+    private static String collapseBlanks(String text) {
+        StringBuilder out = null;
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                int end = i + 1;
+                while (end < n && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+                    end++;
+                }
+                if (end - i >= 2) {
+                    if (out == null) {
+                        out = new StringBuilder(n).append(text, 0, i);
+                    }
+                    out.append(' ');
+                } else if (out != null) {
+                    out.append(c);
+                }
+                i = end;
+            } else {
+                if (out != null) {
+                    out.append(c);
+                }
+                i++;
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** A listing teaser ends in an ellipsis. */
