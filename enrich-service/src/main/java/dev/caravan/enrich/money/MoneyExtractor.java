@@ -30,6 +30,8 @@ public final class MoneyExtractor {
     private final Pattern suffixed;
     /** The characters a {@link #prefixed} match can start with (first characters of the symbols and codes). */
     private final boolean[] prefixedStarts = new boolean[Character.MAX_VALUE + 1];
+    /** The symbols and codes a {@link #prefixed} match starts with. */
+    private final List<String> prefixes = new ArrayList<>();
 
     public MoneyExtractor(Gazetteer gazetteer) {
         for (GazetteerEntry entry : gazetteer.entries()) {
@@ -46,8 +48,9 @@ public final class MoneyExtractor {
         prefixed = Pattern.compile("(?<![\\w$])(" + symbols + "|\\b(?:" + codes + "))\\s?" + NUMBER + SCALE);
         // "600 million tenge", "5 million soums", "1.5 billion KZT"
         suffixed = Pattern.compile("(?<![\\w.,])" + NUMBER + SCALE + "\\s+(?:of\\s+)?(" + words + ")\\b");
-        SYMBOLS.keySet().forEach(symbol -> prefixedStarts[symbol.charAt(0)] = true);
-        codeByWord.values().forEach(code -> prefixedStarts[code.charAt(0)] = true);
+        prefixes.addAll(SYMBOLS.keySet());
+        codeByWord.values().stream().distinct().forEach(prefixes::add);
+        prefixes.forEach(prefix -> prefixedStarts[prefix.charAt(0)] = true);
     }
 
     private static String alternation(List<String> forms) {
@@ -58,7 +61,7 @@ public final class MoneyExtractor {
     public List<MoneyAmount> extract(String text, TextField field) {
         List<MoneyAmount> found = new ArrayList<>();
         Matcher m = anchoredMatcher(prefixed, text);
-        for (int at = 0; (at = next(m, text, at, prefixedStarts, false)) >= 0; at = m.end()) {
+        for (int at = 0; (at = nextPrefixed(m, text, at)) >= 0; at = m.end()) {
             String code = currencyOf(m.group(1));
             if (code != null) {
                 found.add(new MoneyAmount(m.group().strip(), field, m.start(), m.start() + m.group().strip().length(),
@@ -66,7 +69,7 @@ public final class MoneyExtractor {
             }
         }
         Matcher s = anchoredMatcher(suffixed, text);
-        for (int at = 0; (at = next(s, text, at, null, true)) >= 0; at = s.end()) {
+        for (int at = 0; (at = nextSuffixed(s, text, at)) >= 0; at = s.end()) {
             String code = currencyOf(s.group(3));
             boolean overlaps = found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end());
             if (code != null && !overlaps) {
@@ -87,16 +90,44 @@ public final class MoneyExtractor {
         return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
-    /** The start of the next match at or after {@code from} (the matcher then holds it), or -1. */
-    private static int next(Matcher m, String text, int from, boolean[] starts, boolean digits) {
+    /** The start of the next {@link #prefixed} match at or after {@code from} (the matcher then holds it), or -1. */
+    private int nextPrefixed(Matcher m, String text, int from) {
         for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean candidate = digits ? c >= '0' && c <= '9' : starts[c];
-            if (candidate && m.region(i, text.length()).lookingAt()) {
+            // necessary for a match: (?<![\\w$]) holds and a symbol or code starts here
+            if (prefixedStarts[text.charAt(i)] && (i == 0 || !isWord(text.charAt(i - 1)) && text.charAt(i - 1) != '$')
+                    && startsWithPrefix(text, i) && m.region(i, text.length()).lookingAt()) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private boolean startsWithPrefix(String text, int at) {
+        for (String prefix : prefixes) {
+            if (text.startsWith(prefix, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The start of the next {@link #suffixed} match at or after {@code from} (the matcher then holds it), or -1. */
+    private static int nextSuffixed(Matcher m, String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // necessary for a match: a digit where (?<![\\w.,]) holds
+            if (c >= '0' && c <= '9' && (i == 0 || !isWord(text.charAt(i - 1)) && text.charAt(i - 1) != '.'
+                    && text.charAt(i - 1) != ',')
+                    && m.region(i, text.length()).lookingAt()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code \\w} as java.util.regex reads it: ASCII letters, digits and '_'. */
+    private static boolean isWord(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     private String currencyOf(String written) {

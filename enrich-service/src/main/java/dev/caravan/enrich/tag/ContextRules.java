@@ -83,7 +83,6 @@ final class ContextRules {
     private static final Set<String> APPOSITION_STARTS = Set.of("who", "whose", "a", "an", "head", "chairman", "director", "aged");
     private static final Pattern SURNAME = Pattern.compile(
             ".*(?:ov|ova|ev|eva|yev|yeva|iev|ieva|in|ina|enko|uly|kyzy|zoda|zada|shvili|dze|yan|ian|bekov|bayev|baev)");
-    private static final Pattern LOWER_COMPOUND = Pattern.compile(".*-\\p{Ll}+"); // "Almaty-based"
     private static final Pattern INITIALS = Pattern.compile("\\p{Lu}\\.(?:\\p{Lu}\\.)+");
 
     private final Set<String> firstNames;
@@ -157,7 +156,7 @@ final class ContextRules {
     private void classifyRun(TextTokens tokens, Cover[] cover, int from, int to, List<RuleMatch> found) {
         int a = from;
         while (a <= to && (NOT_NAMES.contains(tokens.get(a).text()) || cover[a] == Cover.PLACE_ADJECTIVE
-                || CONNECTORS.contains(tokens.get(a).text()) || LOWER_COMPOUND.matcher(tokens.get(a).text()).matches())) {
+                || CONNECTORS.contains(tokens.get(a).text()) || lowerCompound(tokens.get(a).text()))) {
             a++;
         }
         if (a > to) {
@@ -214,7 +213,29 @@ final class ContextRules {
         return true;
     }
 
-    private static boolean isOrgHead(String word) {
+    /** "Almaty-based": the word matches {@code .*-\p{Ll}+} (checked by hand; the regex showed in profiles). */
+    static boolean lowerCompound(String word) {
+        int dash = word.lastIndexOf('-');
+        if (dash < 0 || dash == word.length() - 1) {
+            return false;
+        }
+        for (int i = dash + 1; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            if (Character.getType(cp) != Character.LOWERCASE_LETTER || cp == '\n' || cp == '\r') {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        for (int i = 0; i < dash; i++) {
+            char c = word.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false; // '.' does not match a line terminator
+            }
+        }
+        return true;
+    }
+
+        private static boolean isOrgHead(String word) {
         return ORG_HEADS.contains(word) || word.endsWith("bank");
     }
 

@@ -58,6 +58,23 @@ class TextTokensTest {
     }
 
     @Test
+    void lowerCompoundAgreesWithItsRegex() {
+        Pattern lowerCompound = Pattern.compile(".*-\\p{Ll}+");
+        String alphabet = "aZ-ö\nЖж.";
+        int[] cps = alphabet.codePoints().toArray();
+        Random random = new Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder word = new StringBuilder();
+            int length = 1 + random.nextInt(8);
+            for (int i = 0; i < length; i++) {
+                word.appendCodePoint(cps[random.nextInt(cps.length)]);
+            }
+            assertThat(ContextRules.lowerCompound(word.toString())).as(word.toString())
+                    .isEqualTo(lowerCompound.matcher(word).matches());
+        }
+    }
+
+    @Test
     void theAccuracyCorpus() throws IOException, URISyntaxException {
         Path folder = Path.of(TextTokensTest.class.getResource("/accuracy/").toURI());
         try (Stream<Path> files = Files.list(folder)) {
