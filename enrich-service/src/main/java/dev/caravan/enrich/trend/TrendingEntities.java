@@ -19,13 +19,18 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 
 /**
- * Counts, per entity, the articles mentioning it in hopping hourly windows (advancing every five
+ * Counts, per entity, the articles mentioning it in hopping hourly windows (advancing every 15
  * minutes) and daily windows, by the time the article entered Kafka: "what is talked about now".
+ * <p>
+ * Every hopping window an article falls in is one more window-store update per entity it mentions:
+ * advancing every 5 minutes meant 12 hourly updates + 1 daily per entity and article, about a quarter
+ * of the enrich stream thread's time (JFR). Advancing every 15 minutes (4 + 1) keeps an hourly view
+ * that dashboards refresh four times an hour, for well under half of that cost.
  */
 public final class TrendingEntities {
 
     public static final Duration HOUR = Duration.ofHours(1);
-    public static final Duration ADVANCE = Duration.ofMinutes(5);
+    public static final Duration ADVANCE = Duration.ofMinutes(15);
     public static final Duration DAY = Duration.ofDays(1);
     /** Articles may be late by this much and still count in their window. */
     public static final Duration GRACE = Duration.ofMinutes(10);
