@@ -176,7 +176,7 @@ class SoakIT {
     private static long duplicatedIds(LocalPipeline pipeline, String run) throws Exception {
         SearchResponse<Void> response = pipeline.search().search(s -> s.index("articles").size(0)
                 .query(q -> q.term(t -> t.field("source").value(FieldValue.of(run))))
-                .aggregations("ids", a -> a.terms(t -> t.field("id").minDocCount(2).size(100))), Void.class);
+                .aggregations("ids", a -> a.terms(t -> t.field("id").minDocCount(2L).size(100))), Void.class);
         return response.aggregations().get("ids").sterms().buckets().array().size();
     }
 
