@@ -145,7 +145,7 @@ final class ContextRules {
     }
 
     private static boolean isConnector(TextTokens tokens, int i) {
-        return i < tokens.size() && CONNECTORS.contains(tokens.get(i).text());
+        return i < tokens.size() && tokens.get(i).text().length() <= 4 && CONNECTORS.contains(tokens.get(i).text());
     }
 
     private static boolean isCalendar(String word) {

@@ -15,11 +15,57 @@ import java.util.List;
  */
 final class TextTokens {
 
-    /** One word: where it is and whether it starts a sentence. */
-    record Token(String text, int start, int end, boolean sentenceStart) {
+    /** One word: where it is and whether it starts a sentence (worked out when asked: the rules rarely ask). */
+    static final class Token {
+
+        private final String text;
+        private final int start;
+        private final int end;
+        private final String source;
+
+        Token(String text, int start, int end, String source) {
+            this.text = text;
+            this.start = start;
+            this.end = end;
+            this.source = source;
+        }
+
+        String text() {
+            return text;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int end() {
+            return end;
+        }
+
+        boolean sentenceStart() {
+            return startsSentence(source, start);
+        }
 
         boolean capitalised() {
             return Character.isUpperCase(text.charAt(0));
+        }
+
+        @Override
+        public String toString() {
+            return text + "@" + start;
+        }
+    }
+
+    /** ASCII characters of {@code [\p{L}\p{N}]}. */
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII_WORD[c] = true;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_WORD[c] = true;
+            ASCII_WORD[Character.toUpperCase(c)] = true;
         }
     }
 
@@ -34,18 +80,23 @@ final class TextTokens {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            int cp = text.codePointAt(i);
-            if (isUpper(cp)) {
+            char ch = text.charAt(i);
+            if (ch < 128 && !ASCII_WORD[ch]) {
+                i++; // the common case: space or punctuation
+                continue;
+            }
+            int cp = Character.isHighSurrogate(ch) ? text.codePointAt(i) : ch;
+            if (isUpper(cp) && (i + 1 >= n || text.charAt(i + 1) == '.' || Character.isHighSurrogate(ch))) {
                 int initials = initials(text, i);
                 if (initials > 0) {
-                    found.add(new Token(text.substring(i, initials), i, initials, startsSentence(text, i)));
+                    found.add(new Token(text.substring(i, initials), i, initials, text));
                     i = initials;
                     continue;
                 }
             }
             if (isWordChar(cp)) {
                 int end = wordEnd(text, i);
-                found.add(new Token(text.substring(i, end), i, end, startsSentence(text, i)));
+                found.add(new Token(text.substring(i, end), i, end, text));
                 i = end;
             } else {
                 i += Character.charCount(cp);
@@ -87,6 +138,14 @@ final class TextTokens {
         int i = at;
         while (true) {
             while (i < n) {
+                char ch = text.charAt(i);
+                if (ch < 128) {
+                    if (!ASCII_WORD[ch]) {
+                        break;
+                    }
+                    i++;
+                    continue;
+                }
                 int cp = text.codePointAt(i);
                 if (!isWordChar(cp)) {
                     break;
@@ -115,7 +174,7 @@ final class TextTokens {
     /** {@code [\p{L}\p{N}]}. */
     private static boolean isWordChar(int cp) {
         if (cp < 128) {
-            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+            return ASCII_WORD[cp];
         }
         if (Character.isLetter(cp)) {
             return true;
