@@ -4,6 +4,7 @@ import dev.caravan.enrich.config.EnrichConfig;
 import dev.caravan.enrich.tag.ArticleEnricher;
 import dev.caravan.enrich.tag.Gazetteer;
 import dev.caravan.enrich.topology.EnrichSerdes;
+import dev.caravan.enrich.topology.GlobalDeadLetters;
 import dev.caravan.enrich.topology.EnrichTopology;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,14 +31,16 @@ public final class EnrichService implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Health health;
     private final EnrichConfig config;
+    private final GlobalDeadLetters globalDeadLetters;
 
     public EnrichService(EnrichConfig config) {
         this.config = config;
+        this.globalDeadLetters = GlobalDeadLetters.toKafka(config.kafkaClientProperties());
         int fxMaxAgeDays = config.getInt(EnrichConfig.FX_MAX_AGE_DAYS);
         this.streams = new KafkaStreams(
                 EnrichTopology.build(Gazetteer.bundled(),
                         gazetteer -> new ArticleEnricher(gazetteer, fxMaxAgeDays, Clock.systemUTC()),
-                        EnrichSerdes.forRegistry(config.schemaRegistryUrl())),
+                        EnrichSerdes.forRegistry(config.schemaRegistryUrl()), globalDeadLetters),
                 EnrichTopology.streamsProperties(config));
         streams.setStateListener((now, before) -> LOG.info("Enrich streams {} -> {}", before, now));
         new KafkaStreamsMetrics(streams).bindTo(metrics);
@@ -78,5 +81,6 @@ public final class EnrichService implements AutoCloseable {
         // rather than after the session timeout: scaling down should not stall the stage.
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        globalDeadLetters.close();
     }
 }

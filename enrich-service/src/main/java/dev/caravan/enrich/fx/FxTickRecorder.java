@@ -1,6 +1,9 @@
 package dev.caravan.enrich.fx;
 
+import dev.caravan.enrich.topology.GlobalDeadLetters;
 import dev.caravan.schema.FxTick;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.Deserializer;
 import dev.caravan.schema.Topics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -11,13 +14,19 @@ import org.apache.kafka.streams.state.VersionedKeyValueStore;
  * Keeps every tick in the global versioned store under its pair, versioned by its day (not by
  * when it arrived), so a lookup "as of day D" finds the rate that applied on D.
  */
-public final class FxTickRecorder implements Processor<String, FxTick, Void, Void> {
+public final class FxTickRecorder implements Processor<byte[], byte[], Void, Void> {
 
     private final String storeName;
+    private final Deserializer<FxTick> ticks;
+    private final GlobalDeadLetters deadLetters;
     private VersionedKeyValueStore<String, FxTick> store;
+    private ProcessorContext<Void, Void> context;
 
-    public FxTickRecorder(String storeName) {
+    /** Reads bytes and deserialises here, so an unreadable tick is dead-lettered rather than fatal (see GlobalDeadLetters). */
+    public FxTickRecorder(String storeName, Deserializer<FxTick> ticks, GlobalDeadLetters deadLetters) {
         this.storeName = storeName;
+        this.ticks = ticks;
+        this.deadLetters = deadLetters;
     }
 
     public static long versionOf(FxTick tick) {
@@ -26,15 +35,25 @@ public final class FxTickRecorder implements Processor<String, FxTick, Void, Voi
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
         store = context.getStateStore(storeName);
     }
 
     @Override
-    public void process(Record<String, FxTick> record) {
-        FxTick tick = record.value();
-        if (record.key() == null || tick == null) {
+    public void process(Record<byte[], byte[]> record) {
+        if (record.key() == null || record.value() == null) {
             return;
         }
-        store.put(record.key(), tick, versionOf(tick));
+        String pair = new String(record.key(), StandardCharsets.UTF_8);
+        FxTick tick;
+        try {
+            tick = ticks.deserialize(Topics.FX_TICKS, record.headers(), record.value());
+        } catch (RuntimeException e) {
+            var origin = context.recordMetadata();
+            deadLetters.send(origin.map(m -> m.topic()).orElse(Topics.FX_TICKS), origin.map(m -> m.partition()).orElse(-1),
+                    origin.map(m -> m.offset()).orElse(-1L), record.key(), record.value(), e);
+            return;
+        }
+        store.put(pair, tick, versionOf(tick));
     }
 }

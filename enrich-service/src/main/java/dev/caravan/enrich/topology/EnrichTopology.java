@@ -54,6 +54,12 @@ public final class EnrichTopology {
      */
     public static Topology build(Gazetteer bundled, Function<Gazetteer, ArticleEnricher> enricherFactory,
                                  EnrichSerdes serdes) {
+        return build(bundled, enricherFactory, serdes, GlobalDeadLetters.LOG_ONLY);
+    }
+
+    /** @param globalDeadLetters where unreadable FX ticks go (Streams' own DLQ cannot serve global stores) */
+    public static Topology build(Gazetteer bundled, Function<Gazetteer, ArticleEnricher> enricherFactory,
+                                 EnrichSerdes serdes, GlobalDeadLetters globalDeadLetters) {
         StreamsBuilder builder = new StreamsBuilder();
         LiveGazetteer live = new LiveGazetteer(bundled, enricherFactory);
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GAZETTEER_STORE),
@@ -64,8 +70,8 @@ public final class EnrichTopology {
                 Stores.persistentVersionedKeyValueStore(FX_STORE, FX_HISTORY), serdes.key(), serdes.tick())
                 .withLoggingDisabled(); // a global store restores from its source topic
         builder.addGlobalStore(fxStore, Topics.FX_TICKS,
-                Consumed.with(serdes.key(), serdes.tick()).withName("fx-ticks"),
-                () -> new FxTickRecorder(FX_STORE));
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("fx-ticks"),
+                () -> new FxTickRecorder(FX_STORE, serdes.tick().deserializer(), globalDeadLetters));
 
         KStream<String, EnrichedArticle> enriched = builder
                 .stream(Topics.RAW_ARTICLES, Consumed.with(serdes.key(), serdes.raw()).withName("raw-articles"))

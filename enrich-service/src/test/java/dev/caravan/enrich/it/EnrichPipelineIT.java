@@ -224,4 +224,47 @@ class EnrichPipelineIT {
             }
         }
     }
+
+    @Test
+    void poisonOnTheFxTopicDoesNotStopTheApp() throws Exception {
+        String prefix = "fxpoison-" + UUID.randomUUID() + "-";
+        LocalDate day = LocalDate.of(2024, 11, 5);
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()), new StringSerializer(), new ByteArraySerializer());
+             KafkaProducer<String, Object> producer = avroProducer();
+             EnrichService service = service("enrich-fxpoison-" + UUID.randomUUID())) {
+            raw.send(new ProducerRecord<>(Topics.FX_TICKS, "UZS/USD", "not avro".getBytes(StandardCharsets.UTF_8))).get();
+            raw.send(new ProducerRecord<>(Topics.FX_TICKS, "UZS/USD", new byte[] {0, 0, 0, 127, 1, 2})).get();
+            FxTick fx = FxTick.newBuilder().setBase("UZS").setQuote("USD")
+                    .setRate(new java.math.BigDecimal("0.00008").setScale(10)).setChangePct(0).setAsOf(day).setSource("it").build();
+            producer.send(new ProducerRecord<>(Topics.FX_TICKS, null, Topics.fxTickTimestamp(day), "UZS/USD", fx)).get();
+            RawArticle article = RawArticle.newBuilder(article(prefix + "a", "A fine of 5 million soums was paid."))
+                    .setPublishedDate(day).build();
+            producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, prefix + "a", article)).get();
+
+            EnrichedArticle out = (EnrichedArticle) readEnriched(prefix, 1).get(0).value();
+            assertThat(out.getMoney()).singleElement().satisfies(m -> assertThat(m.getUsd()).isEqualTo(5e6 * 0.00008));
+            assertThat(service.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+
+            try (KafkaConsumer<String, byte[]> dlq = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+                dlq.subscribe(List.of(Topics.ENRICH_DLQ));
+                List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+                await().atMost(Duration.ofMinutes(1)).until(() -> {
+                    dlq.poll(Duration.ofMillis(500)).forEach(r -> {
+                        if ("UZS/USD".equals(r.key())) {
+                            dead.add(r);
+                        }
+                    });
+                    return dead.size() >= 2;
+                });
+                assertThat(new String(dead.get(0).headers().lastHeader("caravan.dlq.topic").value(), StandardCharsets.UTF_8))
+                        .isEqualTo(Topics.FX_TICKS);
+                assertThat(new String(dead.get(0).headers().lastHeader("caravan.dlq.reason").value(), StandardCharsets.UTF_8))
+                        .contains("SerializationException");
+            }
+        }
+    }
 }

@@ -157,4 +157,17 @@ class EnrichTopologyTest {
         raw.pipeInput("removed", article("removed", DEC_2, "News", "A day in Zhelsai."));
         assertThat(enriched.readValue().getEntities()).extracting(Entity::getName).doesNotContain("Zhelsai");
     }
+
+    @Test
+    void poisonOnTheGlobalTopicsIsSkippedAndTheStreamGoesOn() {
+        TestInputTopic<String, byte[]> tickBytes = driver.createInputTopic(Topics.FX_TICKS, new StringSerializer(), new ByteArraySerializer());
+        tickBytes.pipeInput("KZT/USD", new byte[] {0, 0, 0, 0, 42, 1});
+        tickBytes.pipeInput("KZT/USD", "not avro".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        gazetteer.pipeInput("broken", "\u0000\u0001");
+        tick("KZT/USD", "0.00192", DEC_2);
+        raw.pipeInput("a1", article("a1", DEC_2, "Loan", "A loan of KZT 2.3bn was signed in Astana."));
+
+        EnrichedArticle out = enriched.readValue();
+        assertThat(out.getMoney().get(0).getUsd()).isEqualTo(2.3e9 * 0.00192);
+    }
 }
