@@ -16,8 +16,12 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +53,18 @@ public final class FileIngestor {
         return ingestDocuments(files.stream().map(InputDocument::of).toList(), doc -> progress.accept(doc.file()));
     }
 
+    /**
+     * Reads, parses and publishes every document. Files are not waited for one by one: each is sent
+     * while the acknowledgements of the earlier ones are still coming, at most
+     * {@link #MAX_PENDING_RECORDS} records unacknowledged (then the oldest file is waited for), and
+     * the call returns only when every record was acknowledged. A record that Kafka did not store
+     * ends the run with the sink's exception, as a synchronous publish would have.
+     */
     public IngestSummary ingestDocuments(List<InputDocument> documents, Consumer<InputDocument> progress) {
         List<String> ids = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>();
+        Deque<Pending> pending = new ArrayDeque<>();
+        int pendingRecords = 0;
         int articles = 0;
         int ticks = 0;
         for (InputDocument doc : documents) {
@@ -65,14 +78,50 @@ public final class FileIngestor {
             }
             Parsed parsed = parse(doc.name(), text, sourceFor(doc.sourceHint()), doc.baseUri(), clock.instant());
             problems.addAll(parsed.problems());
-            sink.publish(parsed.articles(), parsed.ticks());
+            Pending sent = new Pending(doc.name(), parsed.format(), parsed.articles().size(), parsed.ticks().size(),
+                    parsed.problems().size(), sink.publishAsync(parsed.articles(), parsed.ticks()));
+            pending.add(sent);
+            pendingRecords += sent.records();
+            // Settle what is acknowledged already; wait for the oldest while too much is unacknowledged.
+            while (!pending.isEmpty() && (pending.peek().ack().isDone() || pendingRecords > MAX_PENDING_RECORDS)) {
+                pendingRecords -= settle(pending.poll());
+            }
             parsed.articles().forEach(r -> ids.add(r.getId()));
             articles += parsed.articles().size();
             ticks += parsed.ticks().size();
-            LOG.info("Ingested {} ({}): {} articles, {} FX ticks, {} problems", doc.name(), parsed.format(),
-                    parsed.articles().size(), parsed.ticks().size(), parsed.problems().size());
+        }
+        if (!pending.isEmpty()) {
+            sink.flush();
+        }
+        while (!pending.isEmpty()) {
+            settle(pending.poll());
         }
         return new IngestSummary(documents.size(), articles, ticks, List.copyOf(ids), List.copyOf(problems));
+    }
+
+    /** Records handed to the sink and not yet acknowledged, at most (a bound on memory and on what a failure leaves open). */
+    static final int MAX_PENDING_RECORDS = 5_000;
+
+    /** A document handed to the sink: what to log once it is acknowledged (not its records: they may be large). */
+    private record Pending(String name, InputFormat format, int articles, int ticks, int problems, CompletableFuture<Void> ack) {
+        int records() {
+            return articles + ticks;
+        }
+    }
+
+    /** Waits for one document's acknowledgements; rethrows the sink's exception when a record was not stored. */
+    private static int settle(Pending p) {
+        try {
+            p.ack().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        LOG.info("Ingested {} ({}): {} articles, {} FX ticks, {} problems", p.name(), p.format(), p.articles(), p.ticks(),
+                p.problems());
+        return p.records();
     }
 
     /** What one input holds, ready to publish, and what of it was skipped. */

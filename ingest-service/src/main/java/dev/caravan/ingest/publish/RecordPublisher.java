@@ -11,10 +11,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -71,17 +74,7 @@ public final class RecordPublisher implements RecordSink, AutoCloseable {
      */
     public void publish(List<RawArticle> articles, List<FxTick> ticks, Duration timeout) {
         List<Future<RecordMetadata>> pending = new ArrayList<>(articles.size() + ticks.size());
-        try {
-            for (RawArticle article : articles) {
-                pending.add(producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, article.getId(), article)));
-            }
-            for (FxTick tick : ticks) {
-                pending.add(producer.send(new ProducerRecord<>(Topics.FX_TICKS, null,
-                        Topics.fxTickTimestamp(tick.getAsOf()), Topics.pairKey(tick.getBase(), tick.getQuote()), tick)));
-            }
-        } catch (KafkaException e) {
-            throw new PublishException("Kafka or the schema registry refused a record: " + e.getMessage(), e);
-        }
+        send(articles, ticks, pending::add, null);
         if (timeout == null) {
             producer.flush();
         }
@@ -101,6 +94,55 @@ public final class RecordPublisher implements RecordSink, AutoCloseable {
             } catch (TimeoutException e) {
                 throw new PublishException("Kafka did not acknowledge within " + timeout.toMillis() + " ms", e);
             }
+        }
+    }
+
+    /**
+     * Sends every record and returns without waiting (send blocks only while the producer's buffer
+     * is full: back-pressure). The future completes once Kafka acknowledged every record, or
+     * exceptionally with a {@link PublishException} when one was not stored.
+     *
+     * @throws PublishException when Kafka or the registry refuses a record before it is sent
+     */
+    @Override
+    public CompletableFuture<Void> publishAsync(List<RawArticle> articles, List<FxTick> ticks) {
+        int count = articles.size() + ticks.size();
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        if (count == 0) {
+            all.complete(null);
+            return all;
+        }
+        AtomicInteger remaining = new AtomicInteger(count);
+        Callback callback = (metadata, error) -> {
+            if (error != null) {
+                all.completeExceptionally(new PublishException("Kafka did not store a record: " + error.getMessage(), error));
+            } else if (remaining.decrementAndGet() == 0) {
+                all.complete(null);
+            }
+        };
+        send(articles, ticks, future -> { }, callback);
+        return all;
+    }
+
+    /** Sends what the producer holds now instead of after its linger, and waits until it was sent. */
+    @Override
+    public void flush() {
+        producer.flush();
+    }
+
+    private void send(List<RawArticle> articles, List<FxTick> ticks,
+                      java.util.function.Consumer<Future<RecordMetadata>> sent, Callback callback) {
+        try {
+            for (RawArticle article : articles) {
+                sent.accept(producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, article.getId(), article), callback));
+            }
+            for (FxTick tick : ticks) {
+                sent.accept(producer.send(new ProducerRecord<>(Topics.FX_TICKS, null,
+                        Topics.fxTickTimestamp(tick.getAsOf()), Topics.pairKey(tick.getBase(), tick.getQuote()), tick),
+                        callback));
+            }
+        } catch (KafkaException e) {
+            throw new PublishException("Kafka or the schema registry refused a record: " + e.getMessage(), e);
         }
     }
 
