@@ -30,6 +30,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -158,64 +162,131 @@ public final class IndexService implements AutoCloseable {
         thread.start();
     }
 
+    /** How long a poll waits for more records of a begun batch before the consumer counts as caught up. */
+    private static final long CAUGHT_UP_POLL_MS = 10;
+
+    /** Records read but not yet sent to OpenSearch, and the offsets that are done once they settle. */
+    private static final class Batch {
+        final List<IndexAction> actions = new ArrayList<>();
+        final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        long bytes;
+        long started;
+
+        boolean isEmpty() {
+            return offsets.isEmpty();
+        }
+    }
+
+    /** A batch whose bulk runs on the bulk thread; its offsets are committed (on this thread) once it settled. */
+    private record InFlight(Batch batch, long startedNanos, Future<BulkOutcome> outcome) {
+    }
+
+    /**
+     * The consumer loop. While one bulk runs on the bulk thread, the next batch is polled,
+     * deserialised and mapped here, so OpenSearch is not left waiting for Kafka and Avro. At most one
+     * bulk is in flight and one batch is being filled (bounded memory); a batch is sent only after
+     * the one before it settled, in order, and offsets are committed only for settled batches.
+     * A batch goes when it is full (docs or bytes), or when no bulk is in flight and either it has
+     * waited {@code index.bulk.linger.ms} or the consumer is caught up (a short poll brought nothing
+     * more): under load, batches fill while the previous bulk runs; between bursts, a document does
+     * not wait out a linger that would only add latency.
+     */
     private void run() {
         int maxDocs = config.getInt(IndexConfig.BULK_MAX_DOCS);
         long maxBytes = config.getInt(IndexConfig.BULK_MAX_BYTES);
         long lingerMs = config.getInt(IndexConfig.BULK_LINGER_MS);
-        List<IndexAction> batch = new ArrayList<>();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        long batchBytes = 0;
-        long batchStarted = 0;
+        ExecutorService bulkThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "caravan-index-bulk");
+            t.setDaemon(true);
+            return t;
+        });
+        Batch batch = new Batch();
+        InFlight inFlight = null;
         try {
             consumer.subscribe(List.of(Topics.ENRICHED_ARTICLES, Topics.FX_TICKS));
             while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(Math.max(10, lingerMs / 2)))) {
-                    if (batch.isEmpty() && offsets.isEmpty()) {
-                        batchStarted = System.currentTimeMillis();
+                // With a bulk in flight, come back soon to settle it; with a batch begun, a short wait tells
+                // whether more is coming; otherwise wait for records up to half the linger.
+                long pollMs = inFlight != null ? 5 : !batch.isEmpty() ? CAUGHT_UP_POLL_MS : Math.max(10, lingerMs / 2);
+                int polled = 0;
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(pollMs))) {
+                    polled++;
+                    if (batch.isEmpty()) {
+                        batch.started = System.currentTimeMillis();
                     }
-                    offsets.put(new TopicPartition(record.topic(), record.partition()),
+                    batch.offsets.put(new TopicPartition(record.topic(), record.partition()),
                             new OffsetAndMetadata(record.offset() + 1));
                     IndexAction action = toAction(record);
                     if (action != null) {
-                        batch.add(action);
-                        batchBytes += record.value() == null ? 0 : record.value().length;
+                        batch.actions.add(action);
+                        batch.bytes += record.value() == null ? 0 : record.value().length;
                     }
                 }
-                boolean due = !offsets.isEmpty() && (batch.size() >= maxDocs || batchBytes >= maxBytes
-                        || System.currentTimeMillis() - batchStarted >= lingerMs);
-                if (due) {
-                    flush(batch, offsets);
-                    batch.clear();
-                    offsets.clear();
-                    batchBytes = 0;
+                if (inFlight != null && inFlight.outcome().isDone()) {
+                    settle(inFlight);
+                    inFlight = null;
+                }
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                boolean full = batch.actions.size() >= maxDocs || batch.bytes >= maxBytes;
+                boolean idle = inFlight == null && ((polled == 0 && pollMs == CAUGHT_UP_POLL_MS)
+                        || System.currentTimeMillis() - batch.started >= lingerMs);
+                if (full || idle) {
+                    if (inFlight != null) {
+                        settle(inFlight); // one bulk at a time: wait for the one before
+                        inFlight = null;
+                    }
+                    Batch sending = batch;
+                    inFlight = new InFlight(sending, System.nanoTime(),
+                            bulkThread.submit(() -> indexer.index(sending.actions, () -> running)));
+                    batch = new Batch();
                 }
             }
         } catch (WakeupException | BulkIndexer.ShutdownException e) {
-            LOG.info("Index service stopping; {} unsettled documents will be read again on restart", batch.size());
+            LOG.info("Index service stopping; {} unsettled documents will be read again on restart",
+                    batch.actions.size() + (inFlight == null ? 0 : inFlight.batch().actions.size()));
         } catch (RuntimeException e) {
             LOG.error("Index service failed: {}", e.getMessage(), e);
         } finally {
+            bulkThread.shutdownNow();
+            try {
+                bulkThread.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             consumer.close(Duration.ofSeconds(10));
             dlqProducer.close(Duration.ofSeconds(10));
             stopped.countDown();
         }
     }
 
-    private void flush(List<IndexAction> batch, Map<TopicPartition, OffsetAndMetadata> offsets) {
-        long started = System.nanoTime();
-        BulkOutcome outcome = indexer.index(batch, () -> running);
-        bulkLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+    /** Waits for a bulk to settle, dead-letters its rejected documents, then commits its offsets. */
+    private void settle(InFlight inFlight) {
+        BulkOutcome outcome;
+        try {
+            outcome = inFlight.outcome().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BulkIndexer.ShutdownException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        bulkLatency.record(System.nanoTime() - inFlight.startedNanos(), TimeUnit.NANOSECONDS);
         retries.increment(outcome.retries());
         for (BulkOutcome.Rejected rejected : outcome.rejected()) {
             IndexAction a = rejected.action();
             deadLetters.send(a.topic(), a.partition(), a.offset(), a.key(), a.value(), rejected.status(), rejected.reason());
         }
         deadLettered.addAndGet(deadLetters.awaitAll());
-        commit(offsets);
+        commit(inFlight.batch().offsets);
         indexed.addAndGet(outcome.indexed() + outcome.keptNewer());
         LOG.info("Indexed {} documents ({} kept newer revision, {} dead-lettered, {} retries) in {} ms",
                 outcome.indexed(), outcome.keptNewer(), outcome.rejected().size(), outcome.retries(),
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - inFlight.startedNanos()) / 1_000_000);
     }
 
     /**
