@@ -319,12 +319,13 @@ public final class IndexService implements AutoCloseable {
                     "cannot deserialize: " + e.getMessage());
             return null;
         }
-        if (value instanceof EnrichedArticle article) {
+        // A record of the other topic's type is as wrong as unreadable bytes: it goes to the DLQ below.
+        if (value instanceof EnrichedArticle article && Topics.ENRICHED_ARTICLES.equals(record.topic())) {
             return new IndexAction(ArticleDocuments.articleIndex(article.getPublishedDate()), article.getId(),
                     ArticleDocuments.article(article), ArticleDocuments.version(article),
                     record.topic(), record.partition(), record.offset(), record.key(), record.value());
         }
-        if (value instanceof FxTick tick) {
+        if (value instanceof FxTick tick && Topics.FX_TICKS.equals(record.topic())) {
             return new IndexAction(ArticleDocuments.fxIndex(tick.getAsOf()), ArticleDocuments.fxId(tick),
                     ArticleDocuments.fxTick(tick), null,
                     record.topic(), record.partition(), record.offset(), record.key(), record.value());

@@ -3,6 +3,7 @@ package dev.caravan.enrich.fx;
 import dev.caravan.enrich.topology.GlobalDeadLetters;
 import dev.caravan.schema.FxTick;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Deserializer;
 import dev.caravan.schema.Topics;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,14 +20,21 @@ public final class FxTickRecorder implements Processor<byte[], byte[], Void, Voi
     private final String storeName;
     private final Deserializer<FxTick> ticks;
     private final GlobalDeadLetters deadLetters;
+    private final AtomicLong changes;
     private VersionedKeyValueStore<String, FxTick> store;
     private ProcessorContext<Void, Void> context;
 
     /** Reads bytes and deserialises here, so an unreadable tick is dead-lettered rather than fatal (see GlobalDeadLetters). */
     public FxTickRecorder(String storeName, Deserializer<FxTick> ticks, GlobalDeadLetters deadLetters) {
+        this(storeName, ticks, deadLetters, new AtomicLong());
+    }
+
+    /** @param changes bumped after every stored tick, so {@link StoreFxRates} readers forget what they remembered */
+    public FxTickRecorder(String storeName, Deserializer<FxTick> ticks, GlobalDeadLetters deadLetters, AtomicLong changes) {
         this.storeName = storeName;
         this.ticks = ticks;
         this.deadLetters = deadLetters;
+        this.changes = changes;
     }
 
     public static long versionOf(FxTick tick) {
@@ -55,5 +63,6 @@ public final class FxTickRecorder implements Processor<byte[], byte[], Void, Voi
             return;
         }
         store.put(pair, tick, versionOf(tick));
+        changes.incrementAndGet(); // after the put: a reader that saw the old count re-reads
     }
 }

@@ -5,6 +5,7 @@ import dev.caravan.enrich.gazetteer.LiveGazetteer;
 import dev.caravan.schema.EnrichedArticle;
 import dev.caravan.schema.FxTick;
 import dev.caravan.schema.RawArticle;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -17,21 +18,24 @@ final class EnrichProcessor implements FixedKeyProcessor<String, RawArticle, Enr
     private final LiveGazetteer gazetteer;
     private final String fxStore;
     private final String gazetteerStore;
+    private final AtomicLong fxChanges;
     private FixedKeyProcessorContext<String, EnrichedArticle> context;
     private StoreFxRates rates;
     private KeyValueStore<String, String> published;
 
-    EnrichProcessor(LiveGazetteer gazetteer, String fxStore, String gazetteerStore) {
+    /** @param fxChanges the FX recorder's change counter: rates are remembered until a tick arrives */
+    EnrichProcessor(LiveGazetteer gazetteer, String fxStore, String gazetteerStore, AtomicLong fxChanges) {
         this.gazetteer = gazetteer;
         this.fxStore = fxStore;
         this.gazetteerStore = gazetteerStore;
+        this.fxChanges = fxChanges;
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
         VersionedKeyValueStore<String, FxTick> store = context.getStateStore(fxStore);
-        this.rates = new StoreFxRates(store);
+        this.rates = new StoreFxRates(store, fxChanges);
         this.published = context.getStateStore(gazetteerStore);
     }
 
