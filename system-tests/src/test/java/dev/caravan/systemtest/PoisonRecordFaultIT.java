@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -46,11 +45,6 @@ class PoisonRecordFaultIT {
     }
 
     @Test
-    @Disabled("Found a bug, not fixed yet: with these poisons on fx.ticks.v1 the enrich KafkaStreams client stopped "
-            + "(no stream thread nor global thread left in the JVM) and no good article was enriched. Needed: the FX "
-            + "global store's error path (Kafka Streams has no DLQ for global stores; FxTickRecorder casts a record of "
-            + "the wrong type) must skip and log instead of killing the client, e.g. type check in FxTickRecorder and "
-            + "a StreamsUncaughtExceptionHandler; then enable this test.")
     @SuppressWarnings({"unchecked", "rawtypes"})
     void poisonOnEveryInputTopicGoesToItsDeadLetterTopicAndTheStreamGoesOn(LocalStack stack) throws Exception {
         FaultKit kit = new FaultKit(stack);

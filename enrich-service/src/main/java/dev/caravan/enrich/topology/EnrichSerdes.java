@@ -18,11 +18,16 @@ public record EnrichSerdes(Serde<String> key, Serde<RawArticle> raw, Serde<FxTic
         Map<String, Object> config = Map.of(
                 AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl,
                 AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG, true);
-        return new EnrichSerdes(Serdes.String(), valueSerde(config), valueSerde(config), valueSerde(config), valueSerde(config));
+        return new EnrichSerdes(Serdes.String(), valueSerde(RawArticle.class, config), valueSerde(FxTick.class, config),
+                valueSerde(EnrichedArticle.class, config), valueSerde(EntityTrend.class, config));
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> valueSerde(Map<String, Object> config) {
-        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>();
+    /**
+     * Bound to its class: a record written with another schema (an FxTick on the articles topic)
+     * then fails to deserialise and is dead-lettered, instead of reaching a processor as the wrong type.
+     */
+    private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> valueSerde(Class<T> type, Map<String, Object> config) {
+        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
         serde.configure(config, false);
         return serde;
     }
