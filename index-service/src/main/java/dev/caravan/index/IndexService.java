@@ -222,25 +222,28 @@ public final class IndexService implements AutoCloseable {
                         batch.bytes += record.value() == null ? 0 : record.value().length;
                     }
                 }
+                Settled settled = null;
                 if (inFlight != null && inFlight.outcome().isDone()) {
-                    settle(inFlight);
+                    settled = settle(inFlight);
                     inFlight = null;
                 }
-                if (batch.isEmpty()) {
-                    continue;
-                }
-                boolean full = batch.actions.size() >= maxDocs || batch.bytes >= maxBytes;
-                boolean idle = inFlight == null && ((polled == 0 && pollMs == CAUGHT_UP_POLL_MS)
-                        || System.currentTimeMillis() - batch.started >= lingerMs);
-                if (full || idle) {
-                    if (inFlight != null) {
-                        settle(inFlight); // one bulk at a time: wait for the one before
-                        inFlight = null;
+                if (!batch.isEmpty()) {
+                    boolean full = batch.actions.size() >= maxDocs || batch.bytes >= maxBytes;
+                    boolean idle = inFlight == null && ((polled == 0 && pollMs == CAUGHT_UP_POLL_MS)
+                            || System.currentTimeMillis() - batch.started >= lingerMs);
+                    if (full || idle) {
+                        if (inFlight != null) {
+                            settled = settle(inFlight); // one bulk at a time: wait for the one before
+                        }
+                        Batch sending = batch;
+                        inFlight = new InFlight(sending, System.nanoTime(),
+                                bulkThread.submit(() -> indexer.index(sending.actions, () -> running)));
+                        batch = new Batch();
                     }
-                    Batch sending = batch;
-                    inFlight = new InFlight(sending, System.nanoTime(),
-                            bulkThread.submit(() -> indexer.index(sending.actions, () -> running)));
-                    batch = new Batch();
+                }
+                if (settled != null) {
+                    // After the next bulk was sent, so OpenSearch does not wait on the commit's round trip.
+                    commitSettled(settled);
                 }
             }
         } catch (WakeupException | BulkIndexer.ShutdownException e) {
@@ -261,8 +264,12 @@ public final class IndexService implements AutoCloseable {
         }
     }
 
-    /** Waits for a bulk to settle, dead-letters its rejected documents, then commits its offsets. */
-    private void settle(InFlight inFlight) {
+    /** A bulk whose every document is in OpenSearch or stored in the DLQ: its offsets may be committed. */
+    private record Settled(InFlight inFlight, BulkOutcome outcome) {
+    }
+
+    /** Waits for a bulk to settle and dead-letters its rejected documents (waiting until Kafka stored them). */
+    private Settled settle(InFlight inFlight) {
         BulkOutcome outcome;
         try {
             outcome = inFlight.outcome().get();
@@ -282,11 +289,17 @@ public final class IndexService implements AutoCloseable {
             deadLetters.send(a.topic(), a.partition(), a.offset(), a.key(), a.value(), rejected.status(), rejected.reason());
         }
         deadLettered.addAndGet(deadLetters.awaitAll());
-        commit(inFlight.batch().offsets);
+        return new Settled(inFlight, outcome);
+    }
+
+    /** Commits the offsets of a settled bulk and counts its documents. */
+    private void commitSettled(Settled settled) {
+        BulkOutcome outcome = settled.outcome();
+        commit(settled.inFlight().batch().offsets);
         indexed.addAndGet(outcome.indexed() + outcome.keptNewer());
         LOG.info("Indexed {} documents ({} kept newer revision, {} dead-lettered, {} retries) in {} ms",
                 outcome.indexed(), outcome.keptNewer(), outcome.rejected().size(), outcome.retries(),
-                (System.nanoTime() - inFlight.startedNanos()) / 1_000_000);
+                (System.nanoTime() - settled.inFlight().startedNanos()) / 1_000_000);
     }
 
     /**
