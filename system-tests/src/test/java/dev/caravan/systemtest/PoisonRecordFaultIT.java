@@ -111,10 +111,14 @@ class PoisonRecordFaultIT {
                 assertThat(h.keySet()).anySatisfy(k -> assertThat(k).contains("exception"));
                 assertThat(h.values()).anySatisfy(v -> assertThat(v).isEqualTo(Topics.RAW_ARTICLES));
             }
-            // The FX topic feeds a global store in enrich: its poison is skipped and logged there
-            // (Kafka Streams has no dead-letter queue for global stores) and dead-lettered by index.
+            // The FX topic also feeds enrich's global FX store, whose recorder dead-letters what it cannot read
+            // (Kafka Streams' own dead letters do not work from the global thread).
             Set<String> enrichFxDead = kit.readTopic(Topics.ENRICH_DLQ, r -> r.key() != null && r.key().startsWith(marker), 3, false)
                     .stream().map(ConsumerRecord::key).filter(k -> k.contains(Topics.FX_TICKS)).collect(Collectors.toSet());
+            assertThat(enrichFxDead).containsExactlyInAnyOrder(
+                    marker + "@" + Topics.FX_TICKS + "@not-avro",
+                    marker + "@" + Topics.FX_TICKS + "@unknown-schema-id",
+                    marker + "@" + Topics.FX_TICKS + "@wrong-type");
             LOG.info("poison: {} good articles searchable once, 1 tick; index DLQ {}, enrich DLQ {} (+{} from the FX global store), {} ms",
                     indexed.hits(), indexDead.size(), enrichDead.size(), enrichFxDead.size(), (System.nanoTime() - t0) / 1_000_000);
             assertThat(enrich.state().isRunningOrRebalancing()).isTrue();
