@@ -80,6 +80,29 @@ public final class MoneyExtractor {
         return found;
     }
 
+    /** The plain search {@link #extract} must agree with (kept for {@code MoneyExtractorTest}). */
+    List<MoneyAmount> extractBySearch(String text, TextField field) {
+        List<MoneyAmount> found = new ArrayList<>();
+        Matcher m = prefixed.matcher(text);
+        while (m.find()) {
+            String code = currencyOf(m.group(1));
+            if (code != null) {
+                found.add(new MoneyAmount(m.group().strip(), field, m.start(), m.start() + m.group().strip().length(),
+                        amount(m.group(2), m.group(3)), code));
+            }
+        }
+        Matcher s = suffixed.matcher(text);
+        while (s.find()) {
+            String code = currencyOf(s.group(3));
+            boolean overlaps = found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end());
+            if (code != null && !overlaps) {
+                found.add(new MoneyAmount(s.group(), field, s.start(), s.end(), amount(s.group(1), s.group(2)), code));
+            }
+        }
+        found.sort(Comparator.comparingInt(MoneyAmount::start));
+        return found;
+    }
+
     /**
      * The same matches as {@code matcher.find()} in a loop, but the pattern is tried only where a
      * match can start (a digit, or a symbol's or code's first character) instead of at every
@@ -102,13 +125,25 @@ public final class MoneyExtractor {
         return -1;
     }
 
+    /** A symbol or code at {@code at}, then {@code \s?\d}: what a {@link #prefixed} match needs. */
     private boolean startsWithPrefix(String text, int at) {
         for (String prefix : prefixes) {
             if (text.startsWith(prefix, at)) {
-                return true;
+                int next = at + prefix.length();
+                if (next < text.length() && isRegexSpace(text.charAt(next))) {
+                    next++;
+                }
+                if (next < text.length() && text.charAt(next) >= '0' && text.charAt(next) <= '9') {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** {@code \s} as java.util.regex reads it. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The start of the next {@link #suffixed} match at or after {@code from} (the matcher then holds it), or -1. */
