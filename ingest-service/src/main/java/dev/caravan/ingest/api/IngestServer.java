@@ -43,6 +43,7 @@ public final class IngestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPENAPI = "/dev/caravan/ingest/api/openapi.yaml";
+    private static final Set<String> ACCEPTED_TYPES = Set.of("application/json", "application/x-ndjson", "application/ndjson");
     private static final Set<String> ENDPOINTS = Set.of("/v1/articles", "/v1/fx-ticks", "/health", "/health/live",
             "/health/ready", "/metrics", "/openapi.yaml");
 
@@ -53,6 +54,7 @@ public final class IngestServer implements AutoCloseable {
     private final BodyReader bodies;
     private final IngestMetrics metrics = new IngestMetrics();
     private final Health health;
+    private final ClientRateLimits rateLimits;
     private final JsonRecordsParser parser = new JsonRecordsParser();
     private final Clock clock = Clock.systemUTC();
     private final Javalin app;
@@ -66,6 +68,7 @@ public final class IngestServer implements AutoCloseable {
                         : HealthCheck.Result.down("Kafka at " + config.kafkaBootstrap() + " unreachable"))
                 .ready("schemaRegistry", Probes.schemaRegistry(config.schemaRegistryUrl()));
         this.auth = new BearerAuth(config.apiToken());
+        this.rateLimits = new ClientRateLimits(config.apiRateLimit());
         this.bodies = new BodyReader(config.apiMaxRequestBytes());
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
@@ -75,6 +78,14 @@ public final class IngestServer implements AutoCloseable {
         app.before("/v1/*", ctx -> {
             if (ctx.method() != HandlerType.OPTIONS) {
                 auth.check(ctx.header("Authorization"));
+                if (!rateLimits.tryAcquire(ctx.ip())) {
+                    throw new ProblemException(Problem.of(429, "rate-limited", "Too many requests",
+                            "more than " + config.apiRateLimit() + " requests per second from " + ctx.ip()),
+                            Map.of("Retry-After", "1"));
+                }
+                if (ctx.method() == HandlerType.POST) {
+                    requireJsonContentType(ctx);
+                }
             }
         });
         app.post("/v1/articles", ctx -> ingest(ctx, Expect.ARTICLES));
@@ -116,6 +127,15 @@ public final class IngestServer implements AutoCloseable {
     /** The base URL, such as {@code http://localhost:41234}; the API is under {@code /v1}. */
     public String url() {
         return "http://localhost:" + port();
+    }
+
+    /** JSON, a JSON array or NDJSON only: anything else is refused before its body is read. */
+    private static void requireJsonContentType(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!ACCEPTED_TYPES.contains(type)) {
+            throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "Content-Type must be one of " + ACCEPTED_TYPES + ", not '" + type + "'"), Map.of());
+        }
     }
 
     private void ingest(Context ctx, Expect expect) throws IOException {

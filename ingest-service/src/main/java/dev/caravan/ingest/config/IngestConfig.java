@@ -14,6 +14,7 @@ public final class IngestConfig extends AbstractConfig {
     public static final String KAFKA_BOOTSTRAP = KafkaConnection.BOOTSTRAP;
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String SOURCE = "ingest.source";
+    public static final String API_RATE_LIMIT = "ingest.api.rate.limit";
     public static final String PRODUCER_LINGER_MS = "ingest.producer.linger.ms";
     public static final String SEND_TIMEOUT_MS = "ingest.send.timeout.ms";
     public static final String API_PORT = "ingest.api.port";
@@ -40,7 +41,9 @@ public final class IngestConfig extends AbstractConfig {
             .define(API_PUBLISH_TIMEOUT_MS, Type.INT, 10_000, ConfigDef.Range.atLeast(100), Importance.MEDIUM,
                     "How long a request waits for Kafka to acknowledge before the API answers 503.")
             .define(API_RETRY_AFTER_SECONDS, Type.INT, 5, ConfigDef.Range.atLeast(1), Importance.LOW,
-                    "Retry-After the API sends with a 503 while Kafka is unavailable.");
+                    "Retry-After the API sends with a 503 while Kafka is unavailable.")
+            .define(API_RATE_LIMIT, Type.INT, 500, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "Requests per second one client (address) may send to the API; more get 429 with Retry-After. 0: no limit.");
 
     public IngestConfig(Map<String, ?> values) {
         super(DEFINITION, values, false);
@@ -86,5 +89,9 @@ public final class IngestConfig extends AbstractConfig {
     /** bootstrap.servers plus the TLS/SASL settings, for any Kafka client of this service. */
     public java.util.Map<String, Object> kafkaClientProperties() {
         return KafkaConnection.clientProperties(this);
+    }
+
+    public int apiRateLimit() {
+        return getInt(API_RATE_LIMIT);
     }
 }

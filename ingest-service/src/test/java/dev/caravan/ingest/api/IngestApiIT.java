@@ -194,11 +194,45 @@ class IngestApiIT {
 
         byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/articles"))
-                .header("Authorization", "Bearer " + TOKEN)
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertNothingPublishedFor(title);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415AndPublishesNothing() throws Exception {
+        String title = "Form Post " + UUID.randomUUID();
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/articles"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(article(title))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(form.body()).get("detail").asText()).contains("text/plain").contains("application/x-ndjson");
+        assertNothingPublishedFor(title);
+    }
+
+    @Test
+    void aClientAboveItsRequestRateGets429WithRetryAfter(LocalStack stack) throws Exception {
+        Map<String, Object> limited = new java.util.HashMap<>(config(stack, 30_000).originals());
+        limited.put(IngestConfig.API_RATE_LIMIT, "2");
+        try (IngestServer strict = IngestServer.start(new IngestConfig(limited), 0)) {
+            List<Integer> statuses = new java.util.ArrayList<>();
+            HttpResponse<String> limitedAnswer = null;
+            for (int i = 0; i < 6; i++) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(strict.url() + "/v1/articles"))
+                        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("[]")).build(), HttpResponse.BodyHandlers.ofString());
+                statuses.add(r.statusCode());
+                if (r.statusCode() == 429) {
+                    limitedAnswer = r;
+                }
+            }
+            assertThat(statuses).contains(429);
+            assertThat(limitedAnswer.headers().firstValue("Retry-After")).contains("1");
+            assertThat(limitedAnswer.body()).doesNotContain("Exception");
+        }
     }
 
     @Test
