@@ -23,7 +23,7 @@ class KafkaOutageIT {
 
     private HttpResponse<String> post(IngestServer server, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/articles"))
-                .header("Authorization", "Bearer " + IngestApiIT.TOKEN)
+                .header("Authorization", "Bearer " + IngestApiIT.TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
