@@ -5,6 +5,7 @@ import dev.caravan.enrich.tag.ArticleEnricher;
 import dev.caravan.enrich.tag.Gazetteer;
 import dev.caravan.enrich.topology.EnrichSerdes;
 import dev.caravan.enrich.topology.GlobalDeadLetters;
+import dev.caravan.enrich.topology.OutputSchemas;
 import dev.caravan.enrich.topology.EnrichTopology;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,15 +33,18 @@ public final class EnrichService implements AutoCloseable {
     private final Health health;
     private final EnrichConfig config;
     private final GlobalDeadLetters globalDeadLetters;
+    private final EnrichSerdes serdes;
+    private volatile Thread starter;
 
     public EnrichService(EnrichConfig config) {
         this.config = config;
         this.globalDeadLetters = GlobalDeadLetters.toKafka(config.kafkaClientProperties());
         int fxMaxAgeDays = config.getInt(EnrichConfig.FX_MAX_AGE_DAYS);
+        this.serdes = EnrichSerdes.forRegistry(config.schemaRegistryUrl());
         this.streams = new KafkaStreams(
                 EnrichTopology.build(Gazetteer.bundled(),
                         gazetteer -> new ArticleEnricher(gazetteer, fxMaxAgeDays, Clock.systemUTC()),
-                        EnrichSerdes.forRegistry(config.schemaRegistryUrl()), globalDeadLetters),
+                        serdes, globalDeadLetters),
                 EnrichTopology.streamsProperties(config));
         streams.setStateListener((now, before) -> LOG.info("Enrich streams {} -> {}", before, now));
         new KafkaStreamsMetrics(streams).bindTo(metrics);
@@ -54,11 +58,33 @@ public final class EnrichService implements AutoCloseable {
                         ? HealthCheck.Result.up("RUNNING") : HealthCheck.Result.down(streams.state().name()));
     }
 
+    /**
+     * Checks the topics, then starts consuming as soon as the output schemas are known to the
+     * registry: while the registry is down the app waits (not ready) and nothing is read, so nothing
+     * can be lost or dead-lettered for want of a schema id.
+     */
     public void start() {
         RequiredTopics.check(config.kafkaClientProperties(), "enrich-service",
                 List.of(Topics.RAW_ARTICLES, Topics.FX_TICKS, Topics.GAZETTEER, Topics.ENRICHED_ARTICLES,
                         Topics.TRENDING_ENTITIES, Topics.ENRICH_DLQ));
-        streams.start();
+        starter = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    OutputSchemas.warm(serdes);
+                    streams.start();
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.warn("Enrich waits for the schema registry before consuming: {}", e.getMessage());
+                    try {
+                        Thread.sleep(2_000); // a retry pause in a service thread, not a test
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            }
+        }, "caravan-enrich-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     /** Kafka Streams metrics (process rates, lag, dropped records) for Prometheus. */
@@ -77,6 +103,10 @@ public final class EnrichService implements AutoCloseable {
 
     @Override
     public void close() {
+        Thread pending = starter;
+        if (pending != null) {
+            pending.interrupt();
+        }
         // Leave the group at once, so the remaining instances take over the partitions now
         // rather than after the session timeout: scaling down should not stall the stage.
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))

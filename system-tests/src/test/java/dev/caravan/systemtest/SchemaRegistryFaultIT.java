@@ -77,9 +77,10 @@ class SchemaRegistryFaultIT {
                 stack.killSchemaRegistry();
                 send(producer, marker, 1, TOTAL);
                 try (IndexService index = kit.index(); EnrichService enrich = kit.enrich()) {
-                    // The services run, the articles wait: nothing indexed, nothing dead-lettered.
+                    // The services wait, not ready, and so do the articles: nothing indexed, nothing dead-lettered.
                     await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30))
-                            .until(() -> kit.indexedCount(marker) <= 0 && enrich.state().isRunningOrRebalancing());
+                            .until(() -> kit.indexedCount(marker) <= 0 && !enrich.health().readiness().up()
+                                    && enrich.state() != org.apache.kafka.streams.KafkaStreams.State.ERROR);
                     stack.startSchemaRegistry();
                     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                             .until(() -> kit.indexedCount(marker) >= TOTAL);
