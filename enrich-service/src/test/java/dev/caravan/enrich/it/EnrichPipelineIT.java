@@ -96,6 +96,26 @@ class EnrichPipelineIT {
                 .setPublishedDate(LocalDate.of(2024, 12, 2)).setIngestedAt(Instant.now()).setContentHash("h" + id).build();
     }
 
+    /** Reads the enrich DLQ from the start until {@code count} records with a matching key arrived. */
+    private List<ConsumerRecord<String, byte[]>> readDeadLetters(java.util.function.Predicate<String> key, int count) {
+        try (KafkaConsumer<String, byte[]> dlq = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            dlq.subscribe(List.of(Topics.ENRICH_DLQ));
+            List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+            await().atMost(Duration.ofMinutes(1)).until(() -> {
+                dlq.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (r.key() != null && key.test(r.key())) {
+                        dead.add(r);
+                    }
+                });
+                return dead.size() >= count;
+            });
+            return dead;
+        }
+    }
+
     /** Reads the enriched topic as a dashboard would (committed transactions only), keeping this test's ids. */
     private List<ConsumerRecord<String, Object>> readEnriched(String prefix, int expected) {
         KafkaAvroDeserializer values = new KafkaAvroDeserializer();
@@ -141,20 +161,8 @@ class EnrichPipelineIT {
 
             assertThat(readEnriched(prefix, 1)).extracting(ConsumerRecord::key).containsExactly(prefix + "good");
 
-            try (KafkaConsumer<String, byte[]> dlq = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-                dlq.subscribe(List.of(Topics.ENRICH_DLQ));
-                List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
-                await().atMost(Duration.ofMinutes(1)).until(() -> {
-                    dlq.poll(Duration.ofMillis(500)).forEach(r -> {
-                        if ((prefix + "poison").equals(r.key())) {
-                            dead.add(r);
-                        }
-                    });
-                    return !dead.isEmpty();
-                });
+            {
+                List<ConsumerRecord<String, byte[]>> dead = readDeadLetters((prefix + "poison")::equals, 1);
                 ConsumerRecord<String, byte[]> record = dead.get(0);
                 assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
                 Map<String, String> headers = new HashMap<>();
@@ -246,20 +254,8 @@ class EnrichPipelineIT {
             assertThat(out.getMoney()).singleElement().satisfies(m -> assertThat(m.getUsd()).isEqualTo(5e6 * 0.00008));
             assertThat(service.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.RUNNING);
 
-            try (KafkaConsumer<String, byte[]> dlq = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-                dlq.subscribe(List.of(Topics.ENRICH_DLQ));
-                List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
-                await().atMost(Duration.ofMinutes(1)).until(() -> {
-                    dlq.poll(Duration.ofMillis(500)).forEach(r -> {
-                        if ("UZS/USD".equals(r.key())) {
-                            dead.add(r);
-                        }
-                    });
-                    return dead.size() >= 2;
-                });
+            {
+                List<ConsumerRecord<String, byte[]>> dead = readDeadLetters("UZS/USD"::equals, 2);
                 assertThat(new String(dead.get(0).headers().lastHeader("caravan.dlq.topic").value(), StandardCharsets.UTF_8))
                         .isEqualTo(Topics.FX_TICKS);
                 assertThat(new String(dead.get(0).headers().lastHeader("caravan.dlq.reason").value(), StandardCharsets.UTF_8))
