@@ -112,5 +112,6 @@ public final class EnrichService implements AutoCloseable {
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         globalDeadLetters.close();
+        health.close();
     }
 }

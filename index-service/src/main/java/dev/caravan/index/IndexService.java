@@ -360,5 +360,6 @@ public final class IndexService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        health.close();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
  * Liveness and readiness of a service. Live: the process can answer (a restart would not help
  * otherwise). Ready: every named check is up, so a load balancer or orchestrator may send work.
  */
-public final class Health {
+public final class Health implements AutoCloseable {
 
     private final Map<String, HealthCheck> readiness = new LinkedHashMap<>();
     private final Map<String, HealthCheck> liveness = new LinkedHashMap<>();
@@ -20,6 +20,13 @@ public final class Health {
     public Health live(String name, HealthCheck check) {
         liveness.put(name, check);
         return this;
+    }
+
+    /** Closes the checks (their clients stop reconnecting once the service is gone). */
+    @Override
+    public void close() {
+        readiness.values().forEach(HealthCheck::close);
+        liveness.values().forEach(HealthCheck::close);
     }
 
     public Report readiness() {

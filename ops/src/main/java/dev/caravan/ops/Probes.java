@@ -36,13 +36,21 @@ public final class Probes {
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         Admin admin = Admin.create(props);
         String bootstrap = String.valueOf(clientProperties.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
-        return () -> {
-            try {
-                int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
-                        .nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
-                return brokers > 0 ? HealthCheck.Result.up(brokers + " broker(s)") : HealthCheck.Result.down("no brokers");
-            } catch (Exception e) {
-                return HealthCheck.Result.down("Kafka at " + bootstrap + " unreachable: " + rootMessage(e));
+        return new HealthCheck() {
+            @Override
+            public Result check() {
+                try {
+                    int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
+                            .nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+                    return brokers > 0 ? Result.up(brokers + " broker(s)") : Result.down("no brokers");
+                } catch (Exception e) {
+                    return Result.down("Kafka at " + bootstrap + " unreachable: " + rootMessage(e));
+                }
+            }
+
+            @Override
+            public void close() {
+                admin.close(java.time.Duration.ofSeconds(5));
             }
         };
     }
