@@ -1,15 +1,11 @@
 package dev.caravan.registry.config;
 
+import dev.caravan.config.ConfigSources;
 import dev.caravan.registry.compat.CompatibilityLevel;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -54,33 +50,17 @@ public final class SchemaRegistryConfig extends AbstractConfig {
    * highest precedence last.
    */
   public static SchemaRegistryConfig resolve(Path propertiesFile, Map<String, String> env, Map<String, ?> overrides) {
-    Map<String, Object> values = new HashMap<>();
+    Map<String, String> environment = new HashMap<>(env);
     if (propertiesFile != null) {
-      Properties p = new Properties();
-      try (Reader r = Files.newBufferedReader(propertiesFile)) {
-        p.load(r);
-      } catch (IOException e) {
-        throw new ConfigException("Cannot read configuration file " + propertiesFile + ": " + e.getMessage());
-      }
-      p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
+      environment.put(ConfigSources.FILE_VARIABLE, propertiesFile.toString());
     }
-    for (String key : DEFINITION.names()) {
-      String fromEnv = env.get(envName(key));
-      if (fromEnv != null && !fromEnv.isBlank()) {
-        values.put(key, fromEnv);
-      }
-    }
+    Map<String, String> given = new HashMap<>();
     overrides.forEach((k, v) -> {
       if (v != null) {
-        values.put(k, v);
+        given.put(k, v.toString());
       }
     });
-    return new SchemaRegistryConfig(values);
-  }
-
-  /** The environment variable for a key: {@code kafka.bootstrap} → {@code CARAVAN_KAFKA_BOOTSTRAP}. */
-  public static String envName(String key) {
-    return "CARAVAN_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    return new SchemaRegistryConfig(ConfigSources.resolve(DEFINITION, environment, given).values());
   }
 
   public String kafkaBootstrap() {
