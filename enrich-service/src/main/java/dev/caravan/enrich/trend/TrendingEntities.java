@@ -6,9 +6,9 @@ import dev.caravan.schema.EntityTrend;
 import dev.caravan.schema.EntityType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
@@ -17,10 +17,13 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Counts, per entity, the articles mentioning it in hopping hourly windows (advancing every 15
  * minutes) and daily windows, by the time the article entered Kafka: "what is talked about now".
+ * Each task first sums its articles per entity and 15-minute slice ({@link MentionBuffer}); the
+ * sums, not single mentions, cross the repartition topic into the window stores.
  * <p>
  * Every hopping window an article falls in is one more window-store update per entity it mentions:
  * advancing every 5 minutes meant 12 hourly updates + 1 daily per entity and article, about a quarter
@@ -39,26 +42,21 @@ public final class TrendingEntities {
     }
 
     public static void count(KStream<String, EnrichedArticle> enriched, String outputTopic, Serde<EntityTrend> trendSerde) {
-        KStream<String, String> mentions = enriched.flatMap((id, article) -> entityKeys(article), Named.as("entity-keys"));
-        var grouped = mentions.groupByKey(Grouped.with("by-entity", Serdes.String(), Serdes.String()));
+        KStream<String, Long> sums = enriched.process(MentionBuffer.supplier(ADVANCE), Named.as("sum-mentions"));
+        // A new repartition topic name: the one before carried one record per mention (article ids, not sums).
+        var grouped = sums.groupByKey(Grouped.with("entity-sums", Serdes.String(), Serdes.Long()));
         grouped.windowedBy(TimeWindows.ofSizeAndGrace(HOUR, GRACE).advanceBy(ADVANCE))
-                .count(Named.as("count-hourly"), Materialized.as("trending-hourly"))
+                .reduce(Long::sum, Named.as("count-hourly"), Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("trending-hourly")
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
                 .toStream(Named.as("hourly-updates"))
                 .map((window, count) -> trend(window, count, "PT1H"), Named.as("hourly-trend"))
                 .to(outputTopic, Produced.with(Serdes.String(), trendSerde).withName("trending-hourly-out"));
         grouped.windowedBy(TimeWindows.ofSizeAndGrace(DAY, GRACE))
-                .count(Named.as("count-daily"), Materialized.as("trending-daily"))
+                .reduce(Long::sum, Named.as("count-daily"), Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("trending-daily")
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
                 .toStream(Named.as("daily-updates"))
                 .map((window, count) -> trend(window, count, "P1D"), Named.as("daily-trend"))
                 .to(outputTopic, Produced.with(Serdes.String(), trendSerde).withName("trending-daily-out"));
-    }
-
-    /** One key per entity the article mentions, whatever the number of mentions. */
-    static List<KeyValue<String, String>> entityKeys(EnrichedArticle article) {
-        return article.getEntities().stream()
-                .map(e -> KeyValue.pair(key(e), article.getId()))
-                .distinct()
-                .toList();
     }
 
     static String key(Entity entity) {

@@ -127,6 +127,8 @@ class EnrichTopologyTest {
     void trendingCountsArticlesPerEntityPerWindow() {
         raw.pipeInput("a1", article("a1", DEC_2, "Tokayev in Astana", "Tokayev spoke. Tokayev left."), NOW);
         raw.pipeInput("a2", article("a2", DEC_2, "Astana news", "Kassym-Jomart Tokayev again."), NOW.plus(Duration.ofMinutes(2)));
+        assertThat(trending.isEmpty()).as("sums wait for the next flush").isTrue();
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
 
         var latest = new java.util.HashMap<String, EntityTrend>();
         trending.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
@@ -137,6 +139,30 @@ class EnrichTopologyTest {
         assertThat(daily.getWindowStart()).isEqualTo(Instant.parse("2024-12-02T00:00:00Z"));
         assertThat(latest.values()).filteredOn(t -> t.getWindow().equals("PT1H") && t.getName().equals("Astana"))
                 .extracting(EntityTrend::getArticles).contains(2L);
+    }
+
+    @Test
+    void trendingSumsOfLaterFlushesAddUpAndSlicesKeepTheirWindows() {
+        raw.pipeInput("a1", article("a1", DEC_2, "Tokayev", "Tokayev spoke."), NOW);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        raw.pipeInput("a2", article("a2", DEC_2, "Tokayev", "Tokayev left."), NOW.plus(Duration.ofMinutes(1)));
+        raw.pipeInput("a3", article("a3", DEC_2, "Tokayev", "Tokayev came back."), NOW.plus(Duration.ofMinutes(20)));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        var latest = new java.util.HashMap<String, EntityTrend>();
+        trending.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        var tokayev = latest.values().stream().filter(t -> t.getName().equals("Kassym-Jomart Tokayev")).toList();
+        assertThat(tokayev).filteredOn(t -> t.getWindow().equals("P1D")).singleElement()
+                .satisfies(t -> assertThat(t.getArticles()).isEqualTo(3));
+        // 10:00 and 10:01 fall in the hours starting 09:15..10:00; 10:20 in 09:30..10:15.
+        assertThat(tokayev).filteredOn(t -> t.getWindow().equals("PT1H"))
+                .extracting(t -> t.getWindowStart().toString(), EntityTrend::getArticles)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("2024-12-02T09:15:00Z", 2L),
+                        org.assertj.core.groups.Tuple.tuple("2024-12-02T09:30:00Z", 3L),
+                        org.assertj.core.groups.Tuple.tuple("2024-12-02T09:45:00Z", 3L),
+                        org.assertj.core.groups.Tuple.tuple("2024-12-02T10:00:00Z", 3L),
+                        org.assertj.core.groups.Tuple.tuple("2024-12-02T10:15:00Z", 1L));
     }
 
     @Test
