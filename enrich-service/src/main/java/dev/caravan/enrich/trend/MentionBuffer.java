@@ -47,7 +47,9 @@ final class MentionBuffer implements Processor<String, EnrichedArticle, String, 
 
     static ProcessorSupplier<String, EnrichedArticle, String, Long> supplier(Duration slice) {
         StoreBuilder<TimestampedKeyValueStore<String, Long>> store = Stores.timestampedKeyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.Long());
+                        Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.Long())
+                // Cached: the changelog gets each sum once per commit, not once per article (JFR: 15% of the thread).
+                .withCachingEnabled();
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, EnrichedArticle, String, Long> get() {
