@@ -34,8 +34,17 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Parts to run, comma-separated: ${COMPLETION-CANDIDATES} (default: all). enrich and index read what ingest wrote.")
     Set<Part> only = EnumSet.allOf(Part.class);
 
-    @Option(names = "--articles", defaultValue = "3000", description = "Articles per ingest path (CLI and API each; default ${DEFAULT-VALUE}).")
+    // Enough that each timed part runs for seconds, not a few hundred milliseconds of JIT warm-up and poll granularity.
+    @Option(names = "--articles", defaultValue = "10000", description = "Articles per ingest path (CLI and API each; default ${DEFAULT-VALUE}).")
     int articles;
+
+    @Option(names = "--enrich-articles", defaultValue = "100000",
+            description = "Raw articles the enrich runs read, topped up after ingest (default ${DEFAULT-VALUE}): the pass-through baseline needs seconds to be timed.")
+    int enrichArticles;
+
+    @Option(names = "--index-docs", defaultValue = "20000",
+            description = "Newest enriched documents the index stage keeps and indexes (default ${DEFAULT-VALUE}).")
+    int indexDocs;
 
     @Option(names = "--partitions", defaultValue = "2", description = "Partitions of the data topics (default ${DEFAULT-VALUE}).")
     int partitions;
@@ -89,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
         try (LocalStack stack = LocalStack.builder().build().start()) {
             TopicCatalog.ensure(stack.kafkaBootstrap(), partitions, (short) 1);
             StageContext ctx = new StageContext(stack.kafkaBootstrap(), stack.schemaRegistryUrl(), stack.opensearchUrl(),
-                    partitions, articles, work, report);
+                    partitions, articles, enrichArticles, indexDocs, work, report);
             if (only.contains(Part.ingest)) {
                 new IngestStage(ctx).run();
             }

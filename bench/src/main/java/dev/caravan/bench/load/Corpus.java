@@ -1,11 +1,13 @@
 package dev.caravan.bench.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.caravan.schema.RawArticle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -32,6 +34,13 @@ public final class Corpus {
     public record Article(int number, LocalDate date, String title, String body) {
         public int utf8Bytes() {
             return title.getBytes(StandardCharsets.UTF_8).length + body.getBytes(StandardCharsets.UTF_8).length;
+        }
+
+        /** As the ingest service would publish it, without going through a parser. */
+        public RawArticle toRaw(String source, Instant ingestedAt) {
+            return RawArticle.newBuilder().setId(source + "-" + number).setSource(source).setUrl(null)
+                    .setTitle(title).setBody(body).setTruncated(false).setPublishedDate(date)
+                    .setIngestedAt(ingestedAt).setContentHash(source + "-h" + number).build();
         }
     }
 

@@ -49,7 +49,11 @@ public final class IndexStage {
     }
 
     public void run() throws Exception {
+        try (Kafka kafka = new Kafka(ctx.kafkaBootstrap())) {
+            kafka.keepLast(Topics.ENRICHED_ARTICLES, ctx.indexDocs()); // every enrich run wrote its copy
+        }
         List<Doc> docs = readDocuments();
+        StageContext.log("index: %d documents (enriched articles and FX ticks)", docs.size());
         OpenSearchClient client = OpenSearchClients.create(ctx.opensearchUrl(), "", "");
         installRawTemplates(client);
         rawBulk(client, docs); // warm-up: OpenSearch's JIT and the client, as the service gets its first bulk left out

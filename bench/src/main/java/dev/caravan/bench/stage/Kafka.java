@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -82,6 +83,22 @@ public final class Kafka implements AutoCloseable {
             admin.alterConsumerGroupOffsets(group, offsets).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot move group " + group + " to the end: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes the oldest records of a topic so that about {@code keep} remain (spread evenly over
+     * its partitions): a later stage then reads only the newest ones from the log start.
+     */
+    public void keepLast(String topic, long keep) {
+        Map<TopicPartition, Long> end = endOffsets(topic);
+        long perPartition = Math.max(1, keep / Math.max(1, end.size()));
+        Map<TopicPartition, RecordsToDelete> before = new HashMap<>();
+        end.forEach((tp, offset) -> before.put(tp, RecordsToDelete.beforeOffset(Math.max(0, offset - perPartition))));
+        try {
+            admin.deleteRecords(before).all().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot delete old records of " + topic + ": " + e.getMessage(), e);
         }
     }
 

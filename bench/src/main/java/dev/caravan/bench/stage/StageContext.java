@@ -5,9 +5,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What every stage bench gets: the servers, the sizes, where to put files, and the report. */
+/**
+ * What every stage bench gets: the servers, the sizes (articles per ingest path, raw articles the
+ * enrich runs read at least, newest enriched documents the index stage keeps), where to put files,
+ * and the report.
+ */
 public record StageContext(String kafkaBootstrap, String schemaRegistryUrl, String opensearchUrl, int partitions,
-                           int articles, Path workDir, Report report) {
+                           int articles, int enrichArticles, int indexDocs, Path workDir, Report report) {
 
     /** kafka.bootstrap and schema.registry.url, plus the given keys. */
     public Map<String, String> config(String... keyValues) {
