@@ -41,7 +41,7 @@ public final class EndToEndStage {
     private final int burst;
     private final int rate;
     private final int seconds;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private final Corpus corpus = new Corpus(3);
 
     public EndToEndStage(StageContext ctx, int burst, int rate, int seconds) {
@@ -77,7 +77,7 @@ public final class EndToEndStage {
                     "e2e-burst", "https://bench.example/burst/"));
         }
         long t0 = System.nanoTime();
-        IngestStage.post(http, ingest, batches, IngestStage.API_CONCURRENCY, "application/x-ndjson");
+        IngestStage.post(http, ingest, batches, IngestStage.API_CONCURRENCY.get(IngestStage.API_CONCURRENCY.size() - 1), "application/x-ndjson");
         double ingestSeconds = (System.nanoTime() - t0) / 1e9;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         long found = 0;
