@@ -28,7 +28,7 @@ public final class IngestConfig extends AbstractConfig {
                     Importance.HIGH, "Confluent-compatible schema registry URL.")
             .define(SOURCE, Type.STRING, "", Importance.MEDIUM,
                     "Source name recorded on articles; empty means: derived from the file name (the part before the first '-').")
-            .define(PRODUCER_LINGER_MS, Type.INT, 20, ConfigDef.Range.between(0, 10_000), Importance.LOW,
+            .define(PRODUCER_LINGER_MS, Type.INT, 5, ConfigDef.Range.between(0, 10_000), Importance.LOW,
                     "How long the producer waits to fill a batch.")
             .define(SEND_TIMEOUT_MS, Type.INT, 120_000, ConfigDef.Range.atLeast(1_000), Importance.LOW,
                     "Upper bound for Kafka to acknowledge a record (delivery.timeout.ms).")
