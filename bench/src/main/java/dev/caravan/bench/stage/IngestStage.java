@@ -84,20 +84,26 @@ public final class IngestStage {
              KafkaProducer<byte[], byte[]> baseline = baselineProducer()) {
             FileIngestor ingestor = new FileIngestor(publisher, "", Clock.systemUTC());
             ingestor.ingest(warmup, p -> { });
-            send(baseline, bytes.subList(0, Math.min(bytes.size(), 500)));
+            send(baseline, bytes); // warm, as the CLI was: a cold producer would flatter the ratio
 
+            double[] cpu0 = cpu();
             long t0 = System.nanoTime();
             long sent = send(baseline, bytes);
             double baseRate = sent / ((System.nanoTime() - t0) / 1e9);
+            double[] cpu1 = cpu();
 
             t0 = System.nanoTime();
             IngestSummary summary = ingestor.ingest(files, p -> { });
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double[] cpu2 = cpu();
             long records = summary.articles() + summary.fxTicks();
             if (!summary.problems().isEmpty()) {
                 StageContext.log("CLI reported %d problems, first: %s", summary.problems().size(), summary.problems().get(0));
             }
-            StageContext.log("ingest CLI: %d records in %.2f s; baseline %d records at %.0f/s", records, seconds, sent, baseRate);
+            StageContext.log("ingest CLI: %d records in %.2f s; baseline %d records at %.0f/s; CPU ms per 1000 (bench JVM, broker): "
+                            + "CLI %.0f, %.0f; baseline %.0f, %.0f", records, seconds, sent, baseRate,
+                    (cpu2[0] - cpu1[0]) / (records / 1000.0), (cpu2[1] - cpu1[1]) / (records / 1000.0),
+                    (cpu1[0] - cpu0[0]) / (sent / 1000.0), (cpu1[1] - cpu0[1]) / (sent / 1000.0));
             ctx.report().add(Result.vsBaseline("ingest: CLI, page dumps of " + ARTICLES_PER_FILE + " articles", records / seconds,
                     baseRate, "records/s", 0.8, "baseline: idempotent acks=all KafkaProducer, same settings, same Avro bytes, one flush at the end"));
         }
@@ -125,19 +131,33 @@ public final class IngestStage {
                     bytes.addAll(serialised(json.parse(batch, JsonRecordsParser.Expect.ARTICLES, null, Instant.now()).articles(), List.of()));
                 }
 
+                if (i == 0) {
+                    send(baseline, bytes); // warm, as the API was
+                }
+                double[] cpu0 = cpu();
                 long t0 = System.nanoTime();
                 long sent = send(baseline, bytes);
                 double baseRate = sent / ((System.nanoTime() - t0) / 1e9);
+                double[] cpu1 = cpu();
 
                 t0 = System.nanoTime();
                 post(http, server.url() + "/v1/articles", batches, clients, "application/x-ndjson");
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                StageContext.log("ingest API, %d clients: %d articles in %.2f s; baseline %.0f/s", clients, articles.size(), seconds, baseRate);
+                double[] cpu2 = cpu();
+                StageContext.log("ingest API, %d clients: %d articles in %.2f s; baseline %.0f/s; CPU ms per 1000 (bench JVM, broker): "
+                                + "API %.0f, %.0f; baseline %.0f, %.0f", clients, articles.size(), seconds, baseRate,
+                        (cpu2[0] - cpu1[0]) / (articles.size() / 1000.0), (cpu2[1] - cpu1[1]) / (articles.size() / 1000.0),
+                        (cpu1[0] - cpu0[0]) / (sent / 1000.0), (cpu1[1] - cpu0[1]) / (sent / 1000.0));
                 ctx.report().add(Result.vsBaseline("ingest: HTTP API, NDJSON batches of " + API_BATCH + ", " + clients + " clients",
                         articles.size() / seconds, baseRate, "records/s", 0.8,
                         "baseline: idempotent acks=all KafkaProducer, same settings, same Avro bytes, one flush at the end"));
             }
         }
+    }
+
+    /** CPU ms so far of this JVM (client, API, producers) and of the broker. */
+    private static double[] cpu() {
+        return new double[] {ProcStats.processCpuMs(ProcStats.pid()), IndexStage.childCpu("kafka")};
     }
 
     private static List<String> batches(List<Corpus.Article> articles, String source) {
