@@ -12,6 +12,7 @@ import dev.caravan.registry.serde.AvroSerdeConfig;
 import dev.caravan.registry.serde.KafkaAvroDeserializer;
 import dev.caravan.registry.serde.KafkaAvroSerializer;
 import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.EntityTrend;
 import dev.caravan.schema.FxTick;
 import dev.caravan.schema.RawArticle;
 import dev.caravan.schema.Topics;
@@ -173,6 +174,70 @@ class EnrichPipelineIT {
                 assertThat(headers.values()).anySatisfy(v -> assertThat(v).contains(Topics.RAW_ARTICLES));
             }
         }
+    }
+
+    @Test
+    void trendingCountsEachArticleOnceAcrossTwoInstancesAndAStop() throws Exception {
+        // A person of this test only (published on the gazetteer topic), so no other test's articles count.
+        // Timestamps are now: Kafka 4 refuses records stamped more than an hour ahead.
+        String surname = "Q" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        String person = "Aigerim " + surname;
+        try (KafkaProducer<String, String> gazetteer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()), new StringSerializer(), new StringSerializer())) {
+            gazetteer.send(new ProducerRecord<>(Topics.GAZETTEER, person, "PERSON\t" + person + "\t" + surname + "\t\t")).get();
+        }
+        String prefix = "trend-" + UUID.randomUUID() + "-";
+        String applicationId = "enrich-trend-" + UUID.randomUUID();
+        int total = 200;
+        EnrichService first = service(applicationId);
+        EnrichService second = service(applicationId);
+        try (KafkaProducer<String, Object> producer = avroProducer()) {
+            for (int i = 0; i < total; i++) {
+                if (i == total / 2) {
+                    producer.flush();
+                    await().atMost(Duration.ofMinutes(2)).until(() ->
+                            first.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING
+                                    && second.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+                    second.close(); // pending sums move with its tasks: none lost, none counted twice
+                }
+                producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, prefix + i,
+                        article(prefix + i, person + " spoke in Astana. " + surname + " left."))).get();
+            }
+
+            // Latest daily count per window (a run across midnight has two), summed.
+            Map<Instant, Long> daily = new HashMap<>();
+            KafkaAvroDeserializer values = new KafkaAvroDeserializer();
+            values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.schemaRegistryUrl(),
+                    AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG, true), false);
+            try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "trend-reader-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), values)) {
+                consumer.subscribe(List.of(Topics.TRENDING_ENTITIES));
+                java.util.function.Consumer<Duration> read = d -> {
+                    long until = System.currentTimeMillis() + d.toMillis();
+                    while (System.currentTimeMillis() < until && (d.toSeconds() < 10 || sum(daily) < total)) {
+                        consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                            EntityTrend t = (EntityTrend) r.value();
+                            if (t.getName().equals(person) && t.getWindow().equals("P1D")) {
+                                daily.put(t.getWindowStart(), t.getArticles());
+                            }
+                        });
+                    }
+                };
+                read.accept(Duration.ofMinutes(2)); // until all are counted
+                read.accept(Duration.ofSeconds(3)); // a little longer: a doubled sum would show as more than the total
+            }
+            assertThat(sum(daily)).as("articles counted for %s in %s", person, daily).isEqualTo(total);
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    private static long sum(Map<Instant, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     @Test
