@@ -67,44 +67,17 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     Schema schema = schemaOf(data);
     String subject = SubjectNames.topicNameStrategy(topic, isKey);
     int id = schemaId(subject, schema);
-    Buffer out = BUFFERS.get();
-    out.reset();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     WireFormat.writeHeader(out, id);
     try {
-      out.encoder = EncoderFactory.get().binaryEncoder(out, out.encoder);
-      writers.computeIfAbsent(schema, s -> writerFor(s, data)).write(toAvroValue(data), out.encoder);
-      out.encoder.flush();
+      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      writers.computeIfAbsent(schema, s -> writerFor(s, data)).write(toAvroValue(data), encoder);
+      encoder.flush();
     } catch (IOException | RuntimeException e) {
-      BUFFERS.remove(); // the encoder may hold half a record
       throw new SerializationException("Could not encode " + data.getClass().getName() + " as Avro schema "
           + schema.getFullName() + " (id " + id + ") for topic " + topic + ": " + e.getMessage(), e);
     }
-    byte[] bytes = out.toByteArray();
-    if (out.capacity() > MAX_KEPT_BUFFER) {
-      BUFFERS.remove(); // one huge record must not pin its buffer to the thread
-    }
-    return bytes;
-  }
-
-  /**
-   * One buffer and buffered encoder per thread, reused: a fresh 32-byte stream grew by copying
-   * about eight times for a 2 KB article, and the unbuffered encoder made one synchronized write
-   * per field (JFR: a few percent of the enrich stream thread). Per thread, because Kafka Streams
-   * shares one serializer between its stream threads.
-   */
-  private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
-  private static final int MAX_KEPT_BUFFER = 1 << 20;
-
-  private static final class Buffer extends ByteArrayOutputStream {
-    BinaryEncoder encoder;
-
-    Buffer() {
-      super(8192);
-    }
-
-    int capacity() {
-      return buf.length;
-    }
+    return out.toByteArray();
   }
 
   private int schemaId(String subject, Schema schema) {
