@@ -25,9 +25,7 @@ import dev.caravan.schema.EnrichedArticle;
 import dev.caravan.schema.FxTick;
 import dev.caravan.schema.Topics;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -180,41 +177,37 @@ public final class IndexService implements AutoCloseable {
         }
     }
 
-    /** A batch whose bulk runs on a bulk thread; its offsets are committed (on this thread) once it and those before settled. */
+    /** A batch whose bulk runs on the bulk thread; its offsets are committed (on this thread) once it settled. */
     private record InFlight(Batch batch, long startedNanos, Future<BulkOutcome> outcome) {
     }
 
     /**
-     * The consumer loop. While bulks run on the bulk threads, the next batch is polled,
-     * deserialised and mapped here, so OpenSearch is not left waiting for Kafka and Avro. At most
-     * {@code index.bulk.max.in.flight} bulks are in flight and one batch is being filled (bounded
-     * memory). Bulks may settle in any order, which external versions make safe (the newer or fuller
-     * revision of a document stays, whichever bulk arrives last); offsets are committed in order,
-     * only up to the oldest bulk not yet settled.
+     * The consumer loop. While one bulk runs on the bulk thread, the next batch is polled,
+     * deserialised and mapped here, so OpenSearch is not left waiting for Kafka and Avro. At most one
+     * bulk is in flight and one batch is being filled (bounded memory); a batch is sent only after
+     * the one before it settled, in order, and offsets are committed only for settled batches.
      * A batch goes when it is full (docs or bytes), or when no bulk is in flight and either it has
      * waited {@code index.bulk.linger.ms} or the consumer is caught up (a short poll brought nothing
-     * more): under load, batches fill while the bulks before run; between bursts, a document does
+     * more): under load, batches fill while the previous bulk runs; between bursts, a document does
      * not wait out a linger that would only add latency.
      */
     private void run() {
         int maxDocs = config.getInt(IndexConfig.BULK_MAX_DOCS);
         long maxBytes = config.getInt(IndexConfig.BULK_MAX_BYTES);
         long lingerMs = config.getInt(IndexConfig.BULK_LINGER_MS);
-        int maxInFlight = config.getInt(IndexConfig.BULK_MAX_IN_FLIGHT);
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService bulkThreads = Executors.newFixedThreadPool(maxInFlight, r -> {
-            Thread t = new Thread(r, "caravan-index-bulk-" + threadNumber.incrementAndGet());
+        ExecutorService bulkThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "caravan-index-bulk");
             t.setDaemon(true);
             return t;
         });
         Batch batch = new Batch();
-        Deque<InFlight> inFlight = new ArrayDeque<>();
+        InFlight inFlight = null;
         try {
             consumer.subscribe(List.of(Topics.ENRICHED_ARTICLES, Topics.FX_TICKS));
             while (running) {
-                // With bulks in flight, come back soon to settle them; with a batch begun, a short wait tells
+                // With a bulk in flight, come back soon to settle it; with a batch begun, a short wait tells
                 // whether more is coming; otherwise wait for records up to half the linger.
-                long pollMs = !inFlight.isEmpty() ? 5 : !batch.isEmpty() ? CAUGHT_UP_POLL_MS : Math.max(10, lingerMs / 2);
+                long pollMs = inFlight != null ? 5 : !batch.isEmpty() ? CAUGHT_UP_POLL_MS : Math.max(10, lingerMs / 2);
                 int polled = 0;
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(pollMs))) {
                     polled++;
@@ -229,38 +222,39 @@ public final class IndexService implements AutoCloseable {
                         batch.bytes += record.value() == null ? 0 : record.value().length;
                     }
                 }
-                List<Settled> settled = new ArrayList<>();
-                while (!inFlight.isEmpty() && inFlight.peek().outcome().isDone()) {
-                    settled.add(settle(inFlight.poll()));
+                Settled settled = null;
+                if (inFlight != null && inFlight.outcome().isDone()) {
+                    settled = settle(inFlight);
+                    inFlight = null;
                 }
                 if (!batch.isEmpty()) {
                     boolean full = batch.actions.size() >= maxDocs || batch.bytes >= maxBytes;
-                    boolean idle = inFlight.isEmpty() && ((polled == 0 && pollMs == CAUGHT_UP_POLL_MS)
+                    boolean idle = inFlight == null && ((polled == 0 && pollMs == CAUGHT_UP_POLL_MS)
                             || System.currentTimeMillis() - batch.started >= lingerMs);
                     if (full || idle) {
-                        if (inFlight.size() >= maxInFlight) {
-                            settled.add(settle(inFlight.poll())); // every slot taken: wait for the oldest
+                        if (inFlight != null) {
+                            settled = settle(inFlight); // one bulk at a time: wait for the one before
                         }
                         Batch sending = batch;
-                        inFlight.add(new InFlight(sending, System.nanoTime(),
-                                bulkThreads.submit(() -> indexer.index(sending.actions, () -> running))));
+                        inFlight = new InFlight(sending, System.nanoTime(),
+                                bulkThread.submit(() -> indexer.index(sending.actions, () -> running)));
                         batch = new Batch();
                     }
                 }
-                if (!settled.isEmpty()) {
+                if (settled != null) {
                     // After the next bulk was sent, so OpenSearch does not wait on the commit's round trip.
                     commitSettled(settled);
                 }
             }
         } catch (WakeupException | BulkIndexer.ShutdownException e) {
             LOG.info("Index service stopping; {} unsettled documents will be read again on restart",
-                    batch.actions.size() + inFlight.stream().mapToInt(f -> f.batch().actions.size()).sum());
+                    batch.actions.size() + (inFlight == null ? 0 : inFlight.batch().actions.size()));
         } catch (RuntimeException e) {
             LOG.error("Index service failed: {}", e.getMessage(), e);
         } finally {
-            bulkThreads.shutdownNow();
+            bulkThread.shutdownNow();
             try {
-                bulkThreads.awaitTermination(10, TimeUnit.SECONDS);
+                bulkThread.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -298,18 +292,14 @@ public final class IndexService implements AutoCloseable {
         return new Settled(inFlight, outcome);
     }
 
-    /** Commits the offsets of settled bulks (oldest first: later offsets win) and counts their documents. */
-    private void commitSettled(List<Settled> settled) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        settled.forEach(s -> offsets.putAll(s.inFlight().batch().offsets));
-        commit(offsets);
-        for (Settled s : settled) {
-            BulkOutcome outcome = s.outcome();
-            indexed.addAndGet(outcome.indexed() + outcome.keptNewer());
-            LOG.info("Indexed {} documents ({} kept newer revision, {} dead-lettered, {} retries) in {} ms",
-                    outcome.indexed(), outcome.keptNewer(), outcome.rejected().size(), outcome.retries(),
-                    (System.nanoTime() - s.inFlight().startedNanos()) / 1_000_000);
-        }
+    /** Commits the offsets of a settled bulk and counts its documents. */
+    private void commitSettled(Settled settled) {
+        BulkOutcome outcome = settled.outcome();
+        commit(settled.inFlight().batch().offsets);
+        indexed.addAndGet(outcome.indexed() + outcome.keptNewer());
+        LOG.info("Indexed {} documents ({} kept newer revision, {} dead-lettered, {} retries) in {} ms",
+                outcome.indexed(), outcome.keptNewer(), outcome.rejected().size(), outcome.retries(),
+                (System.nanoTime() - settled.inFlight().startedNanos()) / 1_000_000);
     }
 
     /**

@@ -23,7 +23,6 @@ public final class IndexConfig extends AbstractConfig {
     public static final String BULK_MAX_DOCS = "index.bulk.max.docs";
     public static final String BULK_MAX_BYTES = "index.bulk.max.bytes";
     public static final String BULK_LINGER_MS = "index.bulk.linger.ms";
-    public static final String BULK_MAX_IN_FLIGHT = "index.bulk.max.in.flight";
     public static final String RETRY_INITIAL_MS = "index.retry.initial.ms";
     public static final String RETRY_MAX_MS = "index.retry.max.ms";
     public static final String SEARCH_HOST = "search.host";
@@ -49,10 +48,6 @@ public final class IndexConfig extends AbstractConfig {
                     "Most bytes of documents in one bulk request.")
             .define(BULK_LINGER_MS, Type.INT, 500, ConfigDef.Range.between(0, 60_000), Importance.MEDIUM,
                     "Longest wait to fill a bulk request before sending what there is.")
-            .define(BULK_MAX_IN_FLIGHT, Type.INT, 2, ConfigDef.Range.between(1, 8), Importance.MEDIUM,
-                    "Bulk requests OpenSearch may work on at once. Their order does not matter to the result (external "
-                            + "versions keep the newer or fuller revision); offsets are committed only up to the oldest unsettled bulk. "
-                            + "1 sends the next bulk only after the one before settled.")
             .define(RETRY_INITIAL_MS, Type.INT, 200, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "First backoff after a 429/5xx or an unreachable OpenSearch; doubles each time, with jitter.")
             .define(RETRY_MAX_MS, Type.INT, 30_000, ConfigDef.Range.atLeast(1), Importance.LOW,
