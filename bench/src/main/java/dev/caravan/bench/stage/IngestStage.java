@@ -86,26 +86,16 @@ public final class IngestStage {
             ingestor.ingest(warmup, p -> { });
             send(baseline, bytes); // warm, as the CLI was: a cold producer would flatter the ratio
 
-            double[] cpu0 = cpu();
-            long t0 = System.nanoTime();
-            long sent = send(baseline, bytes);
-            double baseRate = sent / ((System.nanoTime() - t0) / 1e9);
-            double[] cpu1 = cpu();
-
-            t0 = System.nanoTime();
-            IngestSummary summary = ingestor.ingest(files, p -> { });
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            double[] cpu2 = cpu();
-            long records = summary.articles() + summary.fxTicks();
-            if (!summary.problems().isEmpty()) {
-                StageContext.log("CLI reported %d problems, first: %s", summary.problems().size(), summary.problems().get(0));
-            }
-            StageContext.log("ingest CLI: %d records in %.2f s; baseline %d records at %.0f/s; CPU ms per 1000 (bench JVM, broker): "
-                            + "CLI %.0f, %.0f; baseline %.0f, %.0f", records, seconds, sent, baseRate,
-                    (cpu2[0] - cpu1[0]) / (records / 1000.0), (cpu2[1] - cpu1[1]) / (records / 1000.0),
-                    (cpu1[0] - cpu0[0]) / (sent / 1000.0), (cpu1[1] - cpu0[1]) / (sent / 1000.0));
-            ctx.report().add(Result.vsBaseline("ingest: CLI, page dumps of " + ARTICLES_PER_FILE + " articles", records / seconds,
-                    baseRate, "records/s", 0.8, "baseline: idempotent acks=all KafkaProducer, same settings, same Avro bytes, one flush at the end"));
+            Versus run = Versus.run(() -> send(baseline, bytes), () -> {
+                IngestSummary summary = ingestor.ingest(files, p -> { });
+                if (!summary.problems().isEmpty()) {
+                    StageContext.log("CLI reported %d problems, first: %s", summary.problems().size(), summary.problems().get(0));
+                }
+                return summary.articles() + summary.fxTicks();
+            });
+            run.log("ingest CLI");
+            ctx.report().add(Result.vsBaseline("ingest: CLI, page dumps of " + ARTICLES_PER_FILE + " articles", run.rate(),
+                    run.baseRate(), "records/s", 0.8, "baseline: idempotent acks=all KafkaProducer, same settings, same Avro bytes, one flush at the end"));
         }
     }
 
@@ -134,30 +124,62 @@ public final class IngestStage {
                 if (i == 0) {
                     send(baseline, bytes); // warm, as the API was
                 }
-                double[] cpu0 = cpu();
-                long t0 = System.nanoTime();
-                long sent = send(baseline, bytes);
-                double baseRate = sent / ((System.nanoTime() - t0) / 1e9);
-                double[] cpu1 = cpu();
-
-                t0 = System.nanoTime();
-                post(http, server.url() + "/v1/articles", batches, clients, "application/x-ndjson");
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                double[] cpu2 = cpu();
-                StageContext.log("ingest API, %d clients: %d articles in %.2f s; baseline %.0f/s; CPU ms per 1000 (bench JVM, broker): "
-                                + "API %.0f, %.0f; baseline %.0f, %.0f", clients, articles.size(), seconds, baseRate,
-                        (cpu2[0] - cpu1[0]) / (articles.size() / 1000.0), (cpu2[1] - cpu1[1]) / (articles.size() / 1000.0),
-                        (cpu1[0] - cpu0[0]) / (sent / 1000.0), (cpu1[1] - cpu0[1]) / (sent / 1000.0));
+                Versus run = Versus.run(() -> send(baseline, bytes), () -> {
+                    post(http, server.url() + "/v1/articles", batches, clients, "application/x-ndjson");
+                    return articles.size();
+                });
+                run.log("ingest API, " + clients + " clients");
                 ctx.report().add(Result.vsBaseline("ingest: HTTP API, NDJSON batches of " + API_BATCH + ", " + clients + " clients",
-                        articles.size() / seconds, baseRate, "records/s", 0.8,
+                        run.rate(), run.baseRate(), "records/s", 0.8,
                         "baseline: idempotent acks=all KafkaProducer, same settings, same Avro bytes, one flush at the end"));
             }
         }
     }
 
-    /** CPU ms so far of this JVM (client, API, producers) and of the broker. */
-    private static double[] cpu() {
-        return new double[] {ProcStats.processCpuMs(ProcStats.pid()), IndexStage.childCpu("kafka")};
+    /** Something that sends records and says how many. */
+    interface Sending {
+        long send() throws Exception;
+    }
+
+    /**
+     * The baseline, then the path, one after the other: records/s of each, and CPU ms per 1000
+     * records of this JVM (load generator, API, producers) and of the broker.
+     */
+    record Versus(long baseRecords, double baseSeconds, double[] baseCpu, long records, double seconds, double[] cpu) {
+
+        static Versus run(Sending baseline, Sending path) throws Exception {
+            double[] cpu0 = cpuNow();
+            long t0 = System.nanoTime();
+            long baseRecords = baseline.send();
+            long t1 = System.nanoTime();
+            double[] cpu1 = cpuNow();
+            long records = path.send();
+            long t2 = System.nanoTime();
+            double[] cpu2 = cpuNow();
+            return new Versus(baseRecords, (t1 - t0) / 1e9, per1000(cpu0, cpu1, baseRecords),
+                    records, (t2 - t1) / 1e9, per1000(cpu1, cpu2, records));
+        }
+
+        double baseRate() {
+            return baseRecords / baseSeconds;
+        }
+
+        double rate() {
+            return records / seconds;
+        }
+
+        void log(String what) {
+            StageContext.log("%s: %d records in %.2f s; baseline %d at %.0f/s; CPU ms per 1000 (bench JVM, broker): "
+                    + "%.0f, %.0f; baseline %.0f, %.0f", what, records, seconds, baseRecords, baseRate(), cpu[0], cpu[1], baseCpu[0], baseCpu[1]);
+        }
+
+        private static double[] cpuNow() {
+            return new double[] {ProcStats.processCpuMs(ProcStats.pid()), IndexStage.childCpu("kafka")};
+        }
+
+        private static double[] per1000(double[] before, double[] after, long records) {
+            return new double[] {(after[0] - before[0]) / (records / 1000.0), (after[1] - before[1]) / (records / 1000.0)};
+        }
     }
 
     private static List<String> batches(List<Corpus.Article> articles, String source) {
