@@ -192,17 +192,9 @@ class EnrichPipelineIT {
         EnrichService first = service(applicationId);
         EnrichService second = service(applicationId);
         try (KafkaProducer<String, Object> producer = avroProducer()) {
-            for (int i = 0; i < total; i++) {
-                if (i == total / 2) {
-                    producer.flush();
-                    await().atMost(Duration.ofMinutes(2)).until(() ->
-                            first.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING
-                                    && second.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
-                    second.close(); // pending sums move with its tasks: none lost, none counted twice
-                }
-                producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, prefix + i,
-                        article(prefix + i, person + " spoke in Astana. " + surname + " left."))).get();
-            }
+            // pending sums move with the stopped instance's tasks: none lost, none counted twice
+            sendAcrossAStop(producer, total, i -> new ProducerRecord<>(Topics.RAW_ARTICLES, prefix + i,
+                    article(prefix + i, person + " spoke in Astana. " + surname + " left.")), first, second);
 
             // Latest daily count per window (a run across midnight has two), summed.
             Map<Instant, Long> daily = new HashMap<>();
@@ -236,6 +228,23 @@ class EnrichPipelineIT {
         }
     }
 
+    /** Sends the first half, stops the second instance once both run (the first takes over its partitions), sends the rest. */
+    private static void sendAcrossAStop(KafkaProducer<String, Object> producer, int total,
+                                        java.util.function.IntFunction<ProducerRecord<String, Object>> record,
+                                        EnrichService first, EnrichService second) {
+        for (int i = 0; i < total; i++) {
+            if (i == total / 2) {
+                producer.flush();
+                await().atMost(Duration.ofMinutes(2)).until(() ->
+                        first.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING
+                                && second.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+                second.close();
+            }
+            producer.send(record.apply(i));
+        }
+        producer.flush();
+    }
+
     private static long sum(Map<Instant, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -248,18 +257,8 @@ class EnrichPipelineIT {
         EnrichService first = service(applicationId);
         EnrichService second = service(applicationId);
         try (KafkaProducer<String, Object> producer = avroProducer()) {
-            for (int i = 0; i < total / 2; i++) {
-                producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, prefix + i, article(prefix + i, "Tokayev paid $" + i + " in Astana.")));
-            }
-            producer.flush();
-            await().atMost(Duration.ofMinutes(2)).until(() ->
-                    first.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING
-                            && second.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
-            second.close(); // the other instance takes over its partitions
-            for (int i = total / 2; i < total; i++) {
-                producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, prefix + i, article(prefix + i, "Tokayev paid $" + i + " in Astana.")));
-            }
-            producer.flush();
+            sendAcrossAStop(producer, total, i -> new ProducerRecord<>(Topics.RAW_ARTICLES, prefix + i,
+                    article(prefix + i, "Tokayev paid $" + i + " in Astana.")), first, second);
 
             List<ConsumerRecord<String, Object>> out = readEnriched(prefix, total);
             assertThat(out).hasSize(total);
