@@ -1,6 +1,7 @@
 package dev.caravan.enrich;
 
 import dev.caravan.enrich.config.EnrichConfig;
+import dev.caravan.enrich.metrics.StateStoreTags;
 import dev.caravan.enrich.tag.ArticleEnricher;
 import dev.caravan.enrich.tag.Gazetteer;
 import dev.caravan.enrich.topology.EnrichSerdes;
@@ -47,6 +48,7 @@ public final class EnrichService implements AutoCloseable {
                         serdes, globalDeadLetters),
                 EnrichTopology.streamsProperties(config));
         streams.setStateListener((now, before) -> LOG.info("Enrich streams {} -> {}", before, now));
+        metrics.config().meterFilter(new StateStoreTags()); // before binding: filters apply to meters registered after them
         new KafkaStreamsMetrics(streams).bindTo(metrics);
         this.health = new Health()
                 .live("streams", () -> streams.state().hasNotStarted() || streams.state().isRunningOrRebalancing()
