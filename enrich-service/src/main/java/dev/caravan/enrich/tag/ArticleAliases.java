@@ -1,6 +1,7 @@
 package dev.caravan.enrich.tag;
 
 import dev.caravan.schema.EntityType;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ final class ArticleAliases {
     private static final int LONGEST_ALIAS_WORDS = 4;
 
     private final Map<String, GazetteerEntry> byForm = new HashMap<>();
+    /** The hash codes of the learned forms, sorted; null until asked after a change. */
+    private int[] formHashes;
 
     /** Learns the forms a tagged mention introduces; {@code text} is the text it was found in. */
     void learn(GazetteerEntry entity, String mention, int end, String text, boolean foundByRule) {
@@ -57,6 +60,7 @@ final class ArticleAliases {
     }
 
     private void put(String form, GazetteerEntry entity) {
+        formHashes = null;
         GazetteerEntry known = byForm.putIfAbsent(form, entity);
         if (known != null && !known.equals(entity)) {
             byForm.put(form, null); // ambiguous within this article
@@ -67,8 +71,28 @@ final class ArticleAliases {
         return byForm.isEmpty();
     }
 
-    /** Mentions of learned forms among the tokens no other match covers, longest first. */
+    private int[] formHashes() {
+        int[] hashes = formHashes;
+        if (hashes == null) {
+            hashes = new int[byForm.size()];
+            int k = 0;
+            for (String form : byForm.keySet()) {
+                hashes[k++] = form.hashCode();
+            }
+            Arrays.sort(hashes);
+            formHashes = hashes;
+        }
+        return hashes;
+    }
+
+    /**
+     * Mentions of learned forms among the tokens no other match covers, longest first. A span is cut
+     * out and looked up only when its {@link String#hashCode()}, worked out in place, is a learned form's.
+     */
     void find(TextTokens tokens, boolean[] covered, List<EntityTagger.Hit> into) {
+        int[] hashes = formHashes();
+        int[] spanHashes = new int[LONGEST_ALIAS_WORDS];
+        String text = tokens.text();
         for (int i = 0; i < tokens.size(); i++) {
             if (covered[i] || !tokens.get(i).capitalised()) {
                 continue;
@@ -77,12 +101,24 @@ final class ArticleAliases {
             while (last + 1 < tokens.size() && last - i + 1 < LONGEST_ALIAS_WORDS && tokens.joined(last) && !covered[last + 1]) {
                 last++;
             }
+            int start = tokens.get(i).start();
+            int h = 0;
+            int c = start;
+            for (int j = i; j <= last; j++) {
+                for (int end = tokens.get(j).end(); c < end; c++) {
+                    h = 31 * h + text.charAt(c);
+                }
+                spanHashes[j - i] = h;
+            }
             for (int j = last; j >= i; j--) {
-                int start = tokens.get(i).start();
+                if (Arrays.binarySearch(hashes, spanHashes[j - i]) < 0) {
+                    continue; // not a learned form
+                }
                 int end = tokens.get(j).end();
-                GazetteerEntry entity = byForm.get(tokens.text().substring(start, end));
+                String form = text.substring(start, end);
+                GazetteerEntry entity = byForm.get(form);
                 if (entity != null) {
-                    into.add(new EntityTagger.Hit(entity, start, end, tokens.text().substring(start, end), -1));
+                    into.add(new EntityTagger.Hit(entity, start, end, form, -1));
                     i = j;
                     break;
                 }

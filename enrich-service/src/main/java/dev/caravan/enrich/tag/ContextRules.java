@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds names the gazetteer does not know from the words around them: a capitalised run of words
@@ -81,9 +80,9 @@ final class ContextRules {
             "September", "October", "November", "December");
     private static final Set<String> HEAD_LINKS = Set.of("of", "for");
     private static final Set<String> APPOSITION_STARTS = Set.of("who", "whose", "a", "an", "head", "chairman", "director", "aged");
-    private static final Pattern SURNAME = Pattern.compile(
-            ".*(?:ov|ova|ev|eva|yev|yeva|iev|ieva|in|ina|enko|uly|kyzy|zoda|zada|shvili|dze|yan|ian|bekov|bayev|baev)");
-    private static final Pattern INITIALS = Pattern.compile("\\p{Lu}\\.(?:\\p{Lu}\\.)+");
+    /** Word endings of {@code .*(?:ov|ova|...)} (a word holds no line terminator, so '.' matches all of it). */
+    private static final String[] SURNAME_ENDINGS = {"ov", "ova", "ev", "eva", "yev", "yeva", "iev", "ieva", "in",
+        "ina", "enko", "uly", "kyzy", "zoda", "zada", "shvili", "dze", "yan", "ian", "bekov", "bayev", "baev"};
 
     private final Set<String> firstNames;
 
@@ -145,7 +144,7 @@ final class ContextRules {
     }
 
     private static boolean isConnector(TextTokens tokens, int i) {
-        return i < tokens.size() && tokens.get(i).text().length() <= 4 && CONNECTORS.contains(tokens.get(i).text());
+        return i < tokens.size() && tokens.get(i).length() <= 4 && CONNECTORS.contains(tokens.get(i).text());
     }
 
     private static boolean isCalendar(String word) {
@@ -332,22 +331,21 @@ final class ContextRules {
         }
         int words = b - a + 1;
         String previous = a > 0 ? tokens.get(a - 1).text() : "";
-        String gapBefore = tokens.before(a);
-        boolean titleBefore = a > 0 && TITLES_LOWER.contains(previous.toLowerCase(Locale.ROOT))
-                && (gapBefore.equals(" ") || gapBefore.equals(", ")) && !Character.isUpperCase(previous.charAt(0))
-                || a > 0 && TITLES.contains(previous) && gapBefore.equals(", ");
+        boolean titleBefore = a > 0 && !Character.isUpperCase(previous.charAt(0))
+                && (tokens.beforeIs(a, " ") || tokens.beforeIs(a, ", "))
+                && TITLES_LOWER.contains(previous.toLowerCase(Locale.ROOT))
+                || a > 0 && TITLES.contains(previous) && tokens.beforeIs(a, ", ");
         if (titleBefore && a == runStart) {
             add(found, tokens, EntityType.PERSON, a, b, TITLE_CONFIDENCE);
-        } else if (words == 1 && a > 0 && ORG_CUES_LOWER.contains(previous) && gapBefore.equals(" ")
+        } else if (words == 1 && a > 0 && ORG_CUES_LOWER.contains(previous) && tokens.beforeIs(a, " ")
                 && !tokens.get(a).sentenceStart()) {
             add(found, tokens, EntityType.ORGANIZATION, a, b, HEAD_CONFIDENCE); // "the Austrian company Doppelmayr"
         } else if (words >= 2 && words <= 4 && (firstNames.contains(tokens.get(a).text())
-                || INITIALS.matcher(tokens.get(a).text()).matches())) {
+                || initials(tokens.get(a).text()))) {
             add(found, tokens, EntityType.PERSON, a, b, FIRST_NAME_CONFIDENCE);
         } else if (words >= 2 && words <= 4 && (speechAfter(tokens, b) || previous.equals("said") || apposition(tokens, b))) {
             add(found, tokens, EntityType.PERSON, a, b, SPEECH_CONFIDENCE);
-        } else if (words >= 2 && words <= 3 && SURNAME.matcher(tokens.get(b).text()).matches()
-                && !SURNAME.matcher(tokens.get(a).text()).matches()) {
+        } else if (words >= 2 && words <= 3 && surname(tokens.get(b).text()) && !surname(tokens.get(a).text())) {
             add(found, tokens, EntityType.PERSON, a, b, SURNAME_CONFIDENCE);
         }
     }
@@ -359,12 +357,48 @@ final class ContextRules {
             boolean particle = k > a && k < b && NAME_PARTICLES.contains(word);
             if (!particle && (!Character.isUpperCase(word.charAt(0)) || ORG_HEADS.contains(word)
                     || PLACE_HEADS.contains(word) || NAMED_PLACE_HEADS.contains(word) || NOT_NAMES.contains(word)
-                    || word.chars().allMatch(c -> Character.isUpperCase(c) || c == '-') && word.length() > 1
-                    || word.chars().anyMatch(Character::isDigit))) {
+                    || allUpperOrDash(word) && word.length() > 1
+                    || hasDigit(word))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** {@code word.chars().allMatch(c -> Character.isUpperCase(c) || c == '-')}. */
+    private static boolean allUpperOrDash(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (!Character.isUpperCase(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code word.chars().anyMatch(Character::isDigit)}. */
+    private static boolean hasDigit(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isDigit(word.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The word matches {@code .*(?:ov|ova|ev|...)}. */
+    static boolean surname(String word) {
+        for (String ending : SURNAME_ENDINGS) {
+            if (word.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The word matches {@code \p{Lu}\.(?:\p{Lu}\.)+}. */
+    static boolean initials(String word) {
+        return !word.isEmpty() && TextTokens.initials(word, 0) == word.length();
     }
 
     /** "Kuandyk" before a gazetteer "Bishimbaev": the given name of a known person, not a new one. */
@@ -376,13 +410,12 @@ final class ContextRules {
         if (b + 1 >= tokens.size()) {
             return false;
         }
-        String gap = tokens.after(b);
-        return (gap.equals(" ") || gap.equals(", ")) && SPEECH_AFTER.contains(tokens.get(b + 1).text());
+        return (tokens.afterIs(b, " ") || tokens.afterIs(b, ", ")) && SPEECH_AFTER.contains(tokens.get(b + 1).text());
     }
 
     /** "X Y, who ...", "X Y, a doctor ...", "X Y, head of ...". */
     private static boolean apposition(TextTokens tokens, int b) {
-        if (b + 1 >= tokens.size() || !tokens.after(b).equals(", ")) {
+        if (b + 1 >= tokens.size() || !tokens.afterIs(b, ", ")) {
             return false;
         }
         return APPOSITION_STARTS.contains(tokens.get(b + 1).text());

@@ -60,11 +60,7 @@ public final class EntityTagger {
         TextTokens bodyTokens = new TextTokens(body);
         List<Hit> bodyHits = gazetteerHits(body);
         List<Hit> ruleHits = ruleHits(bodyTokens, bodyHits, confidence);
-        bodyHits.addAll(ruleHits);
-        bodyHits.sort(Comparator.comparingInt(Hit::start));
-        for (Hit hit : bodyHits) {
-            aliases.learn(hit.entry(), hit.text(), hit.end(), body, ruleHits.contains(hit));
-        }
+        bodyHits = mergeByStart(bodyHits, ruleHits, aliases, body);
         List<Hit> titleHits = gazetteerHits(title);
         if (!aliases.isEmpty()) {
             addAliasHits(bodyTokens, bodyHits, aliases);
@@ -75,19 +71,39 @@ public final class EntityTagger {
         collect(titleHits, TextField.TITLE, found);
         collect(bodyHits, TextField.BODY, found);
         List<Entity> entities = new ArrayList<>(found.size());
-        found.forEach((entry, mentions) -> entities.add(Entity.newBuilder()
-                .setType(entry.type())
-                .setName(entry.name())
-                .setMentions(mentions)
-                .setCountry(entry.country())
-                .setRegion(entry.region())
-                .setConfidence(confidence.getOrDefault(entry, 1.0))
-                .build()));
+        found.forEach((entry, mentions) -> entities.add(new Entity(entry.type(), entry.name(), mentions,
+                entry.country(), entry.region(), confidence.isEmpty() ? 1.0 : confidence.getOrDefault(entry, 1.0))));
         return entities;
     }
 
+    /**
+     * The gazetteer hits (in start order) and the rule hits in start order, gazetteer first on equal
+     * starts: what a stable sort of both lists one after the other gives. Teaches {@code aliases} each
+     * hit in that order (a rule hit never equals a gazetteer hit: its confidence is below 1).
+     */
+    private static List<Hit> mergeByStart(List<Hit> gazetteer, List<Hit> rules, ArticleAliases aliases, String body) {
+        if (rules.size() > 1) {
+            rules.sort(BY_START);
+        }
+        List<Hit> merged = new ArrayList<>(gazetteer.size() + rules.size() + 8);
+        int g = 0;
+        int r = 0;
+        while (g < gazetteer.size() || r < rules.size()) {
+            boolean fromRule = g == gazetteer.size()
+                    || r < rules.size() && rules.get(r).start() < gazetteer.get(g).start();
+            Hit hit = fromRule ? rules.get(r++) : gazetteer.get(g++);
+            merged.add(hit);
+            aliases.learn(hit.entry(), hit.text(), hit.end(), body, fromRule);
+        }
+        return merged;
+    }
+
+    private static final Comparator<Hit> BY_START = Comparator.comparingInt(Hit::start);
+
     private List<Hit> gazetteerHits(String text) {
-        List<PayloadEmit<GazetteerEntry>> emits = withoutOverlaps(new ArrayList<>(trie.parseText(text)), text.length());
+        java.util.Collection<PayloadEmit<GazetteerEntry>> parsed = trie.parseText(text);
+        List<PayloadEmit<GazetteerEntry>> emits = withoutOverlaps(
+                parsed instanceof List<PayloadEmit<GazetteerEntry>> list ? list : new ArrayList<>(parsed), text.length());
         List<Hit> hits = new ArrayList<>(emits.size() + 8);
         for (PayloadEmit<GazetteerEntry> emit : emits) {
             hits.add(new Hit(emit.getPayload(), emit.getStart(), emit.getEnd() + 1, emit.getKeyword(), 1.0));
@@ -101,17 +117,74 @@ public final class EntityTagger {
      * before. {@code EntityTaggerTest} checks it against the library's own removal.
      */
     static <T> List<PayloadEmit<T>> withoutOverlaps(List<PayloadEmit<T>> emits, int textLength) {
-        if (emits.size() < 2) {
+        int n = emits.size();
+        if (n < 2) {
             return emits;
         }
         boolean overlap = false;
-        for (int i = 1; i < emits.size() && !overlap; i++) {
-            overlap = emits.get(i).getStart() <= emits.get(i - 1).getEnd(); // emits come in end order
+        boolean endOrder = true;
+        for (int i = 1; i < n; i++) {
+            PayloadEmit<T> previous = emits.get(i - 1);
+            PayloadEmit<T> emit = emits.get(i);
+            overlap |= emit.getStart() <= previous.getEnd(); // emits come in end order
+            endOrder &= emit.getEnd() >= previous.getEnd();
         }
         if (!overlap) {
             return emits;
         }
+        if (!endOrder) {
+            return longestFirst(new ArrayList<>(emits), textLength);
+        }
+        // In end order the emits that overlap one another, directly or through others, sit next to each
+        // other: only those groups need the longest-first choice (sorting all emits was most of the removal).
+        boolean[] groupStart = new boolean[n];
+        int minStart = Integer.MAX_VALUE;
+        for (int i = n - 1; i >= 0; i--) {
+            PayloadEmit<T> emit = emits.get(i);
+            if (emit.getEnd() < minStart) {
+                if (i + 1 < n) {
+                    groupStart[i + 1] = true;
+                }
+                minStart = emit.getStart();
+            } else {
+                minStart = Math.min(minStart, emit.getStart());
+            }
+        }
+        List<PayloadEmit<T>> kept = new ArrayList<>(n);
+        int i = 0;
+        while (i < n) {
+            int j = i + 1;
+            while (j < n && !groupStart[j]) {
+                j++;
+            }
+            if (j - i == 1) {
+                kept.add(emits.get(i));
+            } else {
+                kept.addAll(longestFirst(new ArrayList<>(emits.subList(i, j)), -1));
+            }
+            i = j;
+        }
+        return kept;
+    }
+
+    /** The longest-first choice over {@code emits} (sorted in place), result in start order; textLength -1: unknown. */
+    private static <T> List<PayloadEmit<T>> longestFirst(List<PayloadEmit<T>> emits, int textLength) {
         emits.sort(BY_SIZE_THEN_START);
+        if (textLength < 0) {
+            List<PayloadEmit<T>> kept = new ArrayList<>(emits.size());
+            for (PayloadEmit<T> emit : emits) {
+                boolean free = true;
+                for (int k = 0; k < kept.size() && free; k++) {
+                    PayloadEmit<T> other = kept.get(k);
+                    free = other.getEnd() < emit.getStart() || emit.getEnd() < other.getStart();
+                }
+                if (free) {
+                    kept.add(emit);
+                }
+            }
+            kept.sort(Comparator.comparingInt(PayloadEmit::getStart));
+            return kept;
+        }
         boolean[] taken = new boolean[textLength];
         List<PayloadEmit<T>> kept = new ArrayList<>(emits.size());
         for (PayloadEmit<T> emit : emits) {
@@ -136,8 +209,6 @@ public final class EntityTagger {
         ContextRules.Cover[] cover = cover(tokens, gazetteer);
         List<Hit> hits = new ArrayList<>();
         for (RuleMatch match : rules.find(tokens, cover)) {
-            gazetteer.removeIf(g -> g.entry().type() == EntityType.LOCATION && match.start() <= g.start()
-                    && g.end() <= match.end());
             GazetteerEntry known = byName.get(match.type() + "\t" + match.name());
             GazetteerEntry entry = known != null ? known
                     : new GazetteerEntry(match.type(), match.name(), List.of(), null, null);
@@ -146,7 +217,20 @@ public final class EntityTagger {
             }
             hits.add(new Hit(entry, match.start(), match.end(), match.name(), match.confidence()));
         }
+        if (!hits.isEmpty()) {
+            // the rules read only the cover, so the places inside their matches can go in one pass
+            gazetteer.removeIf(g -> g.entry().type() == EntityType.LOCATION && insideAny(g, hits));
+        }
         return hits;
+    }
+
+    private static boolean insideAny(Hit g, List<Hit> matches) {
+        for (Hit match : matches) {
+            if (match.start() <= g.start() && g.end() <= match.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ContextRules.Cover[] cover(TextTokens tokens, List<Hit> hits) {
@@ -182,18 +266,18 @@ public final class EntityTagger {
             }
             covered[i] = h < hits.size() && hits.get(h).start() < token.end();
         }
+        int before = hits.size();
         aliases.find(tokens, covered, hits);
-        hits.sort(Comparator.comparingInt(Hit::start));
+        if (hits.size() > before) {
+            hits.sort(BY_START);
+        }
     }
 
     private static void collect(List<Hit> hits, TextField field, Map<GazetteerEntry, List<Mention>> found) {
         for (Hit hit : hits) {
-            found.computeIfAbsent(hit.entry(), e -> new ArrayList<>()).add(Mention.newBuilder()
-                    .setText(hit.text())
-                    .setField(field)
-                    .setStart(hit.start())
-                    .setEnd(hit.end())
-                    .build());
+            // the all-fields constructor: what the builder builds when every field is set, without its checks
+            found.computeIfAbsent(hit.entry(), e -> new ArrayList<>())
+                    .add(new Mention(hit.text(), field, hit.start(), hit.end()));
         }
     }
 }

@@ -18,20 +18,29 @@ final class TextTokens {
     /** One word: where it is and whether it starts a sentence (worked out when asked: the rules rarely ask). */
     static final class Token {
 
-        private final String text;
+        /** The word itself, cut from the source when first asked: the rules never ask for most words. */
+        private String text;
         private final int start;
         private final int end;
         private final String source;
 
-        Token(String text, int start, int end, String source) {
-            this.text = text;
+        Token(int start, int end, String source) {
             this.start = start;
             this.end = end;
             this.source = source;
         }
 
         String text() {
-            return text;
+            String t = text;
+            if (t == null) {
+                t = source.substring(start, end);
+                text = t;
+            }
+            return t;
+        }
+
+        int length() {
+            return end - start;
         }
 
         int start() {
@@ -47,12 +56,12 @@ final class TextTokens {
         }
 
         boolean capitalised() {
-            return Character.isUpperCase(text.charAt(0));
+            return Character.isUpperCase(source.charAt(start));
         }
 
         @Override
         public String toString() {
-            return text + "@" + start;
+            return text() + "@" + start;
         }
     }
 
@@ -89,14 +98,14 @@ final class TextTokens {
             if (isUpper(cp) && (i + 1 >= n || text.charAt(i + 1) == '.' || Character.isHighSurrogate(ch))) {
                 int initials = initials(text, i);
                 if (initials > 0) {
-                    found.add(new Token(text.substring(i, initials), i, initials, text));
+                    found.add(new Token(i, initials, text));
                     i = initials;
                     continue;
                 }
             }
             if (isWordChar(cp)) {
                 int end = wordEnd(text, i);
-                found.add(new Token(text.substring(i, end), i, end, text));
+                found.add(new Token(i, end, text));
                 i = end;
             } else {
                 i += Character.charCount(cp);
@@ -117,7 +126,7 @@ final class TextTokens {
     }
 
     /** The end of {@code \p{Lu}\.(?:\p{Lu}\.)+} at {@code at}, or -1. */
-    private static int initials(String text, int at) {
+    static int initials(String text, int at) {
         int i = at;
         int pairs = 0;
         while (i < text.length()) {
@@ -215,6 +224,19 @@ final class TextTokens {
     /** True when only spaces separate token i from token i + 1, so they can belong to one name. */
     boolean joined(int i) {
         return i >= 0 && i + 1 < tokens.size() && joined[i];
+    }
+
+    /** Whether {@link #after(int)} equals {@code gap}, without cutting it out. */
+    boolean afterIs(int i, String gap) {
+        int from = tokens.get(i).end();
+        int end = i + 1 < tokens.size() ? tokens.get(i + 1).start() : text.length();
+        return end - from == gap.length() && text.startsWith(gap, from);
+    }
+
+    /** Whether {@link #before(int)} equals {@code gap}, without cutting it out. */
+    boolean beforeIs(int i, String gap) {
+        int from = i > 0 ? tokens.get(i - 1).end() : 0;
+        return tokens.get(i).start() - from == gap.length() && text.startsWith(gap, from);
     }
 
     /** The characters between token i and the next one (or the text's end). */
