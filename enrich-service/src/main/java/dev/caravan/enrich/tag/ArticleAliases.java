@@ -94,18 +94,18 @@ final class ArticleAliases {
         int[] spanHashes = new int[LONGEST_ALIAS_WORDS];
         String text = tokens.text();
         for (int i = 0; i < tokens.size(); i++) {
-            if (covered[i] || !tokens.get(i).capitalised()) {
+            if (covered[i] || !tokens.capitalised(i)) {
                 continue;
             }
             int last = i;
             while (last + 1 < tokens.size() && last - i + 1 < LONGEST_ALIAS_WORDS && tokens.joined(last) && !covered[last + 1]) {
                 last++;
             }
-            int start = tokens.get(i).start();
+            int start = tokens.start(i);
             int h = 0;
             int c = start;
             for (int j = i; j <= last; j++) {
-                for (int end = tokens.get(j).end(); c < end; c++) {
+                for (int end = tokens.end(j); c < end; c++) {
                     h = 31 * h + text.charAt(c);
                 }
                 spanHashes[j - i] = h;
@@ -114,7 +114,7 @@ final class ArticleAliases {
                 if (Arrays.binarySearch(hashes, spanHashes[j - i]) < 0) {
                     continue; // not a learned form
                 }
-                int end = tokens.get(j).end();
+                int end = tokens.end(j);
                 String form = text.substring(start, end);
                 GazetteerEntry entity = byForm.get(form);
                 if (entity != null) {

@@ -135,16 +135,16 @@ final class ContextRules {
     }
 
     private static boolean canStart(TextTokens tokens, Cover[] cover, int i) {
-        return tokens.get(i).capitalised() && cover[i] != Cover.TAKEN;
+        return tokens.capitalised(i) && cover[i] != Cover.TAKEN;
     }
 
     private static boolean continues(TextTokens tokens, Cover[] cover, int i) {
-        return i < tokens.size() && tokens.get(i).capitalised() && cover[i] != Cover.TAKEN
-                && !isCalendar(tokens.get(i).text());
+        return i < tokens.size() && tokens.capitalised(i) && cover[i] != Cover.TAKEN
+                && !isCalendar(tokens.text(i));
     }
 
     private static boolean isConnector(TextTokens tokens, int i) {
-        return i < tokens.size() && tokens.get(i).length() <= 4 && CONNECTORS.contains(tokens.get(i).text());
+        return i < tokens.size() && tokens.length(i) <= 4 && CONNECTORS.contains(tokens.text(i));
     }
 
     private static boolean isCalendar(String word) {
@@ -154,15 +154,15 @@ final class ContextRules {
     /** A maximal capitalised run: an organisation as a whole, else its pieces between gazetteer places. */
     private void classifyRun(TextTokens tokens, Cover[] cover, int from, int to, List<RuleMatch> found) {
         int a = from;
-        while (a <= to && (NOT_NAMES.contains(tokens.get(a).text()) || cover[a] == Cover.PLACE_ADJECTIVE
-                || CONNECTORS.contains(tokens.get(a).text()) || lowerCompound(tokens.get(a).text()))) {
+        while (a <= to && (NOT_NAMES.contains(tokens.text(a)) || cover[a] == Cover.PLACE_ADJECTIVE
+                || CONNECTORS.contains(tokens.text(a)) || lowerCompound(tokens.text(a)))) {
             a++;
         }
         if (a > to) {
             return;
         }
         for (int k = a + 1; k < to; k++) {
-            if (tokens.get(k).text().equals("and") && isOrgHead(tokens.get(k - 1).text())) {
+            if (tokens.text(k).equals("and") && isOrgHead(tokens.text(k - 1))) {
                 classifyRun(tokens, cover, a, k - 1, found); // "the World Bank and the Islamic Development Bank"
                 classifyRun(tokens, cover, k + 1, to, found);
                 return;
@@ -174,14 +174,14 @@ final class ContextRules {
         // not an organisation: gazetteer places and "and" split the run into separate names
         int start = -1;
         for (int k = a; k <= to + 1; k++) {
-            boolean breaks = k > to || cover[k] != Cover.FREE || tokens.get(k).text().equals("and")
-                    || isCalendar(tokens.get(k).text());
+            boolean breaks = k > to || cover[k] != Cover.FREE || tokens.text(k).equals("and")
+                    || isCalendar(tokens.text(k));
             if (breaks) {
                 if (start >= 0) {
                     classifyPiece(tokens, cover, start, k - 1, a, to, found);
                 }
                 start = -1;
-            } else if (start < 0 && !NOT_NAMES.contains(tokens.get(k).text()) && !CONNECTORS.contains(tokens.get(k).text())) {
+            } else if (start < 0 && !NOT_NAMES.contains(tokens.text(k)) && !CONNECTORS.contains(tokens.text(k))) {
                 start = k;
             }
         }
@@ -190,25 +190,25 @@ final class ContextRules {
     private boolean organisation(TextTokens tokens, Cover[] cover, int a, int b, List<RuleMatch> found) {
         int head = -1;
         for (int k = a; k <= b; k++) {
-            String word = tokens.get(k).text();
+            String word = tokens.text(k);
             boolean headWord = ORG_HEADS.contains(word) || (k == b && k > a && word.endsWith("bank"))
                     || (k == a && k == b && word.length() > 5 && word.endsWith("bank"));
-            if (headWord && (k == b || HEAD_LINKS.contains(tokens.get(k + 1).text()) || placesUntil(cover, k + 1, b))) {
+            if (headWord && (k == b || HEAD_LINKS.contains(tokens.text(k + 1)) || placesUntil(cover, k + 1, b))) {
                 head = k;
             }
         }
-        if (head < 0 || (a == b && !tokens.get(a).text().endsWith("bank")) || hasTitle(tokens, a, head)) {
+        if (head < 0 || (a == b && !tokens.text(a).endsWith("bank")) || hasTitle(tokens, a, head)) {
             return false;
         }
-        while (CONNECTORS.contains(tokens.get(b).text())) {
+        while (CONNECTORS.contains(tokens.text(b))) {
             b--;
         }
-        int end = tokens.get(b).end();
-        if (ABBREVIATED.contains(tokens.get(b).text()) && end < tokens.text().length() && tokens.text().charAt(end) == '.') {
+        int end = tokens.end(b);
+        if (ABBREVIATED.contains(tokens.text(b)) && end < tokens.text().length() && tokens.text().charAt(end) == '.') {
             end++;
         }
-        found.add(new RuleMatch(EntityType.ORGANIZATION, tokens.text().substring(tokens.get(a).start(), end),
-                tokens.get(a).start(), end, HEAD_CONFIDENCE));
+        found.add(new RuleMatch(EntityType.ORGANIZATION, tokens.text().substring(tokens.start(a), end),
+                tokens.start(a), end, HEAD_CONFIDENCE));
         return true;
     }
 
@@ -244,19 +244,19 @@ final class ContextRules {
      * "of"/"the" are not part of it ("Residents of the Ahal Region").
      */
     private static boolean place(TextTokens tokens, int a, int b, List<RuleMatch> found) {
-        String last = tokens.get(b).text();
+        String last = tokens.text(b);
         boolean adminHead = PLACE_HEADS.contains(last);
         if (!adminHead && !NAMED_PLACE_HEADS.contains(last) || b == a) {
             return false;
         }
         int start = a;
         for (int k = a; k < b; k++) {
-            if (CONNECTORS.contains(tokens.get(k).text())) {
+            if (CONNECTORS.contains(tokens.text(k))) {
                 start = k + 1;
             }
         }
         int nameEnd = adminHead ? b - 1 : b;
-        if (adminHead && nameEnd > start && tokens.get(nameEnd).text().equals("Autonomous")) {
+        if (adminHead && nameEnd > start && tokens.text(nameEnd).equals("Autonomous")) {
             nameEnd--;
         }
         if (nameEnd < start) {
@@ -277,7 +277,7 @@ final class ContextRules {
 
     private static boolean hasTitle(TextTokens tokens, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (TITLES.contains(tokens.get(k).text())) {
+            if (TITLES.contains(tokens.text(k))) {
                 return true;
             }
         }
@@ -287,15 +287,15 @@ final class ContextRules {
     /** A run of free capitalised tokens a..b inside the whole run runStart..runEnd. */
     private void classifyPiece(TextTokens tokens, Cover[] cover, int a, int b, int runStart, int runEnd,
             List<RuleMatch> found) {
-        while (b > a && CONNECTORS.contains(tokens.get(b).text())) {
+        while (b > a && CONNECTORS.contains(tokens.text(b))) {
             b--;
         }
-        String last = tokens.get(b).text();
-        String next = b + 1 < tokens.size() && tokens.joined(b) ? tokens.get(b + 1).text() : "";
+        String last = tokens.text(b);
+        String next = b + 1 < tokens.size() && tokens.joined(b) ? tokens.text(b + 1) : "";
         // places: "Sughd Region", "Gorno-Badakhshan Autonomous Region", "the Zhambyl region", "Naryn River", "Lake X"
         if (PLACE_HEADS.contains(last) && b > a) {
             int nameEnd = b - 1;
-            if (tokens.get(nameEnd).text().equals("Autonomous") && nameEnd > a) {
+            if (tokens.text(nameEnd).equals("Autonomous") && nameEnd > a) {
                 nameEnd--;
             }
             add(found, tokens, EntityType.LOCATION, a, nameEnd, HEAD_CONFIDENCE);
@@ -305,18 +305,18 @@ final class ContextRules {
             add(found, tokens, EntityType.LOCATION, a, b, HEAD_CONFIDENCE);
             return;
         }
-        if (PLURAL_PLACE_HEADS.contains(runEnd + 1 < tokens.size() ? tokens.get(runEnd + 1).text() : "")) {
+        if (PLURAL_PLACE_HEADS.contains(runEnd + 1 < tokens.size() ? tokens.text(runEnd + 1) : "")) {
             add(found, tokens, EntityType.LOCATION, a, b, HEAD_CONFIDENCE); // "the Andijan and Fergana regions"
             return;
         }
-        if ((NAMED_PLACE_HEADS.contains(last) || NAMED_PLACE_PREFIXES.contains(tokens.get(a).text())) && b > a) {
+        if ((NAMED_PLACE_HEADS.contains(last) || NAMED_PLACE_PREFIXES.contains(tokens.text(a))) && b > a) {
             add(found, tokens, EntityType.LOCATION, a, b, HEAD_CONFIDENCE);
             return;
         }
         // people: a title inside the run ("Energy Minister Almasadam Satkaliyev") or just before it ("akim X Y")
         int title = -1;
         for (int k = a; k <= b; k++) {
-            if (TITLES.contains(tokens.get(k).text())) {
+            if (TITLES.contains(tokens.text(k))) {
                 title = k;
             }
         }
@@ -330,7 +330,7 @@ final class ContextRules {
             return;
         }
         int words = b - a + 1;
-        String previous = a > 0 ? tokens.get(a - 1).text() : "";
+        String previous = a > 0 ? tokens.text(a - 1) : "";
         boolean titleBefore = a > 0 && !Character.isUpperCase(previous.charAt(0))
                 && (tokens.beforeIs(a, " ") || tokens.beforeIs(a, ", "))
                 && TITLES_LOWER.contains(previous.toLowerCase(Locale.ROOT))
@@ -338,14 +338,14 @@ final class ContextRules {
         if (titleBefore && a == runStart) {
             add(found, tokens, EntityType.PERSON, a, b, TITLE_CONFIDENCE);
         } else if (words == 1 && a > 0 && ORG_CUES_LOWER.contains(previous) && tokens.beforeIs(a, " ")
-                && !tokens.get(a).sentenceStart()) {
+                && !tokens.sentenceStart(a)) {
             add(found, tokens, EntityType.ORGANIZATION, a, b, HEAD_CONFIDENCE); // "the Austrian company Doppelmayr"
-        } else if (words >= 2 && words <= 4 && (firstNames.contains(tokens.get(a).text())
-                || initials(tokens.get(a).text()))) {
+        } else if (words >= 2 && words <= 4 && (firstNames.contains(tokens.text(a))
+                || initials(tokens.text(a)))) {
             add(found, tokens, EntityType.PERSON, a, b, FIRST_NAME_CONFIDENCE);
         } else if (words >= 2 && words <= 4 && (speechAfter(tokens, b) || previous.equals("said") || apposition(tokens, b))) {
             add(found, tokens, EntityType.PERSON, a, b, SPEECH_CONFIDENCE);
-        } else if (words >= 2 && words <= 3 && surname(tokens.get(b).text()) && !surname(tokens.get(a).text())) {
+        } else if (words >= 2 && words <= 3 && surname(tokens.text(b)) && !surname(tokens.text(a))) {
             add(found, tokens, EntityType.PERSON, a, b, SURNAME_CONFIDENCE);
         }
     }
@@ -353,7 +353,7 @@ final class ContextRules {
     /** Capitalised words (or name particles), none of them an organisation or place head. */
     private static boolean nameLike(TextTokens tokens, int a, int b) {
         for (int k = a; k <= b; k++) {
-            String word = tokens.get(k).text();
+            String word = tokens.text(k);
             boolean particle = k > a && k < b && NAME_PARTICLES.contains(word);
             if (!particle && (!Character.isUpperCase(word.charAt(0)) || ORG_HEADS.contains(word)
                     || PLACE_HEADS.contains(word) || NAMED_PLACE_HEADS.contains(word) || NOT_NAMES.contains(word)
@@ -410,7 +410,7 @@ final class ContextRules {
         if (b + 1 >= tokens.size()) {
             return false;
         }
-        return (tokens.afterIs(b, " ") || tokens.afterIs(b, ", ")) && SPEECH_AFTER.contains(tokens.get(b + 1).text());
+        return (tokens.afterIs(b, " ") || tokens.afterIs(b, ", ")) && SPEECH_AFTER.contains(tokens.text(b + 1));
     }
 
     /** "X Y, who ...", "X Y, a doctor ...", "X Y, head of ...". */
@@ -418,12 +418,12 @@ final class ContextRules {
         if (b + 1 >= tokens.size() || !tokens.afterIs(b, ", ")) {
             return false;
         }
-        return APPOSITION_STARTS.contains(tokens.get(b + 1).text());
+        return APPOSITION_STARTS.contains(tokens.text(b + 1));
     }
 
     private static void add(List<RuleMatch> found, TextTokens tokens, EntityType type, int a, int b, double confidence) {
-        int start = tokens.get(a).start();
-        int end = tokens.get(b).end();
+        int start = tokens.start(a);
+        int end = tokens.end(b);
         found.add(new RuleMatch(type, tokens.text().substring(start, end), start, end, confidence));
     }
 }

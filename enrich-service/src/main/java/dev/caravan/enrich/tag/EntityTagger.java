@@ -238,11 +238,11 @@ public final class EntityTagger {
         java.util.Arrays.fill(cover, ContextRules.Cover.FREE);
         int h = 0;
         for (int i = 0; i < tokens.size(); i++) {
-            TextTokens.Token token = tokens.get(i);
-            while (h < hits.size() && hits.get(h).end() <= token.start()) {
+            int tokenStart = tokens.start(i);
+            while (h < hits.size() && hits.get(h).end() <= tokenStart) {
                 h++;
             }
-            if (h < hits.size() && hits.get(h).start() < token.end()) {
+            if (h < hits.size() && hits.get(h).start() < tokens.end(i)) {
                 Hit hit = hits.get(h);
                 if (hit.entry().type() != EntityType.LOCATION) {
                     cover[i] = ContextRules.Cover.TAKEN;
@@ -260,11 +260,11 @@ public final class EntityTagger {
         boolean[] covered = new boolean[tokens.size()];
         int h = 0;
         for (int i = 0; i < tokens.size(); i++) {
-            TextTokens.Token token = tokens.get(i);
-            while (h < hits.size() && hits.get(h).end() <= token.start()) {
+            int tokenStart = tokens.start(i);
+            while (h < hits.size() && hits.get(h).end() <= tokenStart) {
                 h++;
             }
-            covered[i] = h < hits.size() && hits.get(h).start() < token.end();
+            covered[i] = h < hits.size() && hits.get(h).start() < tokens.end(i);
         }
         int before = hits.size();
         aliases.find(tokens, covered, hits);

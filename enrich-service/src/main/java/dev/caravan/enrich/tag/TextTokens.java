@@ -79,13 +79,22 @@ final class TextTokens {
     }
 
     private final String text;
-    private final List<Token> tokens;
+    /** Token i spans starts[i] to ends[i]; count tokens. */
+    private int[] starts;
+    private int[] ends;
+    private final int count;
+    /** The words cut out so far (most are never asked for), and the Token views handed out. */
+    private final String[] words;
+    private Token[] views;
     /** joined[i]: only spaces between token i and token i + 1. */
     private final boolean[] joined;
 
     TextTokens(String text) {
         this.text = text;
-        List<Token> found = new ArrayList<>(Math.max(16, text.length() / 5));
+        int capacity = Math.max(16, text.length() / 5);
+        this.starts = new int[capacity];
+        this.ends = new int[capacity];
+        int found = 0;
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -95,27 +104,32 @@ final class TextTokens {
                 continue;
             }
             int cp = Character.isHighSurrogate(ch) ? text.codePointAt(i) : ch;
+            int end = -1;
             if (isUpper(cp) && (i + 1 >= n || text.charAt(i + 1) == '.' || Character.isHighSurrogate(ch))) {
-                int initials = initials(text, i);
-                if (initials > 0) {
-                    found.add(new Token(i, initials, text));
-                    i = initials;
-                    continue;
-                }
+                end = initials(text, i);
             }
-            if (isWordChar(cp)) {
-                int end = wordEnd(text, i);
-                found.add(new Token(i, end, text));
-                i = end;
-            } else {
+            if (end < 0 && isWordChar(cp)) {
+                end = wordEnd(text, i);
+            }
+            if (end < 0) {
                 i += Character.charCount(cp);
+                continue;
             }
+            if (found == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, found * 2);
+                ends = java.util.Arrays.copyOf(ends, found * 2);
+            }
+            starts[found] = i;
+            ends[found] = end;
+            found++;
+            i = end;
         }
-        this.tokens = Collections.unmodifiableList(found);
-        this.joined = new boolean[found.size()];
-        for (int t = 0; t + 1 < found.size(); t++) {
+        this.count = found;
+        this.words = new String[found];
+        this.joined = new boolean[found];
+        for (int t = 0; t + 1 < found; t++) {
             boolean spaces = true;
-            for (int c = found.get(t).end(); c < found.get(t + 1).start(); c++) {
+            for (int c = ends[t], next = starts[t + 1]; c < next; c++) {
                 if (text.charAt(c) != ' ') {
                     spaces = false;
                     break;
@@ -210,44 +224,89 @@ final class TextTokens {
     }
 
     List<Token> all() {
-        return tokens;
+        List<Token> all = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            all.add(get(i));
+        }
+        return Collections.unmodifiableList(all);
     }
 
     int size() {
-        return tokens.size();
+        return count;
     }
 
     Token get(int i) {
-        return tokens.get(i);
+        java.util.Objects.checkIndex(i, count);
+        if (views == null) {
+            views = new Token[count];
+        }
+        Token token = views[i];
+        if (token == null) {
+            token = new Token(starts[i], ends[i], text);
+            views[i] = token;
+        }
+        return token;
+    }
+
+    int start(int i) {
+        java.util.Objects.checkIndex(i, count);
+        return starts[i];
+    }
+
+    int end(int i) {
+        java.util.Objects.checkIndex(i, count);
+        return ends[i];
+    }
+
+    int length(int i) {
+        return end(i) - starts[i];
+    }
+
+    /** The word itself, cut out the first time it is asked for. */
+    String text(int i) {
+        String word = words[i];
+        if (word == null) {
+            word = text.substring(starts[i], ends[i]);
+            words[i] = word;
+        }
+        return word;
+    }
+
+    boolean capitalised(int i) {
+        return Character.isUpperCase(text.charAt(start(i)));
+    }
+
+    boolean sentenceStart(int i) {
+        return startsSentence(text, start(i));
     }
 
     /** True when only spaces separate token i from token i + 1, so they can belong to one name. */
     boolean joined(int i) {
-        return i >= 0 && i + 1 < tokens.size() && joined[i];
+        return i >= 0 && i + 1 < count && joined[i];
     }
 
     /** Whether {@link #after(int)} equals {@code gap}, without cutting it out. */
     boolean afterIs(int i, String gap) {
-        int from = tokens.get(i).end();
-        int end = i + 1 < tokens.size() ? tokens.get(i + 1).start() : text.length();
+        int from = end(i);
+        int end = i + 1 < count ? starts[i + 1] : text.length();
         return end - from == gap.length() && text.startsWith(gap, from);
     }
 
     /** Whether {@link #before(int)} equals {@code gap}, without cutting it out. */
     boolean beforeIs(int i, String gap) {
-        int from = i > 0 ? tokens.get(i - 1).end() : 0;
-        return tokens.get(i).start() - from == gap.length() && text.startsWith(gap, from);
+        int from = i > 0 ? end(i - 1) : 0;
+        return start(i) - from == gap.length() && text.startsWith(gap, from);
     }
 
     /** The characters between token i and the next one (or the text's end). */
     String after(int i) {
-        int end = i + 1 < tokens.size() ? tokens.get(i + 1).start() : text.length();
-        return text.substring(tokens.get(i).end(), end);
+        int end = i + 1 < count ? starts[i + 1] : text.length();
+        return text.substring(end(i), end);
     }
 
     /** The characters between the previous token (or the text's start) and token i. */
     String before(int i) {
-        int start = i > 0 ? tokens.get(i - 1).end() : 0;
-        return text.substring(start, tokens.get(i).start());
+        int start = i > 0 ? end(i - 1) : 0;
+        return text.substring(start, start(i));
     }
 }
