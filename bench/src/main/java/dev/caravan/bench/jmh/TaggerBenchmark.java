@@ -45,7 +45,7 @@ public class TaggerBenchmark {
     private final ArticleEnricher enricher = new ArticleEnricher(gazetteer, 7,
             Clock.fixed(Instant.parse("2024-12-30T00:00:00Z"), ZoneOffset.UTC));
     private final PayloadTrie<GazetteerEntry> trie = plainTrie(gazetteer);
-    private final List<RawArticle> raw = articles.stream().map(TaggerBenchmark::raw).toList();
+    private final List<RawArticle> raw = articles.stream().map(a -> a.toRaw("bench", Instant.parse("2024-12-30T00:00:00Z"))).toList();
     private final FxRates rates = (pair, day) -> Optional.of(new FxRates.FxQuote(0.002, day));
 
     public static List<Corpus.Article> articles() {
@@ -67,12 +67,6 @@ public class TaggerBenchmark {
                 .onlyWholeWords().ignoreOverlaps();
         forms.forEach(builder::addKeyword);
         return builder.build();
-    }
-
-    private static RawArticle raw(Corpus.Article a) {
-        return RawArticle.newBuilder().setId("bench-" + a.number()).setSource("bench").setUrl(null)
-                .setTitle(a.title()).setBody(a.body()).setTruncated(false).setPublishedDate(a.date())
-                .setIngestedAt(Instant.parse("2024-12-30T00:00:00Z")).setContentHash("h" + a.number()).build();
     }
 
     @Benchmark

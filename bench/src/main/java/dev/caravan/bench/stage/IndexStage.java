@@ -69,8 +69,8 @@ public final class IndexStage {
                 IndexConfig.GROUP_ID, "bench-index",
                 IndexConfig.BULK_LINGER_MS, "200"));
         Map<Long, ProcStats.ThreadCpu> before = ProcStats.threadCpu();
-        double broker0 = childCpu("kafka");
-        double search0 = childCpu("opensearch");
+        double broker0 = ProcStats.childCpuMs("kafka");
+        double search0 = ProcStats.childCpuMs("opensearch");
         Kafka.Rate rate;
         Map<String, Double> cpu;
         try (IndexService service = new IndexService(config)) {
@@ -85,17 +85,12 @@ public final class IndexStage {
                 "baseline: the same documents, built up front, bulk-indexed " + BULK_DOCS + " per request through the same client into indices with the same mappings"));
         ctx.report().add(Result.absolute("index CPU per 1000 docs (service threads)", cpu.getOrDefault("index", 0.0) / per1000,
                 "CPU ms", null, null, "the caravan-index consumer thread and the OpenSearch client's I/O threads; "
-                        + "OpenSearch itself used " + Math.round((childCpu("opensearch") - search0) / per1000) + " ms and the broker "
-                        + Math.round((childCpu("kafka") - broker0) / per1000) + " ms per 1000 docs"));
+                        + "OpenSearch itself used " + Math.round((ProcStats.childCpuMs("opensearch") - search0) / per1000) + " ms and the broker "
+                        + Math.round((ProcStats.childCpuMs("kafka") - broker0) / per1000) + " ms per 1000 docs"));
     }
 
     static String classify(String thread) {
         return thread.contains("caravan-index") || thread.startsWith("httpclient-dispatch") ? "index" : "other";
-    }
-
-    static double childCpu(String name) {
-        Long pid = ProcStats.children().get(name);
-        return pid == null ? 0 : ProcStats.processCpuMs(pid);
     }
 
     /** Every record of the enriched and FX topics as the service turns it into a document. */

@@ -174,7 +174,7 @@ public final class IngestStage {
         }
 
         private static double[] cpuNow() {
-            return new double[] {ProcStats.processCpuMs(ProcStats.pid()), IndexStage.childCpu("kafka")};
+            return new double[] {ProcStats.processCpuMs(ProcStats.pid()), ProcStats.childCpuMs("kafka")};
         }
 
         private static double[] per1000(double[] before, double[] after, long records) {

@@ -48,6 +48,12 @@ public final class ProcStats {
         }
     }
 
+    /** CPU ms so far of the child JVM with that short name (see {@link #children}), or 0 when there is none. */
+    public static double childCpuMs(String name) {
+        Long pid = children().get(name);
+        return pid == null ? 0 : processCpuMs(pid);
+    }
+
     /** The child JVMs of this process by a short name taken from their command line (kafka, schema-registry, opensearch). */
     public static Map<String, Long> children() {
         Map<String, Long> out = new LinkedHashMap<>();
