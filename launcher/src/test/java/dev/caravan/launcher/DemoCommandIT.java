@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `caravan demo` as a user runs it: its own stack, a good page and a bad one, a JSON summary. */
 class DemoCommandIT {
@@ -19,13 +17,11 @@ class DemoCommandIT {
     void demoIndexesTheGoodPageAndNamesTheBadFileAndLine(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("broken-page.txt");
         Files.writeString(bad, "• KZT/USD = 0.00192 0%\n\nA headline without a page date\n\nIts body.\n");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = CaravanCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+        CliRun cli = new CliRun();
+        StringWriter out = cli.out;
+        StringWriter err = cli.err;
 
-        int exit = cli.execute("demo", "--exit-when-indexed", "--json", "--partitions", "2",
+        int exit = cli.run("demo", "--exit-when-indexed", "--json", "--partitions", "2",
                 Path.of("..", "samples", "steppe-herald-2024-12-03.txt").toString(), bad.toString());
 
         String[] lines = out.toString().strip().split("\n");
