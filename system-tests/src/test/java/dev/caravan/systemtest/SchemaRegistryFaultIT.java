@@ -34,6 +34,15 @@ class SchemaRegistryFaultIT {
         producer.flush();
     }
 
+    private static void assertEveryArticleSearchableOnceAndNoneDeadLettered(FaultKit kit, String marker, String what, long t0) {
+        FaultKit.Indexed indexed = kit.indexed(marker);
+        assertThat(indexed.hits()).isEqualTo(TOTAL);
+        assertThat(indexed.ids()).hasSize(TOTAL);
+        assertThat(deadLettered(kit, marker)).isZero();
+        LOG.info("{}: {} articles, {} searchable once, 0 dead-lettered, {} ms",
+                what, TOTAL, indexed.hits(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
     private static long deadLettered(FaultKit kit, String marker) {
         return kit.readTopic(Topics.INDEX_DLQ, marker + "-", 0, false).size()
                 + kit.readTopic(Topics.ENRICH_DLQ, marker + "-", 0, false).size();
@@ -57,12 +66,7 @@ class SchemaRegistryFaultIT {
             } finally {
                 stack.startSchemaRegistry();
             }
-            FaultKit.Indexed indexed = kit.indexed(marker);
-            assertThat(indexed.hits()).isEqualTo(TOTAL);
-            assertThat(indexed.ids()).hasSize(TOTAL);
-            assertThat(deadLettered(kit, marker)).isZero();
-            LOG.info("registry mid-stream: {} articles, {} searchable once, 0 dead-lettered, {} ms",
-                    TOTAL, indexed.hits(), (System.nanoTime() - t0) / 1_000_000);
+            assertEveryArticleSearchableOnceAndNoneDeadLettered(kit, marker, "registry mid-stream", t0);
         }
     }
 
@@ -89,12 +93,7 @@ class SchemaRegistryFaultIT {
             } finally {
                 stack.startSchemaRegistry();
             }
-            FaultKit.Indexed indexed = kit.indexed(marker);
-            assertThat(indexed.hits()).isEqualTo(TOTAL);
-            assertThat(indexed.ids()).hasSize(TOTAL);
-            assertThat(deadLettered(kit, marker)).isZero();
-            LOG.info("registry at start-up: {} articles, {} searchable once, 0 dead-lettered, {} ms",
-                    TOTAL, indexed.hits(), (System.nanoTime() - t0) / 1_000_000);
+            assertEveryArticleSearchableOnceAndNoneDeadLettered(kit, marker, "registry at start-up", t0);
         }
     }
 }
