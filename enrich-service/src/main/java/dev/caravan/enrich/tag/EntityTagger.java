@@ -5,6 +5,8 @@ import dev.caravan.schema.EntityType;
 import dev.caravan.schema.Mention;
 import dev.caravan.schema.TextField;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -101,7 +103,7 @@ public final class EntityTagger {
     private static final Comparator<Hit> BY_START = Comparator.comparingInt(Hit::start);
 
     private List<Hit> gazetteerHits(String text) {
-        java.util.Collection<PayloadEmit<GazetteerEntry>> parsed = trie.parseText(text);
+        Collection<PayloadEmit<GazetteerEntry>> parsed = trie.parseText(text);
         List<PayloadEmit<GazetteerEntry>> emits = withoutOverlaps(
                 parsed instanceof List<PayloadEmit<GazetteerEntry>> list ? list : new ArrayList<>(parsed), text.length());
         List<Hit> hits = new ArrayList<>(emits.size() + 8);
@@ -193,7 +195,7 @@ public final class EntityTagger {
                 free = !taken[c];
             }
             if (free) {
-                java.util.Arrays.fill(taken, emit.getStart(), emit.getEnd() + 1, true);
+                Arrays.fill(taken, emit.getStart(), emit.getEnd() + 1, true);
                 kept.add(emit);
             }
         }
@@ -235,7 +237,7 @@ public final class EntityTagger {
 
     private static ContextRules.Cover[] cover(TextTokens tokens, List<Hit> hits) {
         ContextRules.Cover[] cover = new ContextRules.Cover[tokens.size()];
-        java.util.Arrays.fill(cover, ContextRules.Cover.FREE);
+        Arrays.fill(cover, ContextRules.Cover.FREE);
         int h = 0;
         for (int i = 0; i < tokens.size(); i++) {
             int tokenStart = tokens.start(i);

@@ -1,8 +1,10 @@
 package dev.caravan.enrich.tag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The words of one text with their offsets, as the context rules see them: initials ("O.J."),
@@ -116,8 +118,8 @@ final class TextTokens {
                 continue;
             }
             if (found == starts.length) {
-                starts = java.util.Arrays.copyOf(starts, found * 2);
-                ends = java.util.Arrays.copyOf(ends, found * 2);
+                starts = Arrays.copyOf(starts, found * 2);
+                ends = Arrays.copyOf(ends, found * 2);
             }
             starts[found] = i;
             ends[found] = end;
@@ -236,7 +238,7 @@ final class TextTokens {
     }
 
     Token get(int i) {
-        java.util.Objects.checkIndex(i, count);
+        Objects.checkIndex(i, count);
         if (views == null) {
             views = new Token[count];
         }
@@ -249,12 +251,12 @@ final class TextTokens {
     }
 
     int start(int i) {
-        java.util.Objects.checkIndex(i, count);
+        Objects.checkIndex(i, count);
         return starts[i];
     }
 
     int end(int i) {
-        java.util.Objects.checkIndex(i, count);
+        Objects.checkIndex(i, count);
         return ends[i];
     }
 
