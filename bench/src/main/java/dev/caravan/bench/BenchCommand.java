@@ -16,8 +16,11 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code caravan bench}: the JMH micro-benchmarks, then one local stack and each stage beside its
@@ -46,6 +49,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Newest enriched documents the index stage keeps and indexes (default ${DEFAULT-VALUE}).")
     int indexDocs;
 
+    // One round is at the mercy of a neighbour's burst or a late JIT compile on a shared 2-core host.
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Rounds of each ingest path and the indexer, each beside its baseline; the median round is reported (default ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--partitions", defaultValue = "2", description = "Partitions of the data topics (default ${DEFAULT-VALUE}).")
     int partitions;
 
@@ -64,11 +72,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jmh-seconds", defaultValue = "2", description = "Seconds per JMH iteration (default ${DEFAULT-VALUE}).")
     int jmhSeconds;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--out", defaultValue = "target/bench/results.json", description = "Where the JSON goes (default ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
+        if (rounds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1, was " + rounds);
+        }
         Map<String, Object> machine = Machine.describe();
         Report report = new Report(machine);
         StageContext.log("machine: %s", Machine.line(machine));
@@ -98,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
         try (LocalStack stack = LocalStack.builder().build().start()) {
             TopicCatalog.ensure(stack.kafkaBootstrap(), partitions, (short) 1);
             StageContext ctx = new StageContext(stack.kafkaBootstrap(), stack.schemaRegistryUrl(), stack.opensearchUrl(),
-                    partitions, articles, enrichArticles, indexDocs, work, report);
+                    partitions, articles, enrichArticles, indexDocs, rounds, work, report);
             if (only.contains(Part.ingest)) {
                 new IngestStage(ctx).run();
             }

@@ -24,12 +24,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -86,16 +89,17 @@ public final class IngestStage {
             ingestor.ingest(warmup, p -> { });
             send(baseline, bytes); // warm, as the CLI was: a cold producer would flatter the ratio
 
-            Versus run = Versus.run(() -> send(baseline, bytes), () -> {
+            Rounds rounds = Rounds.run(ctx.rounds(), "ingest CLI", () -> send(baseline, bytes), () -> {
                 IngestSummary summary = ingestor.ingest(files, p -> { });
                 if (!summary.problems().isEmpty()) {
                     StageContext.log("CLI reported %d problems, first: %s", summary.problems().size(), summary.problems().get(0));
                 }
                 return summary.articles() + summary.fxTicks();
             });
-            run.log("ingest CLI");
+            Versus run = rounds.median();
             ctx.report().add(Result.vsBaseline("ingest: CLI, page dumps of " + ARTICLES_PER_FILE + " articles", run.rate(),
-                    run.baseRate(), "records/s", 0.8, "baseline: idempotent acks=all KafkaProducer, same settings, same Avro bytes, one flush at the end"));
+                    run.baseRate(), "records/s", 0.8, "baseline: idempotent acks=all KafkaProducer, same settings, same Avro bytes, one flush at the end; "
+                            + rounds.spread()));
         }
     }
 
@@ -124,14 +128,15 @@ public final class IngestStage {
                 if (i == 0) {
                     send(baseline, bytes); // warm, as the API was
                 }
-                Versus run = Versus.run(() -> send(baseline, bytes), () -> {
+                Rounds rounds = Rounds.run(ctx.rounds(), "ingest API, " + clients + " clients", () -> send(baseline, bytes), () -> {
                     post(http, server.url() + "/v1/articles", batches, clients, "application/x-ndjson");
                     return articles.size();
                 });
-                run.log("ingest API, " + clients + " clients");
+                Versus run = rounds.median();
                 ctx.report().add(Result.vsBaseline("ingest: HTTP API, NDJSON batches of " + API_BATCH + ", " + clients + " clients",
                         run.rate(), run.baseRate(), "records/s", 0.8,
-                        "baseline: idempotent acks=all KafkaProducer, same settings, same Avro bytes, one flush at the end"));
+                        "baseline: idempotent acks=all KafkaProducer, same settings, same Avro bytes, one flush at the end; "
+                                + rounds.spread()));
             }
         }
     }
@@ -142,22 +147,51 @@ public final class IngestStage {
     }
 
     /**
-     * The baseline, then the path, one after the other: records/s of each, and CPU ms per 1000
+     * Rounds of the baseline and the path, the baseline first in odd rounds and second in even
+     * ones, so neither always meets the other's leftovers (a broker flush, a late JIT compile).
+     * The round with the median ratio stands for the run; the others give its spread.
+     */
+    record Rounds(List<Versus> runs) {
+
+        static Rounds run(int rounds, String what, Sending baseline, Sending path) throws Exception {
+            List<Versus> runs = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                Versus run = Versus.run(baseline, path, i % 2 == 0);
+                run.log(what + ", round " + (i + 1) + " of " + rounds);
+                runs.add(run);
+            }
+            return new Rounds(runs);
+        }
+
+        Versus median() {
+            List<Versus> byRatio = new ArrayList<>(runs);
+            byRatio.sort(Comparator.comparingDouble(Versus::ratio));
+            return byRatio.get((byRatio.size() - 1) / 2);
+        }
+
+        /** "ratio by round: 0.41x, 0.52x, 0.47x (median shown)". */
+        String spread() {
+            return "ratio by round: " + runs.stream().map(r -> String.format(Locale.ROOT, "%.2fx", r.ratio()))
+                    .collect(Collectors.joining(", ")) + (runs.size() > 1 ? " (median shown)" : "");
+        }
+    }
+
+    /**
+     * The baseline and the path, one after the other: records/s of each, and CPU ms per 1000
      * records of this JVM (load generator, API, producers) and of the broker.
      */
     record Versus(long baseRecords, double baseSeconds, double[] baseCpu, long records, double seconds, double[] cpu) {
 
-        static Versus run(Sending baseline, Sending path) throws Exception {
-            double[] cpu0 = cpuNow();
-            long t0 = System.nanoTime();
-            long baseRecords = baseline.send();
-            long t1 = System.nanoTime();
-            double[] cpu1 = cpuNow();
-            long records = path.send();
-            long t2 = System.nanoTime();
-            double[] cpu2 = cpuNow();
-            return new Versus(baseRecords, (t1 - t0) / 1e9, per1000(cpu0, cpu1, baseRecords),
-                    records, (t2 - t1) / 1e9, per1000(cpu1, cpu2, records));
+        static Versus run(Sending baseline, Sending path, boolean baselineFirst) throws Exception {
+            Timed first = Timed.of(baselineFirst ? baseline : path);
+            Timed second = Timed.of(baselineFirst ? path : baseline);
+            Timed base = baselineFirst ? first : second;
+            Timed own = baselineFirst ? second : first;
+            return new Versus(base.records(), base.seconds(), base.cpuPer1000(), own.records(), own.seconds(), own.cpuPer1000());
+        }
+
+        double ratio() {
+            return rate() / baseRate();
         }
 
         double baseRate() {
@@ -173,12 +207,23 @@ public final class IngestStage {
                     + "%.0f, %.0f; baseline %.0f, %.0f", what, records, seconds, baseRecords, baseRate(), cpu[0], cpu[1], baseCpu[0], baseCpu[1]);
         }
 
-        private static double[] cpuNow() {
-            return new double[] {ProcStats.processCpuMs(ProcStats.pid()), ProcStats.childCpuMs("kafka")};
+    }
+
+    /** One sending timed: records, seconds, and CPU ms per 1000 records of this JVM and of the broker. */
+    private record Timed(long records, double seconds, double[] cpuPer1000) {
+
+        static Timed of(Sending sending) throws Exception {
+            double[] cpu0 = cpuNow();
+            long t0 = System.nanoTime();
+            long records = sending.send();
+            long t1 = System.nanoTime();
+            double[] cpu1 = cpuNow();
+            return new Timed(records, (t1 - t0) / 1e9,
+                    new double[] {(cpu1[0] - cpu0[0]) / (records / 1000.0), (cpu1[1] - cpu0[1]) / (records / 1000.0)});
         }
 
-        private static double[] per1000(double[] before, double[] after, long records) {
-            return new double[] {(after[0] - before[0]) / (records / 1000.0), (after[1] - before[1]) / (records / 1000.0)};
+        private static double[] cpuNow() {
+            return new double[] {ProcStats.processCpuMs(ProcStats.pid()), ProcStats.childCpuMs("kafka")};
         }
     }
 

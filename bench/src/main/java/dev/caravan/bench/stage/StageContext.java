@@ -7,11 +7,11 @@ import java.util.Map;
 
 /**
  * What every stage bench gets: the servers, the sizes (articles per ingest path, raw articles the
- * enrich runs read at least, newest enriched documents the index stage keeps), where to put files,
- * and the report.
+ * enrich runs read at least, newest enriched documents the index stage keeps), how many rounds a
+ * stage takes of a path and its baseline, where to put files, and the report.
  */
 public record StageContext(String kafkaBootstrap, String schemaRegistryUrl, String opensearchUrl, int partitions,
-                           int articles, int enrichArticles, int indexDocs, Path workDir, Report report) {
+                           int articles, int enrichArticles, int indexDocs, int rounds, Path workDir, Report report) {
 
     /** kafka.bootstrap and schema.registry.url, plus the given keys. */
     public Map<String, String> config(String... keyValues) {
