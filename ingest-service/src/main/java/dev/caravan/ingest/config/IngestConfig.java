@@ -16,6 +16,7 @@ public final class IngestConfig extends AbstractConfig {
     public static final String SOURCE = "ingest.source";
     public static final String API_RATE_LIMIT = "ingest.api.rate.limit";
     public static final String PRODUCER_LINGER_MS = "ingest.producer.linger.ms";
+    public static final String PRODUCER_BATCH_BYTES = "ingest.producer.batch.bytes";
     public static final String SEND_TIMEOUT_MS = "ingest.send.timeout.ms";
     public static final String API_PORT = "ingest.api.port";
     public static final String API_TOKEN = "ingest.api.token";
@@ -30,6 +31,9 @@ public final class IngestConfig extends AbstractConfig {
                     "Source name recorded on articles; empty means: derived from the file name (the part before the first '-').")
             .define(PRODUCER_LINGER_MS, Type.INT, 5, ConfigDef.Range.between(0, 10_000), Importance.LOW,
                     "How long the producer waits to fill a batch.")
+            .define(PRODUCER_BATCH_BYTES, Type.INT, 128 * 1024, ConfigDef.Range.between(1024, 16 * 1024 * 1024), Importance.LOW,
+                    "Largest producer batch per partition (batch.size). Articles are kilobytes each: Kafka's 16 KiB default "
+                            + "holds a handful, and the broker's cost is per batch.")
             .define(SEND_TIMEOUT_MS, Type.INT, 120_000, ConfigDef.Range.atLeast(1_000), Importance.LOW,
                     "Upper bound for Kafka to acknowledge a record (delivery.timeout.ms).")
             .define(API_PORT, Type.INT, 8082, ConfigDef.Range.between(0, 65_535), Importance.MEDIUM,

@@ -52,6 +52,7 @@ public final class RecordPublisher implements RecordSink, AutoCloseable {
         // send() blocks while it has no metadata; bounded so an API request cannot hang on a dead cluster.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.apiPublishTimeoutMs());
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, config.getInt(IngestConfig.PRODUCER_BATCH_BYTES));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "caravan-ingest");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class);
