@@ -17,6 +17,7 @@ public final class EnrichConfig extends AbstractConfig {
     public static final String STREAM_THREADS = "enrich.stream.threads";
     public static final String STATE_DIR = "enrich.state.dir";
     public static final String COMMIT_INTERVAL_MS = "enrich.commit.interval.ms";
+    public static final String PRODUCER_BATCH_BYTES = "enrich.producer.batch.bytes";
     public static final String REPLICATION_FACTOR = "enrich.internal.replication.factor";
     public static final String FX_MAX_AGE_DAYS = "enrich.fx.max.age.days";
     public static final String OPS_PORT = "enrich.ops.port";
@@ -36,6 +37,9 @@ public final class EnrichConfig extends AbstractConfig {
             .define(COMMIT_INTERVAL_MS, Type.INT, 200, ConfigDef.Range.atLeast(10), Importance.LOW,
                     "How often a transaction is committed (exactly-once): the floor of end-to-end latency; "
                             + "each commit stalls the stream thread for a flush and two broker round trips.")
+            .define(PRODUCER_BATCH_BYTES, Type.INT, 128 * 1024, ConfigDef.Range.between(1024, 16 * 1024 * 1024), Importance.LOW,
+                    "Largest batch per partition of the Streams producer (batch.size). An enriched article is kilobytes: "
+                            + "Kafka's 16 KiB default holds two or three, and the broker's cost is per batch.")
             .define(REPLICATION_FACTOR, Type.INT, -1, ConfigDef.Range.atLeast(-1), Importance.LOW,
                     "Replication of internal topics; -1 takes the broker default.")
             .define(FX_MAX_AGE_DAYS, Type.INT, 7, ConfigDef.Range.between(0, 3650), Importance.MEDIUM,

@@ -100,6 +100,7 @@ public final class EnrichTopology {
         // commit's flush and the stream thread stalled on its whole round trip (JFR: the longest waits).
         // Sending within 5 ms overlaps produce with processing; the flush only waits for the tail.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), config.getInt(EnrichConfig.PRODUCER_BATCH_BYTES));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getInt(EnrichConfig.REPLICATION_FACTOR));
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
