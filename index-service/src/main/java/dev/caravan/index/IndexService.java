@@ -8,6 +8,7 @@ import dev.caravan.index.bulk.OpenSearchClients;
 import dev.caravan.index.config.IndexConfig;
 import dev.caravan.index.dlq.DeadLetters;
 import dev.caravan.index.document.ArticleDocuments;
+import dev.caravan.index.document.DocumentJson;
 import dev.caravan.index.document.IndexAction;
 import dev.caravan.ops.Health;
 import dev.caravan.ops.HealthCheck;
@@ -335,12 +336,12 @@ public final class IndexService implements AutoCloseable {
         // A record of the other topic's type is as wrong as unreadable bytes: it goes to the DLQ below.
         if (value instanceof EnrichedArticle article && Topics.ENRICHED_ARTICLES.equals(record.topic())) {
             return new IndexAction(ArticleDocuments.articleIndex(article.getPublishedDate()), article.getId(),
-                    ArticleDocuments.article(article), ArticleDocuments.version(article),
+                    DocumentJson.of(ArticleDocuments.article(article)), ArticleDocuments.version(article),
                     record.topic(), record.partition(), record.offset(), record.key(), record.value());
         }
         if (value instanceof FxTick tick && Topics.FX_TICKS.equals(record.topic())) {
             return new IndexAction(ArticleDocuments.fxIndex(tick.getAsOf()), ArticleDocuments.fxId(tick),
-                    ArticleDocuments.fxTick(tick), null,
+                    DocumentJson.of(ArticleDocuments.fxTick(tick)), null,
                     record.topic(), record.partition(), record.offset(), record.key(), record.value());
         }
         deadLetters.send(record.topic(), record.partition(), record.offset(), record.key(), record.value(), 0,
