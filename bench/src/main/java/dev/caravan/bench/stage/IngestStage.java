@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +52,12 @@ public final class IngestStage {
     public static final int ARTICLES_PER_FILE = 50;
     public static final int API_BATCH = 100;
     public static final List<Integer> API_CONCURRENCY = List.of(8, 32);
+    /**
+     * Articles each path handles before it is timed. On 2 cores the JIT needs about 40,000 (a
+     * standalone loop over the corpus: read, parse and Avro cost 150-240 µs per article for the
+     * first 30,000, then 16 µs); with 3,000 the timed run was still mostly compiling.
+     */
+    static final int WARM_UP_ARTICLES = 40_000;
 
     private final StageContext ctx;
     private final IngestConfig config;
@@ -74,7 +81,7 @@ public final class IngestStage {
     private void cli() throws Exception {
         Path dir = ctx.workDir().resolve("cli");
         List<Path> warmup = corpus.writePageDumps(ctx.workDir().resolve("cli-warmup"), "benchwarm",
-                corpus.articles(1_000_000, 3_000), ARTICLES_PER_FILE);
+                corpus.articles(1_000_000, WARM_UP_ARTICLES), ARTICLES_PER_FILE);
         List<Path> files = corpus.writePageDumps(dir, "benchcli", corpus.articles(0, ctx.articles()), ARTICLES_PER_FILE);
         // The same records the CLI will send, serialised up front for the baseline.
         FileIngestor parser = new FileIngestor((a, t) -> { }, "", Clock.systemUTC());
@@ -109,7 +116,7 @@ public final class IngestStage {
      * taken with a few and with many, each beside the baseline.
      */
     private void api() throws Exception {
-        List<String> warmup = batches(corpus.articles(3_000_000, 3_000), "benchwarm");
+        List<String> warmup = batches(corpus.articles(3_000_000, WARM_UP_ARTICLES), "benchwarm");
         try (IngestServer server = IngestServer.start(config, 0);
              KafkaProducer<byte[], byte[]> baseline = baselineProducer()) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // the server speaks HTTP/1.1: no h2c upgrade attempts
@@ -180,14 +187,12 @@ public final class IngestStage {
      * The baseline and the path, one after the other: records/s of each, and CPU ms per 1000
      * records of this JVM (load generator, API, producers) and of the broker.
      */
-    record Versus(long baseRecords, double baseSeconds, double[] baseCpu, long records, double seconds, double[] cpu) {
+    record Versus(Timed base, Timed own) {
 
         static Versus run(Sending baseline, Sending path, boolean baselineFirst) throws Exception {
             Timed first = Timed.of(baselineFirst ? baseline : path);
             Timed second = Timed.of(baselineFirst ? path : baseline);
-            Timed base = baselineFirst ? first : second;
-            Timed own = baselineFirst ? second : first;
-            return new Versus(base.records(), base.seconds(), base.cpuPer1000(), own.records(), own.seconds(), own.cpuPer1000());
+            return baselineFirst ? new Versus(first, second) : new Versus(second, first);
         }
 
         double ratio() {
@@ -195,31 +200,43 @@ public final class IngestStage {
         }
 
         double baseRate() {
-            return baseRecords / baseSeconds;
+            return base.records() / base.seconds();
         }
 
         double rate() {
-            return records / seconds;
+            return own.records() / own.seconds();
         }
 
         void log(String what) {
             StageContext.log("%s: %d records in %.2f s; baseline %d at %.0f/s; CPU ms per 1000 (bench JVM, broker): "
-                    + "%.0f, %.0f; baseline %.0f, %.0f", what, records, seconds, baseRecords, baseRate(), cpu[0], cpu[1], baseCpu[0], baseCpu[1]);
+                    + "%.0f, %.0f; baseline %.0f, %.0f; busiest threads: %s; baseline: %s", what, own.records(), own.seconds(),
+                    base.records(), baseRate(), own.cpuPer1000()[0], own.cpuPer1000()[1], base.cpuPer1000()[0], base.cpuPer1000()[1],
+                    own.busiest(), base.busiest());
         }
-
     }
 
-    /** One sending timed: records, seconds, and CPU ms per 1000 records of this JVM and of the broker. */
-    private record Timed(long records, double seconds, double[] cpuPer1000) {
+    /**
+     * One sending timed: records, seconds, CPU ms per 1000 records of this JVM and of the broker,
+     * and the JVM's busiest threads with their CPU ms per 1000 records: on 2 cores the JIT compiler
+     * threads are often among them long after the warm-up, in the baseline's rounds too.
+     */
+    private record Timed(long records, double seconds, double[] cpuPer1000, String busiest) {
 
         static Timed of(Sending sending) throws Exception {
+            Map<String, Double> threads0 = ProcStats.threadGroupCpuMs();
             double[] cpu0 = cpuNow();
             long t0 = System.nanoTime();
             long records = sending.send();
             long t1 = System.nanoTime();
             double[] cpu1 = cpuNow();
+            double per1000 = records / 1000.0;
+            Map<String, Double> threads = new HashMap<>();
+            ProcStats.threadGroupCpuMs().forEach((name, ms) -> threads.put(name, (ms - threads0.getOrDefault(name, 0.0)) / per1000));
+            String busiest = threads.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(4)
+                    .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
             return new Timed(records, (t1 - t0) / 1e9,
-                    new double[] {(cpu1[0] - cpu0[0]) / (records / 1000.0), (cpu1[1] - cpu0[1]) / (records / 1000.0)});
+                    new double[] {(cpu1[0] - cpu0[0]) / per1000, (cpu1[1] - cpu0[1]) / per1000}, busiest);
         }
 
         private static double[] cpuNow() {

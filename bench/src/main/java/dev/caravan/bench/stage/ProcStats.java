@@ -38,14 +38,42 @@ public final class ProcStats {
 
     /** User + system CPU of a process so far, in ms (from /proc/<pid>/stat), or -1. */
     public static double processCpuMs(long pid) {
+        return processCpuMs(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    private static double processCpuMs(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(statFile);
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // after the command: state(0) ... utime(11) stime(12)
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000.0 / CLK_TCK;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU ms so far of every thread of this process, JVM threads included (GC, JIT compilers),
+     * summed by name with digits dropped ("GC Thread#0" and "GC Thread#1" are "GC Thread#").
+     */
+    public static Map<String, Double> threadGroupCpuMs() {
+        Map<String, Double> out = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("\\d+", "");
+                    double ms = processCpuMs(Path.of(task.toString(), "stat"));
+                    if (ms >= 0) {
+                        out.merge(name, ms, Double::sum);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while listed
+                }
+            });
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return out;
     }
 
     /** CPU ms so far of the child JVM with that short name (see {@link #children}), or 0 when there is none. */
