@@ -44,6 +44,7 @@ public final class IndexStage {
 
     static final String RAW_PREFIX = "bench-raw-";
     static final int BULK_DOCS = 1000;
+    static final int FX_TICKS_KEPT = 3000;
 
     private final StageContext ctx;
 
@@ -57,6 +58,9 @@ public final class IndexStage {
     public void run() throws Exception {
         try (Kafka kafka = new Kafka(ctx.kafkaBootstrap())) {
             kafka.keepLast(Topics.ENRICHED_ARTICLES, ctx.indexDocs()); // every enrich run wrote its copy
+            // Every ingest round sent its page dumps' ticks again; the newest few thousand still hold every
+            // pair and day (224 documents), and tiny FX documents do not crowd out the articles.
+            kafka.keepLast(Topics.FX_TICKS, FX_TICKS_KEPT);
         }
         List<Doc> docs = readDocuments();
         StageContext.log("index: %d documents (enriched articles and FX ticks)", docs.size());
