@@ -6,12 +6,14 @@ import dev.caravan.bench.load.Corpus;
 import dev.caravan.bench.report.Result;
 import dev.caravan.launcher.demo.LocalPipeline;
 import dev.caravan.schema.Topics;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -65,7 +67,14 @@ public final class EndToEndStage {
             awaitAll(warm, Duration.ofMinutes(3));
 
             sustained(ingest);
+            Timer bulks = pipeline.indexService().metrics().get("caravan.index.bulk").timer();
+            long bulkCount = bulks.count();
+            double bulkMs = bulks.totalTime(TimeUnit.MILLISECONDS);
+            long indexed = pipeline.indexService().indexedCount();
             fixedRate(ingest);
+            long n = Math.max(1, bulks.count() - bulkCount);
+            StageContext.log("e2e fixed rate: the indexer sent %d bulks of %.0f documents on average, %.0f ms each to settle",
+                    n, (pipeline.indexService().indexedCount() - indexed) / (double) n, (bulks.totalTime(TimeUnit.MILLISECONDS) - bulkMs) / n);
         }
     }
 
@@ -97,6 +106,7 @@ public final class EndToEndStage {
         int ticks = seconds * ticksPerSecond;
         Map<String, Long> ackedAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        Map<String, Long> seenAtWallMs = new ConcurrentHashMap<>(); // beside the documents' own timestamps
         List<String> failures = new CopyOnWriteArrayList<>();
         AtomicInteger next = new AtomicInteger(20_000_000);
         AtomicLong acked = new AtomicLong();
@@ -149,8 +159,10 @@ public final class EndToEndStage {
             }
             if (!pending.isEmpty()) {
                 long now = System.nanoTime();
+                long nowMs = System.currentTimeMillis();
                 for (String id : searchable(pending)) {
                     seenAt.putIfAbsent(id, now);
+                    seenAtWallMs.putIfAbsent(id, nowMs);
                 }
             }
             if (!measuredHeap && System.nanoTime() > t0 + (loadEnd - t0) * 3 / 4) {
@@ -190,6 +202,7 @@ public final class EndToEndStage {
                 null, null, "polled every " + POLL_MS + " ms without forcing a refresh (index refresh_interval 1 s)"));
         ctx.report().add(Result.absolute("end to end: p99 latency, ack to searchable" + at, percentile(latencies, 0.99), "ms",
                 2000.0, Result.Goal.MAX_VALUE, latencies.size() + " of " + acked.get() + " acked articles seen searchable"));
+        addLatencySplit(seenAtWallMs, at);
 
         long pid = ProcStats.pid();
         ctx.report().add(Result.absolute("memory: heap after GC, all three services in one JVM" + at, heapMb, "MB", 256.0,
@@ -206,6 +219,42 @@ public final class EndToEndStage {
         }
         childCpu.forEach((name, ms) -> ctx.report().add(Result.absolute("CPU: " + name + " server per 1000 articles" + at, ms / per1000,
                 "CPU ms", null, null, String.format(Locale.ROOT, "%.2f cores busy at this rate (/proc/<pid>/stat)", ms / 1000 / wall))));
+    }
+
+    /**
+     * Where the time goes: from the article's ingestedAt to its enrichedAt (ingest ack, the enrich
+     * poll and tagging), and from enrichedAt to the search that found it (the enrich transaction's
+     * commit, the indexer's batch and bulk, OpenSearch's refresh, this bench's poll). Both
+     * timestamps come from the documents; the services share this JVM's clock.
+     */
+    private void addLatencySplit(Map<String, Long> seenAtWallMs, String at) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>(seenAtWallMs.keySet());
+        List<Long> toEnriched = new ArrayList<>();
+        List<Long> toSearchable = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<String> page = ids.subList(i, Math.min(ids.size(), i + 1000));
+            String query = JSON.writeValueAsString(Map.of("size", page.size(), "_source", List.of("ingestedAt", "enrichedAt"),
+                    "track_total_hits", false, "query", Map.of("ids", Map.of("values", page))));
+            for (JsonNode hit : search("/articles/_search", query).path("hits").path("hits")) {
+                long ingested = Instant.parse(hit.path("_source").path("ingestedAt").asText()).toEpochMilli();
+                long enriched = Instant.parse(hit.path("_source").path("enrichedAt").asText()).toEpochMilli();
+                toEnriched.add(Math.max(0, enriched - ingested));
+                toSearchable.add(Math.max(0, seenAtWallMs.get(hit.path("_id").asText()) - enriched));
+            }
+        }
+        Collections.sort(toEnriched);
+        Collections.sort(toSearchable);
+        String enrichNote = "the ingest ack, the enrich poll and tagging (the documents' ingestedAt and enrichedAt)";
+        String indexNote = "the enrich commit, the indexer's batch and bulk, OpenSearch's 1 s refresh and this bench's "
+                + POLL_MS + " ms poll";
+        for (double p : List.of(0.50, 0.99)) {
+            String name = String.format(Locale.ROOT, "end to end: p%.0f, ", p * 100);
+            ctx.report().add(Result.absolute(name + "ingested to enriched" + at, percentile(toEnriched, p), "ms", null, null, enrichNote));
+            ctx.report().add(Result.absolute(name + "enriched to searchable" + at, percentile(toSearchable, p), "ms", null, null, indexNote));
+        }
+        StageContext.log("e2e latency split%s: ingested to enriched p50 %d, p99 %d ms; enriched to searchable p50 %d, p99 %d ms",
+                at, percentile(toEnriched, 0.50), percentile(toEnriched, 0.99), percentile(toSearchable, 0.50),
+                percentile(toSearchable, 0.99));
     }
 
     static String classify(String thread) {
