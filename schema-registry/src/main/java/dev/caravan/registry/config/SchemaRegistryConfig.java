@@ -1,6 +1,7 @@
 package dev.caravan.registry.config;
 
 import dev.caravan.config.ConfigSources;
+import dev.caravan.config.KafkaConnection;
 import dev.caravan.registry.compat.CompatibilityLevel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,16 +20,15 @@ import org.apache.kafka.common.config.ConfigException;
  * Invalid values fail start-up with a message naming the key.
  */
 public final class SchemaRegistryConfig extends AbstractConfig {
-  public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap";
+  public static final String KAFKA_BOOTSTRAP = KafkaConnection.BOOTSTRAP;
   public static final String HOST = "schema.registry.host";
   public static final String PORT = "schema.registry.port";
   public static final String TOPIC = "schema.registry.topic";
   public static final String COMPATIBILITY = "schema.registry.compatibility";
   public static final String STORE_TIMEOUT_MS = "schema.registry.store.timeout.ms";
 
-  public static final ConfigDef DEFINITION = new ConfigDef()
-      .define(KAFKA_BOOTSTRAP, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
-          "Kafka bootstrap servers holding the registry's state, host:port[,host:port...].")
+  /** Kafka's bootstrap, TLS and SASL keys as every Caravan service has them, then the registry's own. */
+  public static final ConfigDef DEFINITION = KafkaConnection.define(new ConfigDef())
       .define(HOST, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
           "Interface the HTTP API binds to.")
       .define(PORT, Type.INT, 8081, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,
@@ -65,6 +65,11 @@ public final class SchemaRegistryConfig extends AbstractConfig {
 
   public String kafkaBootstrap() {
     return getString(KAFKA_BOOTSTRAP);
+  }
+
+  /** {@code bootstrap.servers} and, when set, TLS and SASL: what the registry's producer, consumer and admin client get. */
+  public Map<String, Object> kafkaClientProperties() {
+    return KafkaConnection.clientProperties(this);
   }
 
   public String host() {

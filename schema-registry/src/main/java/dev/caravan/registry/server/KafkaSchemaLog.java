@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSchemaLog.class);
 
-  private final String bootstrap;
+  private final Map<String, Object> clientProperties;
   private final String topic;
   private final RegistryState state;
   private final Duration timeout;
@@ -48,8 +48,8 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
   private volatile boolean running;
   private volatile Exception readerFailure;
 
-  KafkaSchemaLog(String bootstrap, String topic, RegistryState state, Duration timeout) {
-    this.bootstrap = bootstrap;
+  KafkaSchemaLog(Map<String, Object> clientProperties, String topic, RegistryState state, Duration timeout) {
+    this.clientProperties = Map.copyOf(clientProperties);
     this.topic = topic;
     this.state = state;
     this.timeout = timeout;
@@ -60,7 +60,7 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
   void start() throws InterruptedException {
     ensureTopic();
     Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.putAll(clientProperties);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
@@ -68,7 +68,7 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
     producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
 
     Properties c = new Properties();
-    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    c.putAll(clientProperties);
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.CLIENT_ID_CONFIG, "caravan-schema-registry-reader");
     consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
@@ -163,7 +163,7 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
   }
 
   private void ensureTopic() throws InterruptedException {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin = Admin.create(clientProperties)) {
       Set<String> names = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (names.contains(topic)) {
         return;
@@ -180,7 +180,7 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
         }
       }
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Kafka at " + bootstrap + " did not answer while checking topic " + topic
+      throw new IllegalStateException("Kafka at " + clientProperties.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) + " did not answer while checking topic " + topic
           + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
     }
   }

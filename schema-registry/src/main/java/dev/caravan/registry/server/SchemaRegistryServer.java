@@ -20,7 +20,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
   /** Replays the topic, then serves; returns once requests are answered. */
   public SchemaRegistryServer start() throws InterruptedException {
     RegistryState state = new RegistryState();
-    log = new KafkaSchemaLog(config.kafkaBootstrap(), config.topic(), state, config.storeTimeout());
+    log = new KafkaSchemaLog(config.kafkaClientProperties(), config.topic(), state, config.storeTimeout());
     log.start();
     SchemaRegistryService service = new SchemaRegistryService(state, log, config.defaultCompatibility());
     http = new RegistryHttpApi(service, log::healthy).create().start(config.host(), config.port());
