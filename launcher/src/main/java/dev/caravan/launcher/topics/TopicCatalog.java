@@ -43,7 +43,13 @@ public final class TopicCatalog {
      * parallelism), the others one partition. Returns the names it created.
      */
     public static List<String> ensure(String bootstrap, int partitions, short replication) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        return ensure(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), partitions, replication);
+    }
+
+    /** As {@link #ensure(String, int, short)}, with every admin client setting given (TLS, SASL). */
+    public static List<String> ensure(Map<String, Object> clientProperties, int partitions, short replication) {
+        Object bootstrap = clientProperties.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        try (Admin admin = Admin.create(clientProperties)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (Spec spec : TOPICS) {

@@ -1,7 +1,9 @@
 package dev.caravan.launcher.topics;
 
 import dev.caravan.config.ConfigSources;
+import dev.caravan.config.KafkaConnection;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,9 +11,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigResource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,11 +25,18 @@ import picocli.CommandLine.Option;
         subcommands = {TopicsCommand.Create.class, TopicsCommand.Describe.class})
 public final class TopicsCommand {
 
-    static String bootstrap(String option) {
-        if (option != null) {
-            return option;
-        }
-        return System.getenv().getOrDefault(ConfigSources.environmentName("kafka.bootstrap"), "localhost:9092");
+    /**
+     * The admin client's settings: the same {@code CARAVAN_KAFKA_*} variables the services read
+     * (bootstrap, TLS, SASL), the bootstrap option winning. A service's properties file is not read:
+     * it holds keys this command does not know.
+     */
+    static Map<String, Object> clientProperties(String bootstrapOption, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.remove(ConfigSources.FILE_VARIABLE);
+        Map<String, String> overrides = bootstrapOption == null ? Map.of() : Map.of(KafkaConnection.BOOTSTRAP, bootstrapOption);
+        ConfigDef definition = KafkaConnection.define(new ConfigDef());
+        return KafkaConnection.clientProperties(new AbstractConfig(definition,
+                ConfigSources.resolve(definition, env, overrides).values(), false));
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create the missing topics (existing ones are left as they are).")
@@ -34,7 +44,7 @@ public final class TopicsCommand {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--kafka-bootstrap", description = "Default: CARAVAN_KAFKA_BOOTSTRAP or localhost:9092.")
+        @Option(names = "--kafka-bootstrap", description = "Default: CARAVAN_KAFKA_BOOTSTRAP or localhost:9092. TLS and SASL: the CARAVAN_KAFKA_* variables the services read.")
         String bootstrap;
 
         @Option(names = "--partitions", defaultValue = "6", description = "Partitions of the data topics (default: ${DEFAULT-VALUE}).")
@@ -45,7 +55,7 @@ public final class TopicsCommand {
 
         @Override
         public Integer call() {
-            List<String> created = TopicCatalog.ensure(bootstrap(bootstrap), partitions, replication);
+            List<String> created = TopicCatalog.ensure(clientProperties(bootstrap, System.getenv()), partitions, replication);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("created %d topic(s)%s%n", created.size(), created.isEmpty() ? "" : ": " + String.join(", ", created));
             return 0;
@@ -57,13 +67,13 @@ public final class TopicsCommand {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--kafka-bootstrap", description = "Default: CARAVAN_KAFKA_BOOTSTRAP or localhost:9092.")
+        @Option(names = "--kafka-bootstrap", description = "Default: CARAVAN_KAFKA_BOOTSTRAP or localhost:9092. TLS and SASL: the CARAVAN_KAFKA_* variables the services read.")
         String bootstrap;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(bootstrap)))) {
+            try (Admin admin = Admin.create(clientProperties(bootstrap, System.getenv()))) {
                 Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
                 List<String> names = TopicCatalog.TOPICS.stream().map(TopicCatalog.Spec::name).toList();
                 List<String> present = names.stream().filter(existing::contains).toList();

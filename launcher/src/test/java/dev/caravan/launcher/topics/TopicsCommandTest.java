@@ -1,0 +1,31 @@
+package dev.caravan.launcher.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.apache.kafka.common.config.types.Password;
+import org.junit.jupiter.api.Test;
+
+class TopicsCommandTest {
+
+    @Test
+    void theAdminClientReachesASecuredClusterWithTheServicesVariables() {
+        Map<String, Object> props = TopicsCommand.clientProperties(null, Map.of(
+                "CARAVAN_KAFKA_BOOTSTRAP", "kafka-1:9093",
+                "CARAVAN_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "CARAVAN_KAFKA_SASL_USERNAME", "ops",
+                "CARAVAN_KAFKA_SASL_PASSWORD", "pw"));
+
+        assertThat(props).containsEntry("bootstrap.servers", "kafka-1:9093").containsEntry("security.protocol", "SASL_SSL");
+        assertThat(((Password) props.get("sasl.jaas.config")).value()).contains("username=\"ops\"");
+    }
+
+    @Test
+    void theBootstrapOptionWinsAndAServicesPropertiesFileIsNotRead() {
+        // The file does not exist: reading it would fail.
+        Map<String, Object> props = TopicsCommand.clientProperties("broker:9092", Map.of(
+                "CARAVAN_KAFKA_BOOTSTRAP", "kafka-1:9093", "CARAVAN_CONFIG_FILE", "/nonexistent/ingest.properties"));
+
+        assertThat(props).containsEntry("bootstrap.servers", "broker:9092").containsEntry("security.protocol", "PLAINTEXT");
+    }
+}
