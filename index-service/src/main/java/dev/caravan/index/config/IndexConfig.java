@@ -2,6 +2,7 @@ package dev.caravan.index.config;
 
 import dev.caravan.config.ConfigSources;
 import dev.caravan.config.KafkaConnection;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -17,6 +18,8 @@ public final class IndexConfig extends AbstractConfig {
     public static final String OPENSEARCH_URL = "opensearch.url";
     public static final String OPENSEARCH_USERNAME = "opensearch.username";
     public static final String OPENSEARCH_PASSWORD = "opensearch.password";
+    public static final String OPENSEARCH_TRUSTSTORE_LOCATION = "opensearch.ssl.truststore.location";
+    public static final String OPENSEARCH_TRUSTSTORE_PASSWORD = "opensearch.ssl.truststore.password";
     public static final String INDEX_REPLICAS = "index.replicas";
     public static final String GROUP_ID = "index.group.id";
     public static final String OPS_PORT = "index.ops.port";
@@ -36,6 +39,10 @@ public final class IndexConfig extends AbstractConfig {
                     "OpenSearch base URL, http or https.")
             .define(OPENSEARCH_USERNAME, Type.STRING, "", Importance.MEDIUM, "Basic-auth user; empty for none.")
             .define(OPENSEARCH_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, "Basic-auth password.")
+            .define(OPENSEARCH_TRUSTSTORE_LOCATION, Type.STRING, "", Importance.MEDIUM,
+                    "Trust store (PKCS12 or JKS) with the CA of an https OpenSearch, e.g. a cluster's own self-signed one; "
+                            + "empty: the JVM's trust store.")
+            .define(OPENSEARCH_TRUSTSTORE_PASSWORD, Type.PASSWORD, "", Importance.LOW, "Password of that trust store; empty for none.")
             .define(INDEX_REPLICAS, Type.INT, 1, ConfigDef.Range.between(0, 10), Importance.MEDIUM,
                     "number_of_replicas in the index templates: 0 on a single node.")
             .define(GROUP_ID, Type.STRING, "caravan-index", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
@@ -77,6 +84,12 @@ public final class IndexConfig extends AbstractConfig {
 
     public Password opensearchPassword() {
         return getPassword(OPENSEARCH_PASSWORD);
+    }
+
+    /** The trust store for https, or null for the JVM's own. */
+    public Path opensearchTrustStore() {
+        String location = getString(OPENSEARCH_TRUSTSTORE_LOCATION);
+        return location.isBlank() ? null : Path.of(location);
     }
 
     /** bootstrap.servers plus the TLS/SASL settings, for any Kafka client of this service. */
