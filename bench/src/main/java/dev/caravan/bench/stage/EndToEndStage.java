@@ -67,6 +67,7 @@ public final class EndToEndStage {
             awaitAll(warm, Duration.ofMinutes(3));
 
             sustained(ingest);
+            awaitMergesDone(Duration.ofSeconds(90));
             Timer bulks = pipeline.indexService().metrics().get("caravan.index.bulk").timer();
             long bulkCount = bulks.count();
             double bulkMs = bulks.totalTime(TimeUnit.MILLISECONDS);
@@ -298,6 +299,23 @@ public final class EndToEndStage {
             }
             Thread.sleep(500);
         }
+    }
+
+    /**
+     * The fixed rate measures latency in a steady state, not while OpenSearch still merges the
+     * segments of the burst before it: waits until no merge runs on the articles' indices.
+     */
+    private void awaitMergesDone(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ctx.opensearchUrl() + "/articles/_stats/merge")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() < 300 && JSON.readTree(r.body()).path("_all").path("total").path("merges").path("current").asLong(1) == 0) {
+                return;
+            }
+            Thread.sleep(POLL_MS);
+        }
+        StageContext.log("OpenSearch still merging after %d s; the fixed rate starts anyway", timeout.toSeconds());
     }
 
     /** Which of these ids a search finds now (no refresh forced). */
