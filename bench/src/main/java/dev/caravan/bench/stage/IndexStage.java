@@ -17,12 +17,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -91,11 +88,8 @@ public final class IndexStage {
                     round.rate(), baseline, round.ratio());
             rounds.add(round);
         }
-        List<Round> byRatio = new ArrayList<>(rounds);
-        byRatio.sort(Comparator.comparingDouble(Round::ratio));
-        Round median = byRatio.get((byRatio.size() - 1) / 2);
-        String spread = "ratio by round: " + rounds.stream().map(r -> String.format(Locale.ROOT, "%.2fx", r.ratio()))
-                .collect(Collectors.joining(", ")) + (rounds.size() > 1 ? " (median shown)" : "");
+        Round median = MedianRound.of(rounds, Round::ratio);
+        String spread = MedianRound.spread(rounds, Round::ratio);
         double per1000 = docs.size() / 1000.0;
         ctx.report().add(Result.vsBaseline("indexer", median.rate(), median.baseline(), "docs/s", 0.9,
                 "baseline: the same documents, built and serialised up front, bulk-indexed " + BULK_DOCS

@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -171,15 +170,11 @@ public final class IngestStage {
         }
 
         Versus median() {
-            List<Versus> byRatio = new ArrayList<>(runs);
-            byRatio.sort(Comparator.comparingDouble(Versus::ratio));
-            return byRatio.get((byRatio.size() - 1) / 2);
+            return MedianRound.of(runs, Versus::ratio);
         }
 
-        /** "ratio by round: 0.41x, 0.52x, 0.47x (median shown)". */
         String spread() {
-            return "ratio by round: " + runs.stream().map(r -> String.format(Locale.ROOT, "%.2fx", r.ratio()))
-                    .collect(Collectors.joining(", ")) + (runs.size() > 1 ? " (median shown)" : "");
+            return MedianRound.spread(runs, Versus::ratio);
         }
     }
 
