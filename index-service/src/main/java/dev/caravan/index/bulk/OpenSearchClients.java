@@ -54,11 +54,7 @@ public final class OpenSearchClients {
                 ? ("https".equals(uri.getScheme()) ? 443 : 9200) : uri.getPort());
         ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(host)
                 .setMapper(new JacksonJsonpMapper(objectMapper()));
-        BasicCredentialsProvider credentials = null;
-        if (username != null && !username.isBlank()) {
-            credentials = new BasicCredentialsProvider();
-            credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(username, password.toCharArray()));
-        }
+        BasicCredentialsProvider credentials = username == null || username.isBlank() ? null : basicAuth(host, username, password);
         // The transport's own connection manager trusts the JVM's CAs only; one with the given trust
         // store replaces it, with the same pool sizes.
         PoolingAsyncClientConnectionManager connections = trustStore == null ? null
@@ -67,10 +63,9 @@ public final class OpenSearchClients {
                         .setMaxConnPerRoute(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_PER_ROUTE)
                         .setMaxConnTotal(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_TOTAL)
                         .build();
-        BasicCredentialsProvider auth = credentials;
         builder.setHttpClientConfigCallback(client -> {
-            if (auth != null) {
-                client.setDefaultCredentialsProvider(auth);
+            if (credentials != null) {
+                client.setDefaultCredentialsProvider(credentials);
             }
             if (connections != null) {
                 client.setConnectionManager(connections);
@@ -79,6 +74,12 @@ public final class OpenSearchClients {
         });
         OpenSearchTransport transport = builder.build();
         return new OpenSearchClient(transport);
+    }
+
+    private static BasicCredentialsProvider basicAuth(HttpHost host, String username, String password) {
+        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+        credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(username, password.toCharArray()));
+        return credentials;
     }
 
     private static SSLContext sslContext(Path trustStore, String password) {
