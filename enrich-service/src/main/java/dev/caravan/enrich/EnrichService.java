@@ -21,6 +21,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +45,15 @@ public final class EnrichService implements AutoCloseable {
         this.serdes = EnrichSerdes.forRegistry(config.schemaRegistryUrl());
         this.streams = new KafkaStreams(
                 EnrichTopology.build(Gazetteer.bundled(),
-                        gazetteer -> new ArticleEnricher(gazetteer, fxMaxAgeDays, Clock.systemUTC()),
-                        serdes, globalDeadLetters),
+                        gazetteer -> new ArticleEnricher(gazetteer, fxMaxAgeDays, Clock.systemUTC(), config.articleLimits()),
+                        serdes, globalDeadLetters, config.getInt(EnrichConfig.MAX_RECORD_BYTES)),
                 EnrichTopology.streamsProperties(config));
         streams.setStateListener((now, before) -> LOG.info("Enrich streams {} -> {}", before, now));
+        streams.setUncaughtExceptionHandler(e -> {
+            // A record that kills a thread would kill its replacement too: stop, say why, report DOWN.
+            LOG.error("Enrich stream stopped by an error it could not skip; health now reports DOWN: {}", e.toString(), e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
         metrics.config().meterFilter(new StateStoreTags()); // before binding: filters apply to meters registered after them
         new KafkaStreamsMetrics(streams).bindTo(metrics);
         this.health = new Health()

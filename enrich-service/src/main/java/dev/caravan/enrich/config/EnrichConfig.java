@@ -2,6 +2,7 @@ package dev.caravan.enrich.config;
 
 import dev.caravan.config.ConfigSources;
 import dev.caravan.config.KafkaConnection;
+import dev.caravan.enrich.tag.ArticleLimits;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -21,6 +22,11 @@ public final class EnrichConfig extends AbstractConfig {
     public static final String REPLICATION_FACTOR = "enrich.internal.replication.factor";
     public static final String FX_MAX_AGE_DAYS = "enrich.fx.max.age.days";
     public static final String OPS_PORT = "enrich.ops.port";
+    public static final String MAX_BODY_CHARS = "enrich.max.body.chars";
+    public static final String MAX_ENTITIES = "enrich.max.entities.per.article";
+    public static final String MAX_MENTIONS = "enrich.max.mentions.per.entity";
+    public static final String MAX_MONEY = "enrich.max.money.per.article";
+    public static final String MAX_RECORD_BYTES = "enrich.max.record.bytes";
 
     public static final ConfigDef DEFINITION = KafkaConnection.define(new ConfigDef())
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", new ConfigDef.NonEmptyString(),
@@ -45,7 +51,18 @@ public final class EnrichConfig extends AbstractConfig {
             .define(FX_MAX_AGE_DAYS, Type.INT, 7, ConfigDef.Range.between(0, 3650), Importance.MEDIUM,
                     "Oldest FX tick (in days before the article's date) still used to convert its money; older: usd stays null.")
             .define(OPS_PORT, Type.INT, 8083, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,
-                    "Port of /health/live, /health/ready and /metrics when run as `caravan enrich-service` (0: any free port).");
+                    "Port of /health/live, /health/ready and /metrics when run as `caravan enrich-service` (0: any free port).")
+            .define(MAX_BODY_CHARS, Type.INT, ArticleLimits.DEFAULTS.maxBodyChars(), ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Characters of an article's body that are tagged; the rest is kept in the record but not read for entities or money.")
+            .define(MAX_ENTITIES, Type.INT, ArticleLimits.DEFAULTS.maxEntities(), ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Entities kept per article (the most-mentioned); a cut is named in the record's limitsApplied.")
+            .define(MAX_MENTIONS, Type.INT, ArticleLimits.DEFAULTS.maxMentionsPerEntity(), ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Mentions kept per entity (the first ones); a cut is named in the record's limitsApplied.")
+            .define(MAX_MONEY, Type.INT, ArticleLimits.DEFAULTS.maxMoney(), ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Money mentions kept per article (the first ones); a cut is named in the record's limitsApplied.")
+            .define(MAX_RECORD_BYTES, Type.INT, 1_000_000, ConfigDef.Range.between(1024, 1_000_000), Importance.LOW,
+                    "Largest enriched record written (serialised Avro); a larger one goes to news.articles.enrich-dlq.v1 with its reason "
+                            + "instead of failing the producer's 1 MiB max.request.size and stopping the stream.");
 
     public EnrichConfig(Map<String, ?> values) {
         super(DEFINITION, values, false);
@@ -53,6 +70,10 @@ public final class EnrichConfig extends AbstractConfig {
 
     public static EnrichConfig fromEnvironment(Map<String, String> overrides) {
         return new EnrichConfig(ConfigSources.resolve(DEFINITION, System.getenv(), overrides).values());
+    }
+
+    public ArticleLimits articleLimits() {
+        return new ArticleLimits(getInt(MAX_BODY_CHARS), getInt(MAX_ENTITIES), getInt(MAX_MENTIONS), getInt(MAX_MONEY));
     }
 
     public String kafkaBootstrap() {

@@ -26,18 +26,26 @@ public final class ArticleEnricher {
     private final MoneyExtractor moneyExtractor;
     private final int fxMaxAgeDays;
     private final Clock clock;
+    private final ArticleLimits limits;
 
     public ArticleEnricher(Gazetteer gazetteer, int fxMaxAgeDays, Clock clock) {
+        this(gazetteer, fxMaxAgeDays, clock, ArticleLimits.DEFAULTS);
+    }
+
+    public ArticleEnricher(Gazetteer gazetteer, int fxMaxAgeDays, Clock clock, ArticleLimits limits) {
         this.entityTagger = new EntityTagger(gazetteer);
         this.moneyExtractor = new MoneyExtractor(gazetteer);
         this.fxMaxAgeDays = fxMaxAgeDays;
         this.clock = clock;
+        this.limits = limits;
     }
 
     public EnrichedArticle enrich(RawArticle raw, FxRates rates) {
+        List<String> limitsApplied = new ArrayList<>();
+        String body = limits.taggedBody(raw.getBody(), limitsApplied);
         List<MoneyAmount> money = new ArrayList<>(moneyExtractor.extract(raw.getTitle(), TextField.TITLE));
-        money.addAll(moneyExtractor.extract(raw.getBody(), TextField.BODY));
-        List<Entity> tagged = entityTagger.tag(raw.getTitle(), raw.getBody());
+        money.addAll(moneyExtractor.extract(body, TextField.BODY));
+        List<Entity> tagged = entityTagger.tag(raw.getTitle(), body);
         Set<String> countries = tagged.stream().filter(e -> e.getType() == EntityType.LOCATION && e.getCountry() != null)
                 .map(Entity::getCountry).collect(Collectors.toSet());
         money = money.stream().map(m -> new MoneyAmount(m.text(), m.field(), m.start(), m.end(), m.amount(),
@@ -45,7 +53,7 @@ public final class ArticleEnricher {
         tagged.stream().filter(e -> e.getType() == EntityType.CURRENCY).forEach(e -> e.setName(
                 e.getMentions().stream().map(m -> SharedCurrencyWords.resolve(e.getName(), m.getText(), countries))
                         .filter(code -> !code.equals(e.getName())).findFirst().orElse(e.getName())));
-        List<Entity> entities = withCurrenciesOf(tagged, money);
+        List<Entity> entities = limits.bound(withCurrenciesOf(tagged, money), limitsApplied);
         return EnrichedArticle.newBuilder()
                 .setId(raw.getId())
                 .setSource(raw.getSource())
@@ -58,7 +66,9 @@ public final class ArticleEnricher {
                 .setContentHash(raw.getContentHash())
                 .setListingPosition(raw.getListingPosition())
                 .setEntities(entities)
-                .setMoney(new MoneyConverter(rates, fxMaxAgeDays).convert(money, raw.getPublishedDate()))
+                .setMoney(limits.boundMoney(new MoneyConverter(rates, fxMaxAgeDays).convert(money, raw.getPublishedDate()),
+                        limitsApplied))
+                .setLimitsApplied(limitsApplied)
                 .setEnrichedAt(clock.instant())
                 .setTaggerVersion(TAGGER_VERSION)
                 .build();

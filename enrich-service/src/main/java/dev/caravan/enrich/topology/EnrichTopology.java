@@ -46,6 +46,8 @@ public final class EnrichTopology {
     public static final String GAZETTEER_STORE = "gazetteer";
     /** Rate history kept for as-of lookups; ticks are tiny (a few pairs a day). */
     public static final Duration FX_HISTORY = Duration.ofDays(3650);
+    /** Under the producer's 1 MiB max.request.size, with room for headers and batch overhead. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1_000_000;
 
     private EnrichTopology() {
     }
@@ -62,6 +64,12 @@ public final class EnrichTopology {
     /** @param globalDeadLetters where unreadable FX ticks go (Streams' own DLQ cannot serve global stores) */
     public static Topology build(Gazetteer bundled, Function<Gazetteer, ArticleEnricher> enricherFactory,
                                  EnrichSerdes serdes, GlobalDeadLetters globalDeadLetters) {
+        return build(bundled, enricherFactory, serdes, globalDeadLetters, DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    /** @param maxRecordBytes largest enriched record written; a larger one goes to the DLQ as its raw article */
+    public static Topology build(Gazetteer bundled, Function<Gazetteer, ArticleEnricher> enricherFactory,
+                                 EnrichSerdes serdes, GlobalDeadLetters globalDeadLetters, int maxRecordBytes) {
         StreamsBuilder builder = new StreamsBuilder();
         LiveGazetteer live = new LiveGazetteer(bundled, enricherFactory);
         AtomicLong fxChanges = new AtomicLong(); // bumped per stored tick; article processors remember rates until then
@@ -76,9 +84,17 @@ public final class EnrichTopology {
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("fx-ticks"),
                 () -> new FxTickRecorder(FX_STORE, serdes.tick().deserializer(), globalDeadLetters, fxChanges));
 
-        KStream<String, EnrichedArticle> enriched = builder
+        RecordSizeGuard sizeGuard = new RecordSizeGuard(serdes.enriched().serializer(), maxRecordBytes);
+        KStream<String, EnrichOutcome> outcomes = builder
                 .stream(Topics.RAW_ARTICLES, Consumed.with(serdes.key(), serdes.raw()).withName("raw-articles"))
-                .processValues(() -> new EnrichProcessor(live, FX_STORE, GAZETTEER_STORE, fxChanges), Named.as("tag-and-convert"));
+                .processValues(() -> new EnrichProcessor(live, FX_STORE, GAZETTEER_STORE, fxChanges, sizeGuard),
+                        Named.as("tag-and-convert"));
+        outcomes.filter((id, outcome) -> outcome.isRejected(), Named.as("too-large"))
+                .mapValues(outcome -> outcome.rejected(), Named.as("too-large-raw"))
+                .to(Topics.ENRICH_DLQ, Produced.with(serdes.key(), serdes.raw()).withName("too-large-dead-letters"));
+        KStream<String, EnrichedArticle> enriched = outcomes
+                .filterNot((id, outcome) -> outcome.isRejected(), Named.as("fits"))
+                .mapValues(outcome -> outcome.enriched(), Named.as("enriched"));
         enriched.to(Topics.ENRICHED_ARTICLES, Produced.with(serdes.key(), serdes.enriched()).withName("enriched-articles"));
         TrendingEntities.count(enriched, Topics.TRENDING_ENTITIES, serdes.trend());
         return builder.build();
