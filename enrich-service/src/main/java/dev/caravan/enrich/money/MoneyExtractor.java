@@ -23,7 +23,18 @@ public final class MoneyExtractor {
     private static final Map<String, String> SYMBOLS = Map.of(
             "US$", "USD", "$", "USD", "€", "EUR", "£", "GBP", "₸", "KZT", "₽", "RUB", "¥", "CNY");
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
-    private static final String SCALE = "(?:\\s*(trillion|billion|million|thousand|tn|bln|bn|mln|mn|m|k)\\b)?";
+    /** "$2-3 billion", "2 to 3 million tenge": the upper end of a range, written before the scale. */
+    private static final String RANGE_END = "(?:\\s?(?:-|\u2013|to)\\s?(?:US\\$|\\$)?" + NUMBER + ")?";
+    /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */
+    private static final String SCALE = "(?:[\\s-]*((?i:trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn)|m|k)\\b)?";
+    private static final Pattern QUALIFIER = Pattern.compile(
+            "(?i)\\b(more than|less than|up to|at least|an estimated|approximately|about|around|roughly|nearly|almost|over|"
+                    + "some|under|just over|just under)\\s+(?:US)?$");
+    private static final Pattern PER_UNIT = Pattern.compile(
+            "^(?:\\s*(?:per|a|/|for each|for every)\\s*)((?:metric |troy |cubic |square )?(?:ton|tons|tonne|tonnes|barrel|barrels|"
+                    + "kg|kilogram|kilograms|gram|grams|ounce|ounces|liter|litre|liters|litres|meter|metre|sq\\.? m|km|kilometer|"
+                    + "kilometre|kWh|kilowatt-hour|MWh|megawatt-hour|unit|share|head|piece|item|person|capita|month|year|day|hour|"
+                    + "night|visit|ticket|square meter|square metre|cubic meter|cubic metre|1,000 cubic meters|thousand cubic meters))\\b");
 
     private final Map<String, String> codeByWord = new LinkedHashMap<>();
     private final Pattern prefixed;
@@ -47,9 +58,9 @@ public final class MoneyExtractor {
         String symbols = alternation(new ArrayList<>(SYMBOLS.keySet()));
         String codes = alternation(new ArrayList<>(codeByWord.values().stream().distinct().toList()));
         // "$10,000", "US$3.1 million", "KZT 2.3bn": symbols and ISO codes only, words do not precede numbers
-        prefixed = Pattern.compile("(?<![\\w$])(" + symbols + "|\\b(?:" + codes + "))\\s?" + NUMBER + SCALE);
+        prefixed = Pattern.compile("(?<![\\w$])(" + symbols + "|\\b(?:" + codes + "))\\s?" + NUMBER + RANGE_END + SCALE);
         // "600 million tenge", "5 million soums", "1.5 billion KZT"
-        suffixed = Pattern.compile("(?<![\\w.,])" + NUMBER + SCALE + "\\s+(?:of\\s+)?(" + words + ")\\b");
+        suffixed = Pattern.compile("(?<![\\w.,])" + NUMBER + RANGE_END + SCALE + "[\\s-]+(?:of\\s+)?(" + words + ")\\b");
         prefixes.addAll(SYMBOLS.keySet());
         codeByWord.values().stream().distinct().forEach(prefixes::add);
         prefixes.forEach(prefix -> prefixedStarts[prefix.charAt(0)] = true);
@@ -67,16 +78,15 @@ public final class MoneyExtractor {
         for (int at = 0; (at = nextPrefixed(m, text, at)) >= 0; at = m.end()) {
             String code = currencyOf(m.group(1));
             if (code != null) {
-                found.add(new MoneyAmount(m.group().strip(), field, m.start(), m.start() + m.group().strip().length(),
-                        amount(m.group(2), m.group(3)), code));
+                found.add(mention(text, field, m.group().strip(), m.start(), code, m.group(2), m.group(3), m.group(4)));
             }
         }
         Matcher s = anchoredMatcher(suffixed, text);
         for (int at = 0; (at = nextSuffixed(s, text, at)) >= 0; at = s.end()) {
-            String code = currencyOf(s.group(3));
+            String code = currencyOf(s.group(4));
             boolean overlaps = found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end());
             if (code != null && !overlaps) {
-                found.add(new MoneyAmount(s.group(), field, s.start(), s.end(), amount(s.group(1), s.group(2)), code));
+                found.add(mention(text, field, s.group(), s.start(), code, s.group(1), s.group(2), s.group(3)));
             }
         }
         found.sort(Comparator.comparingInt(MoneyAmount::start));
@@ -90,16 +100,15 @@ public final class MoneyExtractor {
         while (m.find()) {
             String code = currencyOf(m.group(1));
             if (code != null) {
-                found.add(new MoneyAmount(m.group().strip(), field, m.start(), m.start() + m.group().strip().length(),
-                        amount(m.group(2), m.group(3)), code));
+                found.add(mention(text, field, m.group().strip(), m.start(), code, m.group(2), m.group(3), m.group(4)));
             }
         }
         Matcher s = suffixed.matcher(text);
         while (s.find()) {
-            String code = currencyOf(s.group(3));
+            String code = currencyOf(s.group(4));
             boolean overlaps = found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end());
             if (code != null && !overlaps) {
-                found.add(new MoneyAmount(s.group(), field, s.start(), s.end(), amount(s.group(1), s.group(2)), code));
+                found.add(mention(text, field, s.group(), s.start(), code, s.group(1), s.group(2), s.group(3)));
             }
         }
         found.sort(Comparator.comparingInt(MoneyAmount::start));
@@ -179,15 +188,15 @@ public final class MoneyExtractor {
             return false;
         }
         char after = text.charAt(r);
-        if (SCALE_STARTS.indexOf(after) >= 0) {
-            return true; // "2.3bn"
+        if (SCALE_STARTS.indexOf(after) >= 0 || after == '-' || after == '\u2013') {
+            return true; // "2.3bn", "2-3 billion", "6-billion-som"
         }
         if (!isRegexSpace(after)) {
             return false;
         }
         int k = r;
-        while (k < n && isRegexSpace(text.charAt(k))) {
-            k++;
+        while (k < n && (isRegexSpace(text.charAt(k)) || text.charAt(k) == '-')) {
+            k++; // "[\\s-]+" before the scale or the currency word
         }
         if (k >= n) {
             return false;
@@ -197,11 +206,30 @@ public final class MoneyExtractor {
     }
 
     /** First letters of the scale words of {@code SCALE}. */
-    private static final String SCALE_STARTS = "tbmk";
+    private static final String SCALE_STARTS = "tbmkTBM";
 
     /** {@code \\w} as java.util.regex reads it: ASCII letters, digits and '_'. */
     private static boolean isWord(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static MoneyAmount mention(String text, TextField field, String written, int start, String code,
+                                       String number, String rangeEnd, String scale) {
+        int end = start + written.length();
+        double amount = amount(number, scale);
+        Double amountMax = rangeEnd == null ? null : amount(rangeEnd, scale);
+        if (amountMax != null && amountMax <= amount) {
+            amountMax = null; // "2024-25" style or a typo: not a range
+        }
+        Matcher q = QUALIFIER.matcher(text).region(Math.max(0, start - 20), start);
+        String qualifier = q.find() ? q.group(1).toLowerCase(Locale.ROOT) : null;
+        Matcher unit = PER_UNIT.matcher(text).region(end, Math.min(text.length(), end + 40));
+        if (unit.lookingAt()) {
+            return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
+                    unit.group(1));
+        }
+        return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier,
+                amountMax == null ? MoneyAmount.Kind.AMOUNT : MoneyAmount.Kind.RANGE, null);
     }
 
     private String currencyOf(String written) {
@@ -215,7 +243,7 @@ public final class MoneyExtractor {
             return value;
         }
         return value * switch (scale.toLowerCase(Locale.ROOT)) {
-            case "trillion", "tn" -> 1e12;
+            case "trillion", "tn", "trn" -> 1e12;
             case "billion", "bln", "bn" -> 1e9;
             case "million", "mln", "mn", "m" -> 1e6;
             case "thousand", "k" -> 1e3;

@@ -4,6 +4,8 @@ import dev.caravan.enrich.fx.FxRates;
 import dev.caravan.enrich.fx.MoneyConverter;
 import dev.caravan.enrich.money.MoneyAmount;
 import dev.caravan.enrich.money.MoneyExtractor;
+import dev.caravan.enrich.money.MoneyFacts;
+import dev.caravan.schema.MoneyMention;
 import dev.caravan.enrich.money.SharedCurrencyWords;
 import dev.caravan.schema.EnrichedArticle;
 import dev.caravan.schema.Entity;
@@ -48,12 +50,19 @@ public final class ArticleEnricher {
         List<Entity> tagged = entityTagger.tag(raw.getTitle(), body);
         Set<String> countries = tagged.stream().filter(e -> e.getType() == EntityType.LOCATION && e.getCountry() != null)
                 .map(Entity::getCountry).collect(Collectors.toSet());
-        money = money.stream().map(m -> new MoneyAmount(m.text(), m.field(), m.start(), m.end(), m.amount(),
-                SharedCurrencyWords.resolve(m.currency(), m.text(), countries))).toList();
+        money = money.stream().map(m -> m.withCurrency(SharedCurrencyWords.resolve(m.currency(), m.text(), countries))).toList();
+        List<MoneyFacts.Fact> facts = MoneyFacts.group(money, raw.getTitle(), body);
         tagged.stream().filter(e -> e.getType() == EntityType.CURRENCY).forEach(e -> e.setName(
                 e.getMentions().stream().map(m -> SharedCurrencyWords.resolve(e.getName(), m.getText(), countries))
                         .filter(code -> !code.equals(e.getName())).findFirst().orElse(e.getName())));
         List<Entity> entities = limits.bound(withCurrenciesOf(tagged, money), limitsApplied);
+        MoneyConverter converter = new MoneyConverter(rates, fxMaxAgeDays);
+        List<MoneyMention> mentions = converter.convert(money, raw.getPublishedDate());
+        for (int f = 0; f < facts.size(); f++) {
+            for (int mention : facts.get(f).mentions()) {
+                mentions.get(mention).setFact(f);
+            }
+        }
         return EnrichedArticle.newBuilder()
                 .setId(raw.getId())
                 .setSource(raw.getSource())
@@ -66,8 +75,8 @@ public final class ArticleEnricher {
                 .setContentHash(raw.getContentHash())
                 .setListingPosition(raw.getListingPosition())
                 .setEntities(entities)
-                .setMoney(limits.boundMoney(new MoneyConverter(rates, fxMaxAgeDays).convert(money, raw.getPublishedDate()),
-                        limitsApplied))
+                .setMoney(limits.boundMoney(mentions, limitsApplied))
+                .setMoneyFacts(limits.boundMoneyFacts(converter.convertFacts(facts, raw.getPublishedDate()), limitsApplied))
                 .setLimitsApplied(limitsApplied)
                 .setEnrichedAt(clock.instant())
                 .setTaggerVersion(TAGGER_VERSION)

@@ -1,6 +1,7 @@
 package dev.caravan.enrich.tag;
 
 import dev.caravan.schema.Entity;
+import dev.caravan.schema.MoneyFact;
 import dev.caravan.schema.MoneyMention;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,14 @@ public record ArticleLimits(int maxBodyChars, int maxEntities, int maxMentionsPe
             }
         }
         return kept;
+    }
+
+    List<MoneyFact> boundMoneyFacts(List<MoneyFact> facts, List<String> applied) {
+        if (facts.size() <= maxMoney) {
+            return facts;
+        }
+        applied.add("money facts capped at " + maxMoney + " of " + facts.size());
+        return new ArrayList<>(facts.subList(0, maxMoney));
     }
 
     List<MoneyMention> boundMoney(List<MoneyMention> money, List<String> applied) {

@@ -1,0 +1,103 @@
+package dev.caravan.enrich.money;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Groups money mentions into facts, each amount once: "600 billion tenge (US$1.2 billion)" is one
+ * fact with an equivalent, and the same amount stated again (in the title and the body, or twice in
+ * the body, in either currency of a pair) is a further mention of that fact. Totals count facts.
+ */
+public final class MoneyFacts {
+
+    /** What may stand between an amount and its equivalent: brackets, "or about", "equivalent to". */
+    private static final Pattern EQUIVALENT_GAP = Pattern.compile("(?i)^\\s*[(\\[,;:\u2013\u2014-]?\\s*"
+            + "(?:(?:or|i\\.e\\.|that is|which is|equivalent to|equal to|equals|about|approximately|approx\\.|around|roughly|"
+            + "nearly|some|over|almost|more than|worth|at|an estimated|estimated at)\\s+)*[(\\[]?\\s*"
+            + "(?:about|approximately|approx\\.|around|roughly|nearly|some|over|almost|more than|~|\u2248)?\\s*$");
+    private static final int MAX_GAP = 40;
+    /** Two statements of one amount may be rounded differently ("$1.2 million", "$1.19 million"). */
+    private static final double SAME_AMOUNT = 0.005;
+
+    /**
+     * One amount of an article.
+     *
+     * @param mentions indices into the mention list given to {@link #group}
+     */
+    public record Fact(MoneyAmount first, MoneyAmount equivalent, List<Integer> mentions) {
+    }
+
+    private MoneyFacts() {
+    }
+
+    /** @param mentions the title's mentions, then the body's, each in text order */
+    public static List<Fact> group(List<MoneyAmount> mentions, String title, String body) {
+        List<MoneyAmount> firsts = new ArrayList<>();
+        List<MoneyAmount> equivalents = new ArrayList<>();
+        List<List<Integer>> members = new ArrayList<>();
+        for (int i = 0; i < mentions.size(); i++) {
+            MoneyAmount m = mentions.get(i);
+            MoneyAmount next = i + 1 < mentions.size() ? mentions.get(i + 1) : null;
+            MoneyAmount equivalent = next != null
+                    && isEquivalent(m, next, m.field() == dev.caravan.schema.TextField.TITLE ? title : body) ? next : null;
+            int fact = find(firsts, equivalents, m, equivalent);
+            if (fact < 0) {
+                firsts.add(m);
+                equivalents.add(equivalent);
+                members.add(new ArrayList<>());
+                fact = firsts.size() - 1;
+            } else if (equivalents.get(fact) == null && equivalent != null) {
+                // a repeat that now states the amount in a second currency too
+                equivalents.set(fact, equivalent.currency().equals(firsts.get(fact).currency()) ? m : equivalent);
+            }
+            members.get(fact).add(i);
+            if (equivalent != null) {
+                members.get(fact).add(++i);
+            }
+        }
+        List<Fact> facts = new ArrayList<>(firsts.size());
+        for (int f = 0; f < firsts.size(); f++) {
+            facts.add(new Fact(firsts.get(f), equivalents.get(f), List.copyOf(members.get(f))));
+        }
+        return facts;
+    }
+
+    /** The fact {@code m} (with its {@code equivalent}, if any) states again, or -1. */
+    private static int find(List<MoneyAmount> firsts, List<MoneyAmount> equivalents, MoneyAmount m, MoneyAmount equivalent) {
+        for (int f = 0; f < firsts.size(); f++) {
+            MoneyAmount first = firsts.get(f);
+            MoneyAmount known = equivalents.get(f);
+            if (first.kind() != m.kind()) {
+                continue;
+            }
+            if (same(first, m) || known != null && same(known, m) || equivalent != null && (same(first, equivalent)
+                    || known != null && same(known, equivalent))) {
+                return f;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean same(MoneyAmount a, MoneyAmount b) {
+        if (!a.currency().equals(b.currency())) {
+            return false;
+        }
+        double larger = Math.max(Math.abs(a.amount()), Math.abs(b.amount()));
+        return larger == 0 ? a.amount() == b.amount() : Math.abs(a.amount() - b.amount()) <= SAME_AMOUNT * larger;
+    }
+
+    /** {@code b} restates {@code a} in another currency right after it: "X tenge ($Y)", "$Y (X soms)", "X KZT, or about $Y". */
+    static boolean isEquivalent(MoneyAmount a, MoneyAmount b, String text) {
+        return a.field() == b.field() && !a.currency().equals(b.currency()) && b.start() >= a.end()
+                && b.start() - a.end() <= MAX_GAP && a.kind() != MoneyAmount.Kind.PRICE
+                && isEquivalenceGap(text.substring(a.end(), b.start()));
+    }
+
+    /** A bracket or a word such as "or about" between them; a bare comma is a list ("X tenge, Y soms"). */
+    private static boolean isEquivalenceGap(String gap) {
+        String stripped = gap.strip();
+        return EQUIVALENT_GAP.matcher(gap).matches() && (stripped.indexOf('(') >= 0 || stripped.indexOf('[') >= 0
+                || stripped.chars().anyMatch(Character::isLetter) || stripped.contains("~") || stripped.contains("≈"));
+    }
+}

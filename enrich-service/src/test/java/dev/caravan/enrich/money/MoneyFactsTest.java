@@ -1,0 +1,120 @@
+package dev.caravan.enrich.money;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.caravan.enrich.tag.ArticleEnricher;
+import dev.caravan.enrich.tag.Gazetteer;
+import dev.caravan.enrich.fx.TickListRates;
+import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.FxTick;
+import dev.caravan.schema.MoneyFact;
+import dev.caravan.schema.MoneyKind;
+import dev.caravan.schema.RawArticle;
+import dev.caravan.schema.UsdSource;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What an editor quoting the totals checks: each amount once, in USD to the cent. */
+class MoneyFactsTest {
+
+    private static final LocalDate DAY = LocalDate.of(2024, 12, 2);
+    private static final ArticleEnricher ENRICHER = new ArticleEnricher(Gazetteer.bundled(), 7, Clock.systemUTC());
+    private static final TickListRates RATES = new TickListRates(List.of(
+            tick("KZT", "0.00192"), tick("KGS", "0.01144"), tick("UZS", "0.0000780")));
+
+    private static FxTick tick(String base, String rate) {
+        return FxTick.newBuilder().setBase(base).setQuote("USD").setRate(new BigDecimal(rate).setScale(10))
+                .setChangePct(0).setAsOf(DAY).setSource("test").build();
+    }
+
+    private static List<MoneyFact> facts(String title, String body) {
+        return enrich(title, body, DAY).getMoneyFacts();
+    }
+
+    private static EnrichedArticle enrich(String title, String body, LocalDate day) {
+        RawArticle raw = RawArticle.newBuilder().setId("a").setSource("t").setTitle(title).setBody(body)
+                .setPublishedDate(day).setIngestedAt(Instant.EPOCH).setContentHash("h").build();
+        return ENRICHER.enrich(raw, RATES);
+    }
+
+    private static BigDecimal total(List<MoneyFact> facts) {
+        return facts.stream().filter(f -> f.getKind() != MoneyKind.PRICE && f.getUsd() != null)
+                .map(MoneyFact::getUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
+    void anAmountAndItsEquivalentInBracketsAreOneFactValuedAtTheStatedDollars() {
+        List<MoneyFact> facts = facts("Heating plan", "The plan costs 600 billion tenge (US$1.2 billion) over three years.");
+        assertThat(facts).singleElement().satisfies(f -> {
+            assertThat(f.getCurrency()).isEqualTo("KZT");
+            assertThat(f.getAmount()).isEqualByComparingTo("600000000000");
+            assertThat(f.getEquivalentCurrency()).isEqualTo("USD");
+            assertThat(f.getEquivalentAmount()).isEqualByComparingTo("1200000000");
+            assertThat(f.getUsd()).isEqualByComparingTo("1200000000.00");
+            assertThat(f.getUsdSource()).isEqualTo(UsdSource.STATED);
+            assertThat(f.getMentions()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void twoPairsSumToTheirDollarFiguresOnce() {
+        List<MoneyFact> facts = facts("Budget", "The ministry spent 1.5 billion KZT (approximately $3.1 million) on roads "
+                + "and 600 million KZT ($1.2 million) on schools. Separately, 50 million soms, or about $572,000, went to Osh.");
+        assertThat(facts).hasSize(3);
+        assertThat(total(facts)).isEqualByComparingTo("4872000.00");
+    }
+
+    @Test
+    void theSameAmountInTheTitleAndTwiceInTheBodyIsOneFact() {
+        EnrichedArticle out = enrich("Kyrgyzstan allocates 6 billion soms for schools",
+                "The government allocated 6 billion soms. Of the 6 billion soms, half goes to Osh.", DAY);
+        assertThat(out.getMoneyFacts()).singleElement().satisfies(f -> {
+            assertThat(f.getMentions()).isEqualTo(3);
+            assertThat(f.getUsd()).isEqualByComparingTo("68640000.00");
+            assertThat(f.getUsdSource()).isEqualTo(UsdSource.RATE);
+        });
+        assertThat(out.getMoney()).hasSize(3).allSatisfy(m -> assertThat(m.getFact()).isZero());
+    }
+
+    @Test
+    void aRepeatOfTheEquivalentAloneIsTheSameFact() {
+        List<MoneyFact> facts = facts("Fund grows by $5 billion", "The fund grew by 2.4 trillion tenge ($5 billion). "
+                + "The $5 billion rise came from oil.");
+        assertThat(facts).singleElement().satisfies(f -> {
+            assertThat(f.getMentions()).isEqualTo(4);
+            assertThat(f.getUsd()).isEqualByComparingTo("5000000000.00");
+            assertThat(f.getEquivalentCurrency()).isEqualTo("KZT");
+        });
+    }
+
+    @Test
+    void scaleWordsInAnyCaseAndAbbreviation() {
+        assertThat(facts("Deal worth $4.2 Billion", "").get(0).getUsd()).isEqualByComparingTo("4200000000.00");
+        assertThat(facts("t", "A loan of KZT 2.3bn, 15 mln soums and 1.2 trn tenge.")).extracting(f -> f.getAmount().doubleValue())
+                .containsExactly(2.3e9, 15e6, 1.2e12);
+        assertThat(facts("t", "It cost 4.199 billion dollars.").get(0).getUsd()).isEqualByComparingTo("4199000000.00");
+    }
+
+    @Test
+    void rangesQualifiersAndPrices() {
+        List<MoneyFact> facts = facts("t", "Investors pledged $2-3 billion. Exports reached over $500 million "
+                + "at $2,000 per ton. The mine holds 15 tons of gold; inflation was 8.5 percent in 2024.");
+        assertThat(facts).extracting(MoneyFact::getKind, f -> f.getAmount().doubleValue(), MoneyFact::getQualifier, MoneyFact::getUnit)
+                .containsExactly(tuple(MoneyKind.RANGE, 2e9, null, null), tuple(MoneyKind.AMOUNT, 5e8, "over", null),
+                        tuple(MoneyKind.PRICE, 2000.0, null, "ton"));
+        assertThat(facts.get(0).getAmountMax()).isEqualByComparingTo("3000000000");
+        assertThat(total(facts)).isEqualByComparingTo("2500000000.00");
+    }
+
+    @Test
+    void noRateIsSaidWithTheReason() {
+        MoneyFact fact = facts("t", "A fine of 40,000 somoni was imposed.").get(0);
+        assertThat(fact.getUsd()).isNull();
+        assertThat(fact.getNoUsdReason()).isEqualTo("no TJS/USD tick within 7 days before 2024-12-02");
+    }
+}
