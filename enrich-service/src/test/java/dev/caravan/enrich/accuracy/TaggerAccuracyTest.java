@@ -31,9 +31,14 @@ import org.junit.jupiter.api.Test;
  */
 class TaggerAccuracyTest {
 
-    /** Minimum F1 per label; raise them when the tagger gets better. */
+    /**
+     * Minimum F1 per label; raise them when the tagger gets better. This corpus predates
+     * docs/ANNOTATION.md: its gold counts demonyms as places ("Kazakh farmers" → Kazakhstan) and
+     * strips region heads ("Zhambyl region" → Zhambyl), which the tagger no longer does, so its
+     * LOCATION figure understates the tagger; {@link RealNewsAccuracyTest} scores the conventions in force.
+     */
     private static final Map<String, Double> F1_FLOORS = Map.of(
-            "PERSON", 0.95, "LOCATION", 0.93, "ORGANIZATION", 0.88, "CURRENCY", 0.97, "MONEY", 0.97);
+            "PERSON", 0.95, "LOCATION", 0.85, "ORGANIZATION", 0.88, "CURRENCY", 0.97, "MONEY", 0.97);
     private static final int MIN_ARTICLES = 40;
 
     private final ArticleEnricher enricher = new ArticleEnricher(Gazetteer.bundled(), 7,

@@ -1,0 +1,80 @@
+package dev.caravan.enrich.tag;
+
+import dev.caravan.schema.EntityType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The dateline a wire story opens with: "ASTANA –", "NUR-SULTAN (TCA) –", "BISHKEK - Interfax",
+ * "BAKU, Azerbaijan, Dec. 2. ... (Trend)". The upper-case city is a place the case-sensitive
+ * gazetteer cannot see; the agency in brackets is an organisation, named as the agency names itself.
+ */
+final class Datelines {
+
+    private static final Pattern DATELINE = Pattern.compile(
+            "^\\s*([A-Z][A-Z'\u2019.]+(?:[ -][A-Z][A-Z'\u2019.]+){0,2})"       // the city in capitals
+                    + "(?:,\\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"                   // ", Azerbaijan"
+                    + "(?:,?\\s*[A-Z][a-z]{2,8}\\.? \\d{1,2}(?:, \\d{4})?\\.?)?"    // ", Dec. 2"
+                    + "\\s*(?:\\(([^()\\n]{2,40})\\))?"                            // "(TCA)"
+                    + "\\s*(?:[\u2013\u2014-]|:|,)\\s*(?:([A-Z][A-Za-z-]+)\\b(?=\\s*[\u2013\u2014-]|\\s*\\.|\\s*$))?");
+    /** A wire agency cited in brackets anywhere: "... (Trend)", "... (Kazinform)". */
+    private static final Pattern BRACKETED_AGENCY = Pattern.compile("\\((TCA|Trend|Kazinform|Qazinform|Interfax|AKIpress|Kabar|"
+            + "Xinhua|TASS|Reuters|AFP|Sputnik|UzA|Khovar|Dunya|APA|Anadolu)\\)");
+    private static final Map<String, String> AGENCIES = Map.of(
+            "TCA", "The Times of Central Asia", "Qazinform", "Kazinform", "Interfax-Kazakhstan", "Interfax",
+            "Interfax-Kyrgyzstan", "Interfax");
+
+    private Datelines() {
+    }
+
+    /**
+     * @param lookup the gazetteer entry of a type and surface form, or null
+     * @return the dateline's place and agency as hits, and bracketed agencies elsewhere in the body
+     */
+    static List<EntityTagger.Hit> find(String body, BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        List<EntityTagger.Hit> hits = new ArrayList<>(2);
+        Matcher m = DATELINE.matcher(body);
+        if (m.lookingAt() && m.group(1).replaceAll("[^A-Z]", "").length() >= 3) {
+            String city = titleCase(m.group(1));
+            GazetteerEntry place = lookup.apply(EntityType.LOCATION, city);
+            hits.add(new EntityTagger.Hit(place != null ? place : new GazetteerEntry(EntityType.LOCATION, city, List.of(), null, null),
+                    m.start(1), m.end(1), m.group(1), place != null ? 1.0 : ContextRules.HEAD_CONFIDENCE));
+            for (int group = 2; group <= 3; group++) {
+                if (m.group(group) != null) {
+                    hits.add(agency(m.group(group).strip(), m.start(group), m.end(group), lookup));
+                }
+            }
+        }
+        Matcher a = BRACKETED_AGENCY.matcher(body);
+        while (a.find()) {
+            int start = a.start(1);
+            if (hits.stream().noneMatch(h -> h.start() <= start && start < h.end())) {
+                hits.add(agency(a.group(1), a.start(1), a.end(1), lookup));
+            }
+        }
+        return hits;
+    }
+
+    private static EntityTagger.Hit agency(String written, int start, int end, BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        String name = AGENCIES.getOrDefault(written, written);
+        GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, name);
+        return new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.ORGANIZATION, name, List.of(), null, null),
+                start, end, written, 1.0);
+    }
+
+    /** "NUR-SULTAN" → "Nur-Sultan", "SAN FRANCISCO" → "San Francisco". */
+    static String titleCase(String upper) {
+        StringBuilder out = new StringBuilder(upper.length());
+        boolean wordStart = true;
+        for (char c : upper.toCharArray()) {
+            out.append(wordStart ? c : Character.toLowerCase(c));
+            wordStart = c == ' ' || c == '-';
+        }
+        return out.toString().toLowerCase(Locale.ROOT).equals(upper.toLowerCase(Locale.ROOT)) ? out.toString() : upper;
+    }
+}

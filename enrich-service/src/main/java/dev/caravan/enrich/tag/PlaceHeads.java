@@ -1,0 +1,76 @@
+package dev.caravan.enrich.tag;
+
+import dev.caravan.schema.EntityType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Takes the longest name as written: a place followed by an administrative head ("Jalal-Abad region",
+ * "Kara-Suu district", "Fergana Region") is that region, not the bare city; in "the Andijan, Fergana and
+ * Namangan regions" each place is its region. The region keeps the city's country and world region.
+ */
+final class PlaceHeads {
+
+    private static final Pattern HEAD = Pattern.compile("^[ \u00a0]+(region|Region|oblast|Oblast|district|District|province|"
+            + "Province|viloyat|Viloyat|velayat|Velayat|rayon|Rayon)\\b");
+    private static final Pattern PLURAL_HEAD = Pattern.compile("^[ \u00a0]+(regions|Regions|oblasts|districts|Districts|provinces)\\b");
+    /** What may separate the places of a list before a plural head. */
+    private static final Pattern LIST_GAP = Pattern.compile("^(?:,\\s*|\\s+and\\s+|,\\s*and\\s+)$");
+    private static final Set<String> NOT_REGIONS = Set.of("Central Asia", "Asia", "Europe", "Caspian Sea");
+
+    private PlaceHeads() {
+    }
+
+    static List<EntityTagger.Hit> extend(List<EntityTagger.Hit> hits, String text) {
+        List<EntityTagger.Hit> out = new ArrayList<>(hits);
+        for (int i = 0; i < out.size(); i++) {
+            EntityTagger.Hit hit = out.get(i);
+            if (!isPlace(hit)) {
+                continue;
+            }
+            String after = text.substring(hit.end(), Math.min(text.length(), hit.end() + 16));
+            Matcher single = HEAD.matcher(after);
+            if (single.lookingAt()) {
+                out.set(i, withHead(hit, text, hit.end() + single.end(), single.group(1)));
+                continue;
+            }
+            Matcher plural = PLURAL_HEAD.matcher(after);
+            if (plural.lookingAt()) {
+                String head = plural.group(1).substring(0, plural.group(1).length() - 1);
+                out.set(i, withHead(hit, text, hit.end() + plural.end(), head));
+                // the places listed before it: "Andijan, Fergana and Namangan regions"
+                for (int k = i - 1; k >= 0; k--) {
+                    EntityTagger.Hit previous = out.get(k);
+                    EntityTagger.Hit next = out.get(k + 1);
+                    if (!isPlace(previous) || !LIST_GAP.matcher(text.substring(previous.end(), next.start())).matches()) {
+                        break;
+                    }
+                    out.set(k, withHead(previous, text, previous.end(), head));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isPlace(EntityTagger.Hit hit) {
+        return hit.entry().type() == EntityType.LOCATION && !NOT_REGIONS.contains(hit.entry().name())
+                && !hit.entry().name().matches(".* (Region|District|Oblast|Province)$");
+    }
+
+    /** The region of the hit's place; {@code end} past the head (or the hit's own end inside a list). */
+    private static EntityTagger.Hit withHead(EntityTagger.Hit hit, String text, int end, String head) {
+        String canonicalHead = head.substring(0, 1).toUpperCase(Locale.ROOT) + head.substring(1).toLowerCase(Locale.ROOT);
+        if (canonicalHead.equals("Oblast") || canonicalHead.equals("Viloyat") || canonicalHead.equals("Velayat")) {
+            canonicalHead = "Region";
+        }
+        GazetteerEntry place = hit.entry();
+        String base = hit.text().equals(place.name()) || place.country() == null ? hit.text() : place.name();
+        GazetteerEntry region = new GazetteerEntry(EntityType.LOCATION, base + " " + canonicalHead, List.of(),
+                place.country() != null ? place.country() : null, place.region());
+        return new EntityTagger.Hit(region, hit.start(), end, text.substring(hit.start(), end), hit.confidence());
+    }
+}

