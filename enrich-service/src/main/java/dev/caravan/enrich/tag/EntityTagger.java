@@ -62,6 +62,7 @@ public final class EntityTagger {
         TextTokens bodyTokens = new TextTokens(body);
         List<Hit> bodyHits = gazetteerHits(body);
         List<Hit> datelines = Datelines.find(body, (type, form) -> byName.get(type + "\t" + form));
+        datelines.addAll(PatternNames.find(body, (type, form) -> byName.get(type + "\t" + form)));
         if (!datelines.isEmpty()) {
             bodyHits.removeIf(h -> datelines.stream().anyMatch(d -> d.start() < h.end() && h.start() < d.end()));
             bodyHits.addAll(datelines);

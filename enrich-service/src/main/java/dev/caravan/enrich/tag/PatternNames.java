@@ -1,0 +1,51 @@
+package dev.caravan.enrich.tag;
+
+import dev.caravan.schema.EntityType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Organisations a pattern names whatever the words: a website cited as a source ("trend.az",
+ * "akorda.kz", "UzDaily.com") and an embassy with its country and city ("Embassy of Japan in
+ * Tashkent", "the US Embassy in Dushanbe"). The places inside them are part of the name.
+ */
+final class PatternNames {
+
+    private static final Pattern WEBSITE = Pattern.compile(
+            "(?<![\\w@./-])((?:[A-Za-z][A-Za-z0-9-]*\\.)+(?:kz|uz|kg|tj|tm|az|ru|com|org|net|info|news|gov|media))\\b(?![.@/-]\\w)");
+    private static final String PLACE = "(?:the\\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?";
+    private static final Pattern EMBASSY = Pattern.compile(
+            "\\b(?:Embassy|Consulate(?:[ -]General)?) of " + PLACE + "(?: in " + PLACE + ")?"
+                    + "|\\b(?:U\\.S\\.|US|UK|[A-Z][a-z]+) (?:Embassy|Consulate(?:[ -]General)?)(?: in " + PLACE + ")?");
+
+    private PatternNames() {
+    }
+
+    static List<EntityTagger.Hit> find(String text, BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        List<EntityTagger.Hit> hits = new ArrayList<>();
+        Matcher web = WEBSITE.matcher(text);
+        while (web.find()) {
+            String site = web.group(1);
+            if (site.chars().filter(c -> c == '.').count() <= 3 && !site.matches("(?i)(?:e\\.g|i\\.e|u\\.s)\\..*")) {
+                hits.add(hit(site, web.start(1), web.end(1), lookup));
+            }
+        }
+        Matcher embassy = EMBASSY.matcher(text);
+        while (embassy.find()) {
+            String name = embassy.group();
+            if (!name.startsWith("The ") && !name.startsWith("An ") && !name.startsWith("A ")) {
+                hits.add(hit(name, embassy.start(), embassy.end(), lookup));
+            }
+        }
+        return hits;
+    }
+
+    private static EntityTagger.Hit hit(String name, int start, int end, BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, name);
+        return new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.ORGANIZATION, name, List.of(), null, null),
+                start, end, name, known != null ? 1.0 : ContextRules.HEAD_CONFIDENCE);
+    }
+}
