@@ -90,17 +90,22 @@ final class ContextRules {
         this.firstNames = Set.copyOf(firstNames);
     }
 
-    /** The rules with the bundled first-name list ({@code /gazetteer/first-names.txt}). */
+    /** The bundled given names: the region's, hand-made, and the generated list of European languages. */
+    static final List<String> FIRST_NAME_FILES = List.of("/gazetteer/first-names.txt", "/gazetteer/first-names-world.txt");
+
+    /** The rules with the bundled first-name lists. */
     static ContextRules bundled() {
-        InputStream in = ContextRules.class.getResourceAsStream("/gazetteer/first-names.txt");
-        if (in == null) {
-            throw new IllegalStateException("bundled first-name list missing from the classpath");
-        }
         Set<String> names = new HashSet<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(names::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String file : FIRST_NAME_FILES) {
+            InputStream in = ContextRules.class.getResourceAsStream(file);
+            if (in == null) {
+                throw new IllegalStateException("bundled first-name list " + file + " missing from the classpath");
+            }
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(names::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return new ContextRules(names);
     }
@@ -132,6 +137,11 @@ final class ContextRules {
             i = end + 1;
         }
         return found;
+    }
+
+    /** A capitalised word that never starts a person's name: "The", "Monday", a title. */
+    static boolean notAName(String word) {
+        return NOT_NAMES.contains(word) || TITLES.contains(word) || CONNECTORS.contains(word);
     }
 
     private static boolean canStart(TextTokens tokens, Cover[] cover, int i) {

@@ -73,7 +73,12 @@ public final class EntityTagger {
                 }
             });
         }
-        List<Hit> ruleHits = ruleHits(bodyTokens, bodyHits, confidence);
+        List<Hit> ruleHits = PersonNames.tidy(ruleHits(bodyTokens, bodyHits, confidence), title, body);
+        ruleHits.forEach(h -> {
+            if (h.confidence() < 1.0 && h.entry().country() == null) {
+                confidence.merge(h.entry(), h.confidence(), Math::max);
+            }
+        });
         bodyHits = mergeByStart(bodyHits, ruleHits, aliases, body);
         List<Hit> titleHits = gazetteerHits(title);
         if (!aliases.isEmpty()) {

@@ -31,12 +31,23 @@ public final class Gazetteer {
         return entries;
     }
 
+    /**
+     * The hand-made entities first (they win where a form is ambiguous), then the curated
+     * organisations and people, then the places generated from open data (enrich-service/gazetteer/).
+     */
+    public static final List<String> BUNDLED_FILES = List.of(BUNDLED, "/gazetteer/organizations.tsv",
+            "/gazetteer/people.tsv", "/gazetteer/places.tsv");
+
     public static Gazetteer bundled() {
-        InputStream in = Gazetteer.class.getResourceAsStream(BUNDLED);
-        if (in == null) {
-            throw new IllegalStateException("bundled gazetteer " + BUNDLED + " missing from the classpath");
+        List<GazetteerEntry> entries = new ArrayList<>();
+        for (String file : BUNDLED_FILES) {
+            InputStream in = Gazetteer.class.getResourceAsStream(file);
+            if (in == null) {
+                throw new IllegalStateException("bundled gazetteer " + file + " missing from the classpath");
+            }
+            entries.addAll(read("bundled gazetteer " + file, new InputStreamReader(in, StandardCharsets.UTF_8)).entries());
         }
-        return read("bundled gazetteer", new InputStreamReader(in, StandardCharsets.UTF_8));
+        return new Gazetteer(entries);
     }
 
     /** Reads entries; a malformed line fails with its file name and number, since a bad gazetteer is a deploy mistake. */
