@@ -522,6 +522,8 @@ HAND_EXCLUDE = {
     "Paul", "George", "Victoria", "Charlotte", "Jackson", "Madison", "Lincoln", "Florence", "Mercedes",
     "Independence", "Liberty", "Progress", "Concord", "Salem", "Bandar", "Kota", "Nagar", "Ciudad",
     "Islam", "Sovet", "Proletar", "Markaz", "Centre", "Center", "Temir", "Soviet", "Lenin", "Kirov",
+    "Providence", "Phoenix", "Regina", "Nelson", "Saga", "Bimbo", "Mascara", "Bender", "Ruse", "Tete",
+    "Salto", "Sur", "Marka", "Sari", "Natal", "Queens", "Gay", "Chapel", "Eagle", "Temple",
     "Mir", "Bor", "Ust", "Nur", "Kara", "Ak", "Sary", "Bay", "Khan", "Shah", "Amir", "Sultan", "Emir",
 }
 
@@ -547,6 +549,9 @@ def strip_apos(s):
 
 
 # ---------------------------------------------------------------------------------------------
+ENTITY_PLACES = set()   # (canonical, country) of entities.tsv LOCATION lines
+
+
 def load_entities_forms(path):
     forms, country_names = set(), {}
     with open(path, encoding="utf-8") as f:
@@ -556,6 +561,8 @@ def load_entities_forms(path):
             cols = (line.rstrip("\n").split("\t") + [""] * 5)[:5]
             names = [cols[1].strip()] + [a.strip() for a in cols[2].split("|") if a.strip()]
             forms.update(n for n in names if n)
+            if cols[0].strip() == "LOCATION":
+                ENTITY_PLACES.add((cols[1].strip(), cols[3].strip()))
             if cols[0].strip() == "LOCATION" and cols[3].strip() == cols[1].strip():
                 for n in names:
                     country_names[n] = cols[1].strip()
@@ -697,11 +704,12 @@ def main():
     iso2_by_code = {x["code"]: x for x in iso2}
 
     def sub(canonical, aliases, cc, local=None):
+        base = re.sub(r" (Region|Province|Oblast|Krai|District|Autonomous Okrug|Autonomous Oblast)$", "", canonical)
         al = list(aliases)
         if local and local not in al and local != canonical:
             al.append(local)
         entries.append(dict(prio=1, canonical=canonical, aliases=al, cc=cc, pop=10**9, kind="subdivision",
-                            exempt=False))
+                            exempt=False, base=base))
 
     ca_suffix = {"KZ": ["Region", "region", "Oblast", "oblast", "Province", "province"],
                  "KG": ["Region", "region", "Oblast", "oblast", "Province", "province"],
@@ -943,7 +951,13 @@ def main():
             b.stats["dropped: namesake in another country"] += 1
             continue
         canon = e["canonical"]
-        if canon in taken:
+        if e["kind"] == "subdivision" and e.get("base") in taken and e["base"] not in all_city_names:
+            skipped_entities.append(e["base"] + " (as " + canon + ")")
+            b.stats["skipped: region already in entities.tsv under its bare name"] += 1
+            continue
+        same_place = e["kind"] != "country" and any(
+            (f, cname[e["cc"]]) in ENTITY_PLACES for f in [canon] + e["aliases"])
+        if same_place or canon in taken or fold(canon) in taken or strip_apos(fold(canon)) in taken:
             skipped_entities.append(canon)
             b.stats["skipped: canonical in entities.tsv"] += 1
             continue

@@ -91,7 +91,7 @@ async function search(params) {
     return;
   }
   $('status').className = '';
-  const usd = body.moneyUsd ? ' · money mentioned: $' + Math.round(body.moneyUsd).toLocaleString('en-US') : '';
+  const usd = body.moneyUsd ? ' · money stated: $' + Math.round(body.moneyUsd).toLocaleString('en-US') + ' (each amount once)' : '';
   $('status').textContent = body.total + (body.total === 1 ? ' article' : ' articles') + usd;
   renderFilters(params);
   renderFacets(body.facets, params);
@@ -139,8 +139,32 @@ function renderResults(results) {
     const item = el('li', { className: 'result', 'data-id': r.id }, title, meta);
     item.append(el('p', { className: 'snippet' }, segments(r.snippetSegments)));
     for (const h of r.highlights || []) item.append(highlight(h));
+    const money = moneyFacts(r.moneyFacts, 'result-money');
+    if (money) item.append(money);
     list.append(item);
   }
+}
+
+// One line per money fact: the amount as written, its stated equivalent, USD to the cent and where
+// the USD came from, or why there is none. Prices per unit are shown but never summed.
+function moneyFacts(facts, className) {
+  if (!facts || !facts.length) return null;
+  const list = el('ul', { className: 'money ' + className });
+  for (const f of facts) {
+    const equivalent = f.equivalentCurrency ? ' = ' + f.equivalentAmount + ' ' + f.equivalentCurrency : '';
+    let usd;
+    if (f.usd != null) {
+      const how = f.usdSource === 'RATE' ? 'at ' + f.rate + ' USD/' + f.currency + ' of ' + f.rateAsOf
+        : f.usdSource === 'STATED' ? 'as stated' : 'in dollars';
+      usd = ' → $' + Number(f.usd).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' (' + how + ')';
+    } else {
+      usd = ' → no USD: ' + f.noUsdReason;
+    }
+    const kind = f.kind === 'PRICE' ? ' [price per ' + f.unit + ', not summed]' : f.kind === 'RANGE' ? ' [range]' : '';
+    list.append(el('li', { className: 'money-fact', 'data-kind': f.kind }, f.text + equivalent + usd + kind
+      + (f.mentions > 1 ? ' · stated ' + f.mentions + ' times, counted once' : '')));
+  }
+  return list;
 }
 
 function renderPager(body, params) {
@@ -205,6 +229,11 @@ async function articlePage(id) {
   const body = el('p', { id: 'article-body' });
   body.append(segments(a.bodySegments));
   box.append(body);
+  const money = moneyFacts(a.moneyFacts, 'article-money');
+  if (money) {
+    const total = a.moneyUsd ? 'Money in this article: $' + Number(a.moneyUsd).toLocaleString('en-US', { minimumFractionDigits: 2 }) + ' in total, each amount once' : 'Money in this article';
+    box.append(el('h2', {}, total), money);
+  }
   if (a.url) box.append(el('p', {}, el('a', { href: safeUrl(a.url), rel: 'noopener noreferrer' }, a.url)));
 }
 

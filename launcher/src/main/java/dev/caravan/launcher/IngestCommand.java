@@ -44,6 +44,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--source", description = "Source name recorded on the articles (default: from the file name or host).")
     String source;
 
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "Day of articles that neither their input, the page nor their own text dates (default: today).")
+    java.time.LocalDate date;
+
     @Option(names = "--dry-run", description = "Print the records as JSON lines (topic, key, value) instead of publishing.")
     boolean dryRun;
 
@@ -77,7 +81,7 @@ final class IngestCommand implements Callable<Integer> {
         IngestSummary summary;
         try (RecordPublisher publisher = dryRun ? null : new RecordPublisher(config)) {
             RecordSink sink = dryRun ? new DryRunSink(cli.getOut()) : publisher;
-            summary = new FileIngestor(sink, config.source(), Clock.systemUTC()).ingestDocuments(documents, progress);
+            summary = new FileIngestor(sink, config.source(), Clock.systemUTC(), date).ingestDocuments(documents, progress);
         } catch (RecordPublisher.PublishException e) {
             progress.done();
             cli.getErr().println("error: " + e.getMessage() + " (Kafka at " + config.kafkaBootstrap() + ")");

@@ -43,6 +43,10 @@ final class TagCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--source", defaultValue = "offline", description = "Source name (default: ${DEFAULT-VALUE}).")
     String source;
 
+    @CommandLine.Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "Day of articles that neither the page nor their own text dates (default: today).")
+    java.time.LocalDate date;
+
     @Override
     public Integer call() throws IOException {
         ParsedPage page;
@@ -58,7 +62,7 @@ final class TagCommand implements Callable<Integer> {
         ArticleEnricher enricher = new ArticleEnricher(Gazetteer.bundled(), fxMaxAgeDays, Clock.systemUTC());
         TickListRates rates = new TickListRates(PageRecords.ticks(page, source));
         ObjectMapper json = new ObjectMapper();
-        for (RawArticle raw : PageRecords.articles(page, source, Instant.now())) {
+        for (RawArticle raw : PageRecords.articles(page, source, Instant.now(), date)) {
             EnrichedArticle enriched = enricher.enrich(raw, rates);
             Map<String, Object> document = ArticleDocuments.article(enriched);
             out.println(json.writeValueAsString(document));

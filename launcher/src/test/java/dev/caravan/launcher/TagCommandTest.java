@@ -50,10 +50,13 @@ class TagCommandTest {
     }
 
     @Test
-    void aPageWithoutDateNamesTheLine(@TempDir Path dir) throws Exception {
+    void aPageWithoutADateLineIsTaggedWithTheDateOfTheOption(@TempDir Path dir) throws Exception {
         Path page = dir.resolve("page.txt");
-        Files.writeString(page, "Headline\n\nBody.\n");
-        assertThat(run("tag", page.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("page.txt:1").contains("no page date");
+        Files.writeString(page, "Tokayev visits Almaty\n\nKassym-Jomart Tokayev met the akim of Almaty.\n");
+        assertThat(run("tag", "--date", "2025-03-04", page.toString())).isZero();
+        JsonNode article = new ObjectMapper().readTree(out.toString().strip());
+        assertThat(article.get("publishedDate").asText()).isEqualTo("2025-03-04");
+        assertThat(article.get("dateSource").asText()).isEqualTo("OPTION");
+        assertThat(article.get("people").toString()).contains("Kassym-Jomart Tokayev");
     }
 }

@@ -71,6 +71,7 @@ public final class ArticleEnricher {
                 .setBody(raw.getBody())
                 .setTruncated(raw.getTruncated())
                 .setPublishedDate(raw.getPublishedDate())
+                .setDateSource(raw.getDateSource())
                 .setIngestedAt(raw.getIngestedAt())
                 .setContentHash(raw.getContentHash())
                 .setListingPosition(raw.getListingPosition())

@@ -19,13 +19,13 @@ class ContextRulesTest {
 
     @Test
     void personAfterATitleAndThenBySurnameIsOneEntityWithLowerConfidence() {
-        String body = "Energy Minister Almasadam Satkaliyev visited the plant. Satkaliyev's deputy said repairs would start.";
-        List<Entity> entities = tagger.tag("Satkaliyev visits plant", body);
-        Entity minister = named(entities, "Almasadam Satkaliyev");
+        String body = "Energy Minister Berik Zhanuzakov visited the plant. Zhanuzakov's deputy said repairs would start.";
+        List<Entity> entities = tagger.tag("Zhanuzakov visits plant", body);
+        Entity minister = named(entities, "Berik Zhanuzakov");
         assertThat(minister.getType()).isEqualTo(EntityType.PERSON);
         assertThat(minister.getConfidence()).isBetween(0.6, 0.8);
         assertThat(minister.getMentions()).extracting(Mention::getText)
-                .containsExactly("Satkaliyev", "Almasadam Satkaliyev", "Satkaliyev");
+                .containsExactly("Zhanuzakov", "Berik Zhanuzakov", "Zhanuzakov");
     }
 
     @Test

@@ -56,8 +56,8 @@ final class ArticleSearch {
                 .sort(s -> s.field(f -> f.field("publishedDate").order(SortOrder.Desc)))
                 .sort(s -> s.field(f -> f.field("id").order(SortOrder.Asc)))
                 .aggregations("entities", facets())
-                .aggregations("money", Aggregation.of(a -> a.nested(n -> n.path("money"))
-                        .aggregations("usd", u -> u.sum(s -> s.field("money.usd")))));
+                // the per-article sum of money facts: each amount once, never its bracketed equivalent or repeats
+                .aggregations("moneyUsd", Aggregation.of(a -> a.sum(s -> s.field("moneyUsd"))));
         if (query.q() != null) {
             request.highlight(h -> h.preTags(TextSegments.HIT_START).postTags(TextSegments.HIT_END)
                     .fields("title", f -> f.numberOfFragments(0))
@@ -75,8 +75,8 @@ final class ArticleSearch {
         body.put("pageSize", pageSize);
         body.put("results", results);
         body.put("facets", facets(response.aggregations().get("entities")));
-        Aggregate money = response.aggregations().get("money");
-        Double usd = money == null ? null : money.nested().aggregations().get("usd").sum().value();
+        Aggregate money = response.aggregations().get("moneyUsd");
+        Double usd = money == null ? null : money.sum().value();
         body.put("moneyUsd", usd == null || usd.isNaN() || usd.isInfinite() ? 0.0 : usd);
         return body;
     }
@@ -241,9 +241,11 @@ final class ArticleSearch {
 
     private static Map<String, Object> summary(Map<String, Object> doc) {
         Map<String, Object> summary = new LinkedHashMap<>();
-        for (String field : List.of("id", "title", "source", "url", "publishedDate", "truncated")) {
+        for (String field : List.of("id", "title", "source", "url", "publishedDate", "dateSource", "truncated")) {
             summary.put(field, doc.get(field));
         }
+        summary.put("moneyFacts", doc.getOrDefault("moneyFacts", List.of()));
+        summary.put("moneyUsd", doc.get("moneyUsd"));
         return summary;
     }
 

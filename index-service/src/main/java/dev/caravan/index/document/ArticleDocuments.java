@@ -54,6 +54,7 @@ public final class ArticleDocuments {
         doc.put("body", a.getBody());
         doc.put("truncated", a.getTruncated());
         doc.put("publishedDate", a.getPublishedDate().toString());
+        doc.put("dateSource", a.getDateSource());
         doc.put("ingestedAt", a.getIngestedAt().toString());
         doc.put("enrichedAt", a.getEnrichedAt().toString());
         doc.put("contentHash", a.getContentHash());
@@ -61,6 +62,7 @@ public final class ArticleDocuments {
         doc.put("taggerVersion", a.getTaggerVersion());
         doc.put("entities", a.getEntities().stream().map(ArticleDocuments::entity).toList());
         doc.put("money", a.getMoney().stream().map(ArticleDocuments::money).toList());
+        doc.put("moneyFacts", a.getMoneyFacts().stream().map(ArticleDocuments::moneyFact).toList());
         // Flat copies for dashboards: OpenSearch Dashboards' visualisations cannot aggregate nested fields.
         doc.put("people", names(a, EntityType.PERSON));
         doc.put("places", names(a, EntityType.LOCATION));
@@ -68,8 +70,11 @@ public final class ArticleDocuments {
         doc.put("currencies", names(a, EntityType.CURRENCY));
         doc.put("countries", a.getEntities().stream().map(Entity::getCountry).filter(java.util.Objects::nonNull)
                 .distinct().toList());
-        doc.put("moneyUsd", a.getMoney().stream().map(MoneyMention::getUsd).filter(java.util.Objects::nonNull)
-                .mapToDouble(Double::doubleValue).sum());
+        // Facts, not mentions: "600 billion tenge ($1.2 billion)" and its repeats count once; prices never.
+        doc.put("moneyUsd", a.getMoneyFacts().stream()
+                .filter(f -> f.getKind() != dev.caravan.schema.MoneyKind.PRICE && f.getUsd() != null)
+                .map(dev.caravan.schema.MoneyFact::getUsd).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                .setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue());
         return doc;
     }
 
@@ -112,6 +117,27 @@ public final class ArticleDocuments {
         doc.put("usd", m.getUsd());
         doc.put("rate", m.getRate());
         doc.put("rateAsOf", m.getRateAsOf() == null ? null : m.getRateAsOf().toString());
+        doc.put("fact", m.getFact());
+        return doc;
+    }
+
+    private static Map<String, Object> moneyFact(dev.caravan.schema.MoneyFact f) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("kind", f.getKind().name());
+        doc.put("text", f.getText());
+        doc.put("amount", f.getAmount().stripTrailingZeros().toPlainString());
+        doc.put("amountMax", f.getAmountMax() == null ? null : f.getAmountMax().stripTrailingZeros().toPlainString());
+        doc.put("currency", f.getCurrency());
+        doc.put("qualifier", f.getQualifier());
+        doc.put("unit", f.getUnit());
+        doc.put("equivalentAmount", f.getEquivalentAmount() == null ? null : f.getEquivalentAmount().stripTrailingZeros().toPlainString());
+        doc.put("equivalentCurrency", f.getEquivalentCurrency());
+        doc.put("mentions", f.getMentions());
+        doc.put("usd", f.getUsd() == null ? null : f.getUsd().toPlainString());
+        doc.put("usdSource", f.getUsdSource() == null ? null : f.getUsdSource().name());
+        doc.put("rate", f.getRate() == null ? null : f.getRate().stripTrailingZeros().toPlainString());
+        doc.put("rateAsOf", f.getRateAsOf() == null ? null : f.getRateAsOf().toString());
+        doc.put("noUsdReason", f.getNoUsdReason());
         return doc;
     }
 }

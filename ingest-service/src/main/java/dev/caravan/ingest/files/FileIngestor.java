@@ -43,10 +43,18 @@ public final class FileIngestor {
     private final FeedParser feeds = new FeedParser();
     private final JsonRecordsParser json = new JsonRecordsParser();
 
+    private final java.time.LocalDate fallbackDate;
+
     public FileIngestor(RecordSink sink, String configuredSource, Clock clock) {
+        this(sink, configuredSource, clock, null);
+    }
+
+    /** @param fallbackDate day of articles neither their input, page nor text dates (null: the ingestion day) */
+    public FileIngestor(RecordSink sink, String configuredSource, Clock clock, java.time.LocalDate fallbackDate) {
         this.sink = sink;
         this.configuredSource = configuredSource;
         this.clock = clock;
+        this.fallbackDate = fallbackDate;
     }
 
     public IngestSummary ingest(List<Path> files, Consumer<Path> progress) {
@@ -149,7 +157,8 @@ public final class FileIngestor {
                         "not a page dump, HTML page, RSS/Atom feed, JSON or NDJSON; file skipped")));
             }
         }
-        return new Parsed(format, PageRecords.articles(page, source, now), PageRecords.ticks(page, source), page.problems());
+        return new Parsed(format, PageRecords.articles(page, source, now, fallbackDate), PageRecords.ticks(page, source),
+                page.problems());
     }
 
     /** The configured source, else the file name up to its first '-' ("steppe-herald-..." gives "steppe"). */

@@ -55,10 +55,8 @@ public final class PageDumpParser {
             }
             break;
         }
-        if (pageDate == null) {
-            problems.add(new ParseProblem(file, Math.min(index + 1, Math.max(lines.size(), 1)),
-                    "no page date line (such as '02 December 2024') before the first article; articles skipped"));
-        }
+        // No page date line: the articles are still read; PageRecords dates each from its own text,
+        // the caller's fallback or the ingestion day, and records which.
 
         List<Block> blocks = blocks(lines, index);
         List<ParsedPage.Article> articles = new ArrayList<>();
@@ -82,10 +80,8 @@ public final class PageDumpParser {
                 body.append("\n\n").append(blocks.get(next).text());
                 next++;
             }
-            if (pageDate != null) {
-                String text = body.toString();
-                articles.add(new ParsedPage.Article(title.text(), text, isTruncated(text), position, title.line()));
-            }
+            String text = body.toString();
+            articles.add(new ParsedPage.Article(title.text(), text, isTruncated(text), position, title.line()));
             position++;
             i = next;
         }

@@ -105,14 +105,24 @@ class PageDumpParserTest {
     }
 
     @Test
-    void missingDateIsReportedWithItsLineAndNothingIsInvented() {
-        ParsedPage page = parse("• KZT/USD = 0.00192 0%\n\nHeadline\n\nBody.\n");
-        assertThat(page.articles()).isEmpty();
-        assertThat(page.problems()).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("page.txt");
-            assertThat(p.line()).isEqualTo(3);
-            assertThat(p.message()).contains("no page date");
-        });
+    void aPageWithoutADateLineKeepsItsArticlesAndEachIsDatedFromItsTextOrTheFallback() {
+        ParsedPage page = parse("• KZT/USD = 0.00192 0%\n\nHeadline\n\nASTANA – On 12 May 2025 the fund reported. "
+                + "It was founded on 13 October 2008.\n\nSecond headline\n\nNo date here at all.\n");
+        assertThat(page.pageDate()).isNull();
+        assertThat(page.problems()).isEmpty();
+        assertThat(page.articles()).extracting(ParsedPage.Article::title).containsExactly("Headline", "Second headline");
+
+        java.util.List<dev.caravan.schema.RawArticle> records = PageRecords.articles(page, "src",
+                java.time.Instant.parse("2026-01-10T08:00:00Z"), java.time.LocalDate.of(2025, 6, 1));
+        assertThat(records).extracting(r -> r.getPublishedDate().toString(), r -> r.getDateSource())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2025-05-12", ArticleDates.TEXT),
+                        org.assertj.core.groups.Tuple.tuple("2025-06-01", ArticleDates.OPTION));
+        assertThat(PageRecords.articles(page, "src", java.time.Instant.parse("2026-01-10T08:00:00Z")).get(1))
+                .satisfies(r -> {
+                    assertThat(r.getPublishedDate()).isEqualTo(java.time.LocalDate.of(2026, 1, 10));
+                    assertThat(r.getDateSource()).isEqualTo(ArticleDates.INGESTED);
+                });
+        assertThat(PageRecords.ticks(page, "src")).as("a ticker without a day is not a rate of any day").isEmpty();
     }
 
     @Test
