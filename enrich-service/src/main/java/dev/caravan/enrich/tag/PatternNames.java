@@ -21,6 +21,10 @@ final class PatternNames {
             "\\b(?:Embassy|Consulate(?:[ -]General)?) of " + PLACE + "(?: in " + PLACE + ")?"
                     + "|\\b(?:U\\.S\\.|US|UK|[A-Z][a-z]+) (?:Embassy|Consulate(?:[ -]General)?)(?: in " + PLACE + ")?");
 
+    /** A wire agency whose name is an ordinary word, named as the source of a report: "Trend reports". */
+    private static final Pattern REPORTING_AGENCY = Pattern.compile("\\b(Trend)(?= (?:reports|reported|learned|learnt|"
+            + "writes|wrote|informs|correspondent))|(?<=\\b(?:told|to|via|by|informed) )(Trend)\\b(?! of| in| for)");
+
     private PatternNames() {
     }
 
@@ -32,6 +36,11 @@ final class PatternNames {
             if (site.chars().filter(c -> c == '.').count() <= 3 && !site.matches("(?i)(?:e\\.g|i\\.e|u\\.s)\\..*")) {
                 hits.add(hit(site, web.start(1), web.end(1), lookup));
             }
+        }
+        Matcher agency = REPORTING_AGENCY.matcher(text);
+        while (agency.find()) {
+            int group = agency.group(1) != null ? 1 : 2;
+            hits.add(hit(agency.group(group), agency.start(group), agency.end(group), lookup));
         }
         Matcher embassy = EMBASSY.matcher(text);
         while (embassy.find()) {
