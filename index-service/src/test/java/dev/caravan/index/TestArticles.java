@@ -66,14 +66,24 @@ public final class TestArticles {
         return this;
     }
 
+    /** One money fact stated once, as the enricher writes it: the mention and its fact. */
+    private final List<dev.caravan.schema.MoneyFact> facts = new java.util.ArrayList<>();
+
     public TestArticles money(String text, double amount, String currency, Double usd) {
         money.add(MoneyMention.newBuilder().setText(text).setAmount(amount).setCurrency(currency).setUsd(usd)
-                .setRate(usd == null ? null : usd / amount).setRateAsOf(usd == null ? null : builder.getPublishedDate()).build());
+                .setRate(usd == null ? null : usd / amount).setRateAsOf(usd == null ? null : builder.getPublishedDate())
+                .setFact(facts.size()).build());
+        facts.add(dev.caravan.schema.MoneyFact.newBuilder().setKind(dev.caravan.schema.MoneyKind.AMOUNT)
+                .setAmount(BigDecimal.valueOf(amount).setScale(6, RoundingMode.HALF_EVEN)).setCurrency(currency).setText(text)
+                .setUsd(usd == null ? null : BigDecimal.valueOf(usd).setScale(2, RoundingMode.HALF_EVEN))
+                .setUsdSource(usd == null ? null : dev.caravan.schema.UsdSource.RATE)
+                .setNoUsdReason(usd == null ? "no " + currency + "/USD tick within 7 days before " + builder.getPublishedDate() : null)
+                .build());
         return this;
     }
 
     public EnrichedArticle build() {
-        return builder.setEntities(entities).setMoney(money).build();
+        return builder.setEntities(entities).setMoney(money).setMoneyFacts(facts).build();
     }
 
     public static FxTick tick(String base, LocalDate asOf, String rate, double changePct) {
