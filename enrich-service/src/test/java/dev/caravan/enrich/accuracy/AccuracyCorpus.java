@@ -1,19 +1,10 @@
 package dev.caravan.enrich.accuracy;
 
 import dev.caravan.schema.EntityType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** Reads the gold corpus under {@code /accuracy/corpus-*.txt} and {@code heldout-*.txt}; the format is in that folder's README. */
 final class AccuracyCorpus {
@@ -22,27 +13,7 @@ final class AccuracyCorpus {
     }
 
     static List<GoldArticle> load() {
-        URL folder = AccuracyCorpus.class.getResource("/accuracy/");
-        if (folder == null) {
-            throw new IllegalStateException("accuracy corpus missing from the test classpath");
-        }
-        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            List<GoldArticle> articles = new ArrayList<>();
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("(corpus|heldout)-.*\\.txt")).sorted().toList()) {
-                articles.addAll(parse(file.getFileName().toString(), Files.readAllLines(file, StandardCharsets.UTF_8)));
-            }
-            Set<String> ids = new HashSet<>();
-            articles.forEach(a -> {
-                if (!ids.add(a.id())) {
-                    throw new IllegalStateException("duplicate article id " + a.id());
-                }
-            });
-            return articles;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return CorpusFiles.load("/accuracy/", "(corpus|heldout)-.*\\.txt", AccuracyCorpus::parse, GoldArticle::id);
     }
 
     static List<GoldArticle> parse(String file, List<String> lines) {

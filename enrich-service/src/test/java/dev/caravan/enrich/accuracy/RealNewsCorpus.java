@@ -1,20 +1,11 @@
 package dev.caravan.enrich.accuracy;
 
 import dev.caravan.schema.EntityType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** Reads the retold real articles under {@code /realnews/} (format: FORMAT.md in that folder). */
 final class RealNewsCorpus {
@@ -35,27 +26,7 @@ final class RealNewsCorpus {
     }
 
     static List<Article> load() {
-        URL folder = RealNewsCorpus.class.getResource("/realnews/");
-        if (folder == null) {
-            throw new IllegalStateException("real-news corpus missing from the test classpath");
-        }
-        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            List<Article> articles = new ArrayList<>();
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("(dev|test)-.*\\.txt")).sorted().toList()) {
-                articles.addAll(parse(file.getFileName().toString(), Files.readAllLines(file, StandardCharsets.UTF_8)));
-            }
-            Set<String> ids = new HashSet<>();
-            articles.forEach(a -> {
-                if (!ids.add(a.id())) {
-                    throw new IllegalStateException("duplicate article id " + a.id());
-                }
-            });
-            return articles;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return CorpusFiles.load("/realnews/", "(dev|test)-.*\\.txt", RealNewsCorpus::parse, Article::id);
     }
 
     static List<Article> parse(String file, List<String> lines) {
