@@ -81,7 +81,7 @@ final class IngestCommand implements Callable<Integer> {
         IngestSummary summary;
         try (RecordPublisher publisher = dryRun ? null : new RecordPublisher(config)) {
             RecordSink sink = dryRun ? new DryRunSink(cli.getOut()) : publisher;
-            summary = new FileIngestor(sink, config.source(), Clock.systemUTC(), date).ingestDocuments(documents, progress);
+            summary = new FileIngestor(sink, config.source(), Clock.systemUTC(), date).withMaxArticleBytes(config.maxArticleBytes()).ingestDocuments(documents, progress);
         } catch (RecordPublisher.PublishException e) {
             progress.done();
             cli.getErr().println("error: " + e.getMessage() + " (Kafka at " + config.kafkaBootstrap() + ")");

@@ -291,7 +291,7 @@ class EnrichPipelineIT {
                 assertThat(out.getMoney()).singleElement().satisfies(m -> {
                     assertThat(m.getCurrency()).isEqualTo("KZT");
                     assertThat(m.getRateAsOf()).isEqualTo(dec2);
-                    assertThat(m.getUsd()).isEqualTo(1.5e9 * 0.00192);
+                    assertThat(m.getUsd()).isEqualTo(2_880_000.0);
                 });
             }
         }
@@ -315,7 +315,7 @@ class EnrichPipelineIT {
             producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES, prefix + "a", article)).get();
 
             EnrichedArticle out = (EnrichedArticle) readEnriched(prefix, 1).get(0).value();
-            assertThat(out.getMoney()).singleElement().satisfies(m -> assertThat(m.getUsd()).isEqualTo(5e6 * 0.00008));
+            assertThat(out.getMoney()).singleElement().satisfies(m -> assertThat(m.getUsd()).isEqualTo(400.0)); // to the cent, not 400.00000000000006
             assertThat(service.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.RUNNING);
 
             {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.caravan.ingest.config.IngestConfig;
 import dev.caravan.ingest.parse.JsonRecordsParser;
 import dev.caravan.ingest.parse.JsonRecordsParser.Expect;
+import dev.caravan.ingest.publish.ArticleSize;
 import dev.caravan.ingest.publish.RecordPublisher;
 import dev.caravan.schema.FxTick;
 import dev.caravan.schema.RawArticle;
@@ -147,6 +148,19 @@ public final class IngestServer implements AutoCloseable {
         if (!result.errors().isEmpty()) {
             throw new ProblemException(new Problem("https://caravan.dev/problems/invalid-input", "Invalid input", 400,
                     result.errors().size() + " problem(s) in the request; nothing was published", result.errors()));
+        }
+        java.util.List<JsonRecordsParser.FieldError> tooLarge = new java.util.ArrayList<>();
+        for (int i = 0; i < result.articles().size(); i++) {
+            String why = ArticleSize.tooLarge(result.articles().get(i), config.maxArticleBytes());
+            if (why != null) {
+                tooLarge.add(new JsonRecordsParser.FieldError(i, 0, "body", why));
+            }
+        }
+        if (!tooLarge.isEmpty()) {
+            // refused before Kafka sees it: the producer's own size error once made the API answer 503 to everyone
+            throw new ProblemException(new Problem("https://caravan.dev/problems/article-too-large", "Article too large", 413,
+                    tooLarge.size() + " article(s) over ingest.max.article.bytes (" + config.maxArticleBytes()
+                            + " bytes); nothing was published", tooLarge), Map.of());
         }
         if (!kafka.available()) {
             throw unavailable("Kafka is unavailable");

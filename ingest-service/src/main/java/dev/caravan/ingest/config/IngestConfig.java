@@ -1,5 +1,6 @@
 package dev.caravan.ingest.config;
 
+import dev.caravan.ingest.publish.ArticleSize;
 import dev.caravan.config.ConfigSources;
 import dev.caravan.config.KafkaConnection;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class IngestConfig extends AbstractConfig {
     public static final String API_PORT = "ingest.api.port";
     public static final String API_TOKEN = "ingest.api.token";
     public static final String API_MAX_REQUEST_BYTES = "ingest.api.max.request.bytes";
+    public static final String MAX_ARTICLE_BYTES = "ingest.max.article.bytes";
     public static final String API_PUBLISH_TIMEOUT_MS = "ingest.api.publish.timeout.ms";
     public static final String API_RETRY_AFTER_SECONDS = "ingest.api.retry.after.seconds";
 
@@ -42,6 +44,9 @@ public final class IngestConfig extends AbstractConfig {
                     "Bearer token the HTTP API requires on /v1/*; empty: no authentication.")
             .define(API_MAX_REQUEST_BYTES, Type.LONG, 10L * 1024 * 1024, ConfigDef.Range.between(1, Integer.MAX_VALUE - 8),
                     Importance.MEDIUM, "Largest request body the HTTP API accepts; larger ones get 413.")
+            .define(MAX_ARTICLE_BYTES, Type.INT, ArticleSize.DEFAULT_MAX_BYTES, ConfigDef.Range.between(1024, ArticleSize.DEFAULT_MAX_BYTES),
+                    Importance.MEDIUM, "Largest article (UTF-8 bytes of title, body, URL and source): a larger one gets 413 from the API "
+                            + "and is skipped by name in a file. At most 900,000, so that the enriched record fits Kafka's 1 MiB.")
             .define(API_PUBLISH_TIMEOUT_MS, Type.INT, 10_000, ConfigDef.Range.atLeast(100), Importance.MEDIUM,
                     "How long a request waits for Kafka to acknowledge before the API answers 503.")
             .define(API_RETRY_AFTER_SECONDS, Type.INT, 5, ConfigDef.Range.atLeast(1), Importance.LOW,
@@ -76,6 +81,10 @@ public final class IngestConfig extends AbstractConfig {
     /** The bearer token, empty when the API is open. A Password so that a logged config never shows it. */
     public String apiToken() {
         return getPassword(API_TOKEN).value();
+    }
+
+    public int maxArticleBytes() {
+        return getInt(MAX_ARTICLE_BYTES);
     }
 
     public long apiMaxRequestBytes() {

@@ -7,6 +7,7 @@ import dev.caravan.ingest.parse.JsonRecordsParser;
 import dev.caravan.ingest.parse.PageDumpParser;
 import dev.caravan.ingest.parse.PageRecords;
 import dev.caravan.ingest.parse.ParseProblem;
+import dev.caravan.ingest.publish.ArticleSize;
 import dev.caravan.ingest.parse.ParsedPage;
 import dev.caravan.ingest.publish.RecordSink;
 import dev.caravan.schema.FxTick;
@@ -44,6 +45,13 @@ public final class FileIngestor {
     private final JsonRecordsParser json = new JsonRecordsParser();
 
     private final java.time.LocalDate fallbackDate;
+    private int maxArticleBytes = ArticleSize.DEFAULT_MAX_BYTES;
+
+    /** @param bytes ingest.max.article.bytes */
+    public FileIngestor withMaxArticleBytes(int bytes) {
+        this.maxArticleBytes = bytes;
+        return this;
+    }
 
     public FileIngestor(RecordSink sink, String configuredSource, Clock clock) {
         this(sink, configuredSource, clock, null);
@@ -84,7 +92,8 @@ public final class FileIngestor {
                 problems.add(new ParseProblem(doc.name(), 0, "cannot read (" + e.getMessage() + "); skipped"));
                 continue;
             }
-            Parsed parsed = parse(doc.name(), text, sourceFor(doc.sourceHint()), doc.baseUri(), clock.instant());
+            Parsed parsed = withinSize(parse(doc.name(), text, sourceFor(doc.sourceHint()), doc.baseUri(), clock.instant()),
+                    doc.name());
             problems.addAll(parsed.problems());
             Pending sent = new Pending(doc.name(), parsed.format(), parsed.articles().size(), parsed.ticks().size(),
                     parsed.problems().size(), sink.publishAsync(parsed.articles(), parsed.ticks()));
@@ -133,6 +142,21 @@ public final class FileIngestor {
     }
 
     /** What one input holds, ready to publish, and what of it was skipped. */
+    /** An article over ingest.max.article.bytes is skipped with its name; the rest of the file goes on. */
+    private Parsed withinSize(Parsed parsed, String name) {
+        List<RawArticle> kept = new ArrayList<>(parsed.articles().size());
+        List<ParseProblem> problems = new ArrayList<>(parsed.problems());
+        for (RawArticle article : parsed.articles()) {
+            String why = ArticleSize.tooLarge(article, maxArticleBytes);
+            if (why == null) {
+                kept.add(article);
+            } else {
+                problems.add(new ParseProblem(name, 0, why + "; skipped"));
+            }
+        }
+        return kept.size() == parsed.articles().size() ? parsed : new Parsed(parsed.format(), kept, parsed.ticks(), problems);
+    }
+
     public record Parsed(InputFormat format, List<RawArticle> articles, List<FxTick> ticks, List<ParseProblem> problems) {
     }
 

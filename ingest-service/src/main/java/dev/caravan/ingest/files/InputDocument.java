@@ -49,6 +49,9 @@ public record InputDocument(String name, Path file, URI url) {
     }
 
     /** The text, strictly UTF-8; an unreadable input throws with a reason fit for the user. */
+    /** A page, feed or export larger than this is skipped by name: read whole, a 200 MB line exhausted the heap. */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
+
     public String read() throws IOException {
         byte[] bytes;
         if (url != null) {
@@ -64,6 +67,10 @@ public record InputDocument(String name, Path file, URI url) {
                 throw new IOException("interrupted", e);
             }
         } else {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new IOException(size + " bytes, over the " + MAX_BYTES + " bytes (64 MiB) one input may have");
+            }
             bytes = Files.readAllBytes(file);
         }
         try {

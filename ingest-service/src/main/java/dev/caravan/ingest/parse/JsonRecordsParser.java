@@ -46,6 +46,7 @@ public final class JsonRecordsParser {
     private static final int MAX_TITLE = 1_000;
     private static final int RATE_SCALE = 10;
     private static final int RATE_INTEGER_DIGITS = 14;
+    private static final Pattern RATE_TEXT = Pattern.compile("[+]?\\d{1,14}(?:\\.\\d{1,20})?(?:[eE][+-]?\\d{1,2})?|[+]?\\.\\d{1,20}");
     // Nesting is never needed here; bounding it keeps a hostile body from exhausting the stack.
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build()).build());
@@ -86,7 +87,7 @@ public final class JsonRecordsParser {
             errors.add(new FieldError(index, line, "$", "expected a JSON object"));
             return;
         }
-        Fields f = new Fields(node, index, line, errors);
+        Fields f = new Fields(node, index, line, errors, PublishedDates.latest(ingestedAt));
         boolean tick = expect == Expect.TICKS || (expect == Expect.ANY && node.has("base") && node.has("rate"));
         if (tick) {
             FxTick record = tick(f, defaultSource);
@@ -161,7 +162,7 @@ public final class JsonRecordsParser {
     }
 
     /** Field access that records what is wrong instead of throwing. */
-    private record Fields(JsonNode node, int index, int line, List<FieldError> errors) {
+    private record Fields(JsonNode node, int index, int line, List<FieldError> errors, LocalDate latestDate) {
 
         void error(String field, String message) {
             errors.add(new FieldError(index, line, field, message));
@@ -181,6 +182,9 @@ public final class JsonRecordsParser {
                 return null;
             }
             String text = v.textValue().strip();
+            if (unpairedSurrogate(field, text)) {
+                return null;
+            }
             if (text.isEmpty()) {
                 error(field, "must not be blank");
                 return null;
@@ -201,7 +205,25 @@ public final class JsonRecordsParser {
                 error(field, "must be a string");
                 return null;
             }
+            if (unpairedSurrogate(field, v.textValue())) {
+                return null;
+            }
             return v.textValue().isBlank() ? null : v.textValue().strip();
+        }
+
+        /** "\\ud800" alone is no character: stored, it became "?" and three titles got one id. */
+        boolean unpairedSurrogate(String field, String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    error(field, String.format("contains an unpaired UTF-16 surrogate (\\u%04x at character %d); send valid Unicode",
+                            (int) c, i));
+                    return true;
+                }
+            }
+            return false;
         }
 
         LocalDate date(String field) {
@@ -213,6 +235,9 @@ public final class JsonRecordsParser {
             LocalDate date = v.isTextual() ? PublishedDates.parse(v.textValue()) : null;
             if (date == null) {
                 error(field, "must be an ISO date such as 2024-12-02 or a date-time with an offset");
+            } else if (!PublishedDates.inRange(date, latestDate)) {
+                error(field, "must be between " + PublishedDates.EARLIEST + " and " + latestDate + " (one day after today), not " + date);
+                return null;
             }
             return date;
         }
@@ -272,9 +297,17 @@ public final class JsonRecordsParser {
                 error(field, "is required");
                 return null;
             }
+            // Digits and exponent are bounded before BigDecimal sees the text: "1e-16000000" cost 7 s of
+            // CPU in setScale, and "1e-999999999" overflowed BigInteger.
+            String written = v.isNumber() || v.isTextual() ? v.asText().strip() : "";
+            if (!RATE_TEXT.matcher(written).matches()) {
+                error(field, "must be a decimal number of at most 14 digits before and 20 after the point, "
+                        + "exponent within ±20 (a JSON number or a string such as \"0.00192\")");
+                return null;
+            }
             BigDecimal rate;
             try {
-                rate = v.isNumber() ? v.decimalValue() : v.isTextual() ? new BigDecimal(v.textValue().strip()) : null;
+                rate = new BigDecimal(written);
             } catch (NumberFormatException e) {
                 rate = null;
             }

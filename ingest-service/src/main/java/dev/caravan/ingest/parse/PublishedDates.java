@@ -26,7 +26,18 @@ public final class PublishedDates {
             .optionalStart().appendPattern("z").optionalEnd()
             .toFormatter(Locale.ENGLISH);
 
+    /** The earliest day an article may carry; the latest is one day after today (time zones run ahead). */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
     private PublishedDates() {
+    }
+
+    public static LocalDate latest(java.time.Instant now) {
+        return now.atOffset(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1);
+    }
+
+    public static boolean inRange(LocalDate date, LocalDate latest) {
+        return !date.isBefore(EARLIEST) && !date.isAfter(latest);
     }
 
     /** The day a date or date-time text names, or null when it is none of the known layouts. */

@@ -69,4 +69,48 @@ class IngestApiHostileInputIT {
             assertThat(health.statusCode()).isEqualTo(200);
         }
     }
+
+    private HttpResponse<String> post(IngestServer server, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(java.time.Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String article(String title, String body, String date) {
+        return "{\"title\":\"" + title + "\",\"body\":\"" + body + "\",\"publishedDate\":\"" + date + "\"}";
+    }
+
+    /** The rows of the hostile-input probe whose answer was wrong: each now gets its specific 4xx, nothing else is affected. */
+    @Test
+    void oversizedArticlesBadRatesDatesAndSurrogatesGetTheirOwnAnswers(LocalStack stack) throws Exception {
+        IngestConfig config = new IngestConfig(Map.of(
+                IngestConfig.KAFKA_BOOTSTRAP, stack.kafkaBootstrap(),
+                IngestConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(),
+                IngestConfig.SOURCE, "hostile-rows"));
+        try (IngestServer server = IngestServer.start(config, 0)) {
+            HttpResponse<String> big = post(server, "/v1/articles", article("Big", "x".repeat(1_100_000), "2024-12-02"));
+            assertThat(big.statusCode()).isEqualTo(413);
+            assertThat(big.body()).contains("ingest.max.article.bytes").doesNotContain("max.request.size");
+            // other clients are not affected: a valid article right after is accepted
+            assertThat(post(server, "/v1/articles", article("Small", "Fine body.", "2024-12-02")).statusCode()).isEqualTo(202);
+
+            for (String rate : new String[] {"\"1e-16000000\"", "\"1e-999999999\"", "1e-999999999", "\"12345678901234567890\""}) {
+                long start = System.nanoTime();
+                HttpResponse<String> tick = post(server, "/v1/fx-ticks",
+                        "{\"base\":\"KZT\",\"quote\":\"USD\",\"rate\":" + rate + ",\"asOf\":\"2024-12-02\"}");
+                assertThat(tick.statusCode()).as("rate " + rate).isEqualTo(400);
+                assertThat(tick.body()).as("rate " + rate).contains("rate");
+                assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("rate " + rate)
+                        .isLessThan(java.time.Duration.ofSeconds(5)); // was 7 s of CPU; generous for a shared host
+            }
+            for (String date : new String[] {"+999999999-12-31", "-0001-01-01", "0000-01-01", "9999-12-31", "1899-12-31"}) {
+                HttpResponse<String> dated = post(server, "/v1/articles", article("Dated " + date, "Body.", date));
+                assertThat(dated.statusCode()).as(date).isEqualTo(400);
+                assertThat(dated.body()).as(date).contains("publishedDate").contains("1900-01-01");
+            }
+            HttpResponse<String> surrogate = post(server, "/v1/articles", article("Broken \\ud800 title", "Body.", "2024-12-02"));
+            assertThat(surrogate.statusCode()).isEqualTo(400);
+            assertThat(surrogate.body()).contains("title").contains("surrogate");
+        }
+    }
 }
