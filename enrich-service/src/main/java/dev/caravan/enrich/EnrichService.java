@@ -46,7 +46,8 @@ public final class EnrichService implements AutoCloseable {
         this.streams = new KafkaStreams(
                 EnrichTopology.build(Gazetteer.bundled(),
                         gazetteer -> new ArticleEnricher(gazetteer, fxMaxAgeDays, Clock.systemUTC(), config.articleLimits()),
-                        serdes, globalDeadLetters, config.getInt(EnrichConfig.MAX_RECORD_BYTES)),
+                        serdes, globalDeadLetters, config.getInt(EnrichConfig.MAX_RECORD_BYTES),
+                        config.awaitingRates()),
                 EnrichTopology.streamsProperties(config));
         streams.setStateListener((now, before) -> LOG.info("Enrich streams {} -> {}", before, now));
         streams.setUncaughtExceptionHandler(e -> {

@@ -213,6 +213,20 @@ final class FaultKit {
         }
     }
 
+    /** The stored source of one article, or null while it is not searchable. */
+    JsonNode article(String id) {
+        try {
+            send("POST", "/articles/_refresh?ignore_unavailable=true&allow_no_indices=true", null);
+            String query = JSON.createObjectNode().set("query", JSON.createObjectNode().set("ids",
+                    JSON.createObjectNode().set("values", JSON.createArrayNode().add(id)))).toString();
+            JsonNode hits = JSON.readTree(send("POST", "/articles/_search?ignore_unavailable=true&allow_no_indices=true", query))
+                    .path("hits").path("hits");
+            return hits.isEmpty() ? null : hits.get(0).path("_source");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     long indexedCount(String source) {
         return indexed(source).hits();
     }

@@ -3,6 +3,7 @@ package dev.caravan.enrich.config;
 import dev.caravan.config.ConfigSources;
 import dev.caravan.config.KafkaConnection;
 import dev.caravan.enrich.tag.ArticleLimits;
+import dev.caravan.enrich.topology.AwaitingRates;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -27,6 +28,8 @@ public final class EnrichConfig extends AbstractConfig {
     public static final String MAX_MENTIONS = "enrich.max.mentions.per.entity";
     public static final String MAX_MONEY = "enrich.max.money.per.article";
     public static final String MAX_RECORD_BYTES = "enrich.max.record.bytes";
+    public static final String AWAITING_MAX_ARTICLES = "enrich.awaiting.max.articles";
+    public static final String AWAITING_MAX_AGE_HOURS = "enrich.awaiting.max.age.hours";
 
     public static final ConfigDef DEFINITION = KafkaConnection.define(new ConfigDef())
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", new ConfigDef.NonEmptyString(),
@@ -62,7 +65,12 @@ public final class EnrichConfig extends AbstractConfig {
                     "Money mentions kept per article (the first ones); a cut is named in the record's limitsApplied.")
             .define(MAX_RECORD_BYTES, Type.INT, 1_000_000, ConfigDef.Range.between(1024, 1_000_000), Importance.LOW,
                     "Largest enriched record written (serialised Avro); a larger one goes to news.articles.enrich-dlq.v1 with its reason "
-                            + "instead of failing the producer's 1 MiB max.request.size and stopping the stream.");
+                            + "instead of failing the producer's 1 MiB max.request.size and stopping the stream.")
+            .define(AWAITING_MAX_ARTICLES, Type.INT, AwaitingRates.DEFAULTS.maxArticles(), ConfigDef.Range.between(0, 10_000_000),
+                    Importance.LOW, "Articles per instance kept waiting for a late FX tick (their money lacked a rate); "
+                            + "a tick that arrives later converts them and sends a newer revision. 0: none wait.")
+            .define(AWAITING_MAX_AGE_HOURS, Type.INT, (int) AwaitingRates.DEFAULTS.maxAge().toHours(), ConfigDef.Range.between(1, 24 * 365),
+                    Importance.LOW, "How long after ingestion an article still waits for a late FX tick.");
 
     public EnrichConfig(Map<String, ?> values) {
         super(DEFINITION, values, false);
@@ -70,6 +78,11 @@ public final class EnrichConfig extends AbstractConfig {
 
     public static EnrichConfig fromEnvironment(Map<String, String> overrides) {
         return new EnrichConfig(ConfigSources.resolve(DEFINITION, System.getenv(), overrides).values());
+    }
+
+    public AwaitingRates awaitingRates() {
+        return new AwaitingRates(AwaitingRates.STORE, getInt(AWAITING_MAX_ARTICLES),
+                java.time.Duration.ofHours(getInt(AWAITING_MAX_AGE_HOURS)), AwaitingRates.DEFAULTS.checkInterval());
     }
 
     public ArticleLimits articleLimits() {

@@ -4,22 +4,34 @@ import dev.caravan.enrich.fx.StoreFxRates;
 import dev.caravan.enrich.gazetteer.LiveGazetteer;
 import dev.caravan.schema.EnrichedArticle;
 import dev.caravan.schema.FxTick;
+import dev.caravan.schema.MoneyFact;
+import dev.caravan.schema.MoneyKind;
 import dev.caravan.schema.RawArticle;
 import dev.caravan.schema.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Tags one article and converts its money with the rates of its own day from the global FX store. */
-final class EnrichProcessor implements FixedKeyProcessor<String, RawArticle, EnrichOutcome> {
+/**
+ * Tags one article and converts its money with the rates of its own day from the global FX store.
+ * An article whose money found no rate waits in {@link AwaitingRates#STORE}; when ticks have
+ * arrived since, it is enriched again and sent once more as a newer revision.
+ */
+final class EnrichProcessor implements Processor<String, RawArticle, String, EnrichOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichProcessor.class);
 
@@ -28,36 +40,46 @@ final class EnrichProcessor implements FixedKeyProcessor<String, RawArticle, Enr
     private final String gazetteerStore;
     private final AtomicLong fxChanges;
     private final RecordSizeGuard sizeGuard;
-    private FixedKeyProcessorContext<String, EnrichOutcome> context;
+    private final AwaitingRates awaiting;
+    private ProcessorContext<String, EnrichOutcome> context;
     private StoreFxRates rates;
     private KeyValueStore<String, String> published;
+    private KeyValueStore<String, RawArticle> waiting;
+    private KeyValueStore<String, Integer> missingCounts;
+    private long ticksSeen;
 
     /** @param fxChanges the FX recorder's change counter: rates are remembered until a tick arrives */
     EnrichProcessor(LiveGazetteer gazetteer, String fxStore, String gazetteerStore, AtomicLong fxChanges,
-                    RecordSizeGuard sizeGuard) {
-        this.sizeGuard = sizeGuard;
+                    RecordSizeGuard sizeGuard, AwaitingRates awaiting) {
         this.gazetteer = gazetteer;
         this.fxStore = fxStore;
         this.gazetteerStore = gazetteerStore;
         this.fxChanges = fxChanges;
+        this.sizeGuard = sizeGuard;
+        this.awaiting = awaiting;
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, EnrichOutcome> context) {
+    public void init(ProcessorContext<String, EnrichOutcome> context) {
         this.context = context;
         VersionedKeyValueStore<String, FxTick> store = context.getStateStore(fxStore);
         this.rates = new StoreFxRates(store, fxChanges);
         this.published = context.getStateStore(gazetteerStore);
+        this.waiting = context.getStateStore(awaiting.store());
+        this.missingCounts = context.getStateStore(awaiting.countsStore());
+        this.ticksSeen = fxChanges.get();
+        context.schedule(awaiting.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::retryAwaiting);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, RawArticle> record) {
+    public void process(Record<String, RawArticle> record) {
         if (record.value() == null) {
             return; // a tombstone carries no article
         }
         EnrichedArticle enriched = gazetteer.enricher(published).enrich(record.value(), rates);
         String tooLarge = sizeGuard.tooLarge(enriched);
         if (tooLarge == null) {
+            remember(record.key(), record.value(), enriched);
             context.forward(record.withValue(EnrichOutcome.of(enriched)));
             return;
         }
@@ -70,5 +92,82 @@ final class EnrichProcessor implements FixedKeyProcessor<String, RawArticle, Enr
             headers.add(GlobalDeadLetters.ORIGIN_OFFSET, Long.toString(meta.offset()).getBytes(StandardCharsets.UTF_8));
         });
         context.forward(record.withValue(EnrichOutcome.rejected(record.value(), tooLarge)).withHeaders(headers));
+    }
+
+    /** Keeps an article whose money lacks a rate; forgets one whose newest revision has every rate. */
+    private void remember(String id, RawArticle raw, EnrichedArticle enriched) {
+        int missing = missingRates(enriched);
+        if (missing == 0) {
+            if (waiting.get(id) != null) {
+                forget(id);
+            }
+        } else if (waiting.get(id) != null || waiting.approximateNumEntries() < awaiting.maxArticles()) {
+            waiting.put(id, raw);
+            missingCounts.put(id, missing);
+        } else {
+            LOG.warn("Article {} lacks a rate but {} articles already wait (enrich.awaiting.max.articles): a late tick "
+                    + "will not convert it", id, awaiting.maxArticles());
+        }
+    }
+
+    private void forget(String id) {
+        waiting.delete(id);
+        missingCounts.delete(id);
+    }
+
+    static int missingRates(EnrichedArticle enriched) {
+        int missing = 0;
+        for (MoneyFact fact : enriched.getMoneyFacts()) {
+            if (fact.getUsd() == null && fact.getKind() != MoneyKind.PRICE) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    /** After ticks arrived: enriches the waiting articles again, sends those that gained a rate, drops the expired. */
+    private void retryAwaiting(long now) {
+        long ticks = fxChanges.get();
+        if (ticks == ticksSeen) {
+            return;
+        }
+        ticksSeen = ticks;
+        Instant expiry = Instant.ofEpochMilli(now).minus(awaiting.maxAge());
+        List<KeyValue<String, RawArticle>> entries = new ArrayList<>();
+        try (KeyValueIterator<String, RawArticle> all = waiting.all()) {
+            all.forEachRemaining(entries::add);
+        }
+        int converted = 0;
+        for (KeyValue<String, RawArticle> entry : entries) {
+            RawArticle raw = entry.value;
+            if (raw.getIngestedAt().isBefore(expiry)) {
+                forget(entry.key);
+                continue;
+            }
+            EnrichedArticle again = gazetteer.enricher(published).enrich(raw, rates);
+            int missing = missingRates(again);
+            if (missing >= missingBefore(entry.key)) {
+                continue; // no new rate for this one
+            }
+            if (sizeGuard.tooLarge(again) == null) {
+                context.forward(new Record<>(entry.key, EnrichOutcome.of(again), now));
+                converted++;
+            }
+            if (missing == 0) {
+                forget(entry.key);
+            } else {
+                missingCounts.put(entry.key, missing);
+            }
+        }
+        if (converted > 0) {
+            LOG.info("Late FX ticks converted the money of {} waiting article(s); {} still wait", converted,
+                    waiting.approximateNumEntries());
+        }
+    }
+
+    /** How many facts lacked USD when the article was last sent (kept beside it in the store). */
+    private int missingBefore(String id) {
+        Integer known = missingCounts.get(id);
+        return known == null ? Integer.MAX_VALUE : known;
     }
 }

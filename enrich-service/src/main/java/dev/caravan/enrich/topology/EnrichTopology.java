@@ -37,8 +37,9 @@ import org.apache.kafka.streams.state.VersionedKeyValueStore;
  *   news.articles.raw.v1 ──► tag + convert money as of the article's day ──► news.articles.enriched.v1
  *                                                                    └──► trending counts ──► news.entities.trending.v1
  * </pre>
- * A tick that arrives after an article was enriched does not change that article: it was
- * converted with the latest rate on or before its day that was known then (see rateAsOf).
+ * An article is converted with the latest rate on or before its day known then (see rateAsOf). One
+ * whose money found no rate waits in the store {@link AwaitingRates#STORE}; a tick that arrives later
+ * makes it enriched again and sent once more as a newer revision (bounded in number and age).
  */
 public final class EnrichTopology {
 
@@ -64,12 +65,16 @@ public final class EnrichTopology {
     /** @param globalDeadLetters where unreadable FX ticks go (Streams' own DLQ cannot serve global stores) */
     public static Topology build(Gazetteer bundled, Function<Gazetteer, ArticleEnricher> enricherFactory,
                                  EnrichSerdes serdes, GlobalDeadLetters globalDeadLetters) {
-        return build(bundled, enricherFactory, serdes, globalDeadLetters, DEFAULT_MAX_RECORD_BYTES);
+        return build(bundled, enricherFactory, serdes, globalDeadLetters, DEFAULT_MAX_RECORD_BYTES, AwaitingRates.DEFAULTS);
     }
 
-    /** @param maxRecordBytes largest enriched record written; a larger one goes to the DLQ as its raw article */
+    /**
+     * @param maxRecordBytes largest enriched record written; a larger one goes to the DLQ as its raw article
+     * @param awaiting       how articles without a rate wait for a late tick
+     */
     public static Topology build(Gazetteer bundled, Function<Gazetteer, ArticleEnricher> enricherFactory,
-                                 EnrichSerdes serdes, GlobalDeadLetters globalDeadLetters, int maxRecordBytes) {
+                                 EnrichSerdes serdes, GlobalDeadLetters globalDeadLetters, int maxRecordBytes,
+                                 AwaitingRates awaiting) {
         StreamsBuilder builder = new StreamsBuilder();
         LiveGazetteer live = new LiveGazetteer(bundled, enricherFactory);
         AtomicLong fxChanges = new AtomicLong(); // bumped per stored tick; article processors remember rates until then
@@ -85,10 +90,16 @@ public final class EnrichTopology {
                 () -> new FxTickRecorder(FX_STORE, serdes.tick().deserializer(), globalDeadLetters, fxChanges));
 
         RecordSizeGuard sizeGuard = new RecordSizeGuard(serdes.enriched().serializer(), maxRecordBytes);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(awaiting.store()),
+                serdes.key(), serdes.raw()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(awaiting.countsStore()),
+                serdes.key(), Serdes.Integer()));
+        // process(), not processValues(): a late tick makes the punctuator send a record of its own.
+        // The key stays the article id, and the trending counts repartition by entity anyway.
         KStream<String, EnrichOutcome> outcomes = builder
                 .stream(Topics.RAW_ARTICLES, Consumed.with(serdes.key(), serdes.raw()).withName("raw-articles"))
-                .processValues(() -> new EnrichProcessor(live, FX_STORE, GAZETTEER_STORE, fxChanges, sizeGuard),
-                        Named.as("tag-and-convert"));
+                .process(() -> new EnrichProcessor(live, FX_STORE, GAZETTEER_STORE, fxChanges, sizeGuard, awaiting),
+                        Named.as("tag-and-convert"), awaiting.store(), awaiting.countsStore());
         outcomes.filter((id, outcome) -> outcome.isRejected(), Named.as("too-large"))
                 .mapValues(outcome -> outcome.rejected(), Named.as("too-large-raw"))
                 .to(Topics.ENRICH_DLQ, Produced.with(serdes.key(), serdes.raw()).withName("too-large-dead-letters"));

@@ -114,6 +114,33 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void anArticleWithoutARateIsSentAgainOnceWhenItsTickArrivesLate() {
+        raw.pipeInput("early", article("early", DEC_2, "Loan", "A loan of KZT 2.3bn and 40,000 somoni was signed."));
+        EnrichedArticle first = enriched.readValue();
+        assertThat(first.getMoneyFacts()).extracting(f -> f.getNoUsdReason()).containsExactly(
+                "no KZT/USD tick within 7 days before 2024-12-02", "no TJS/USD tick within 7 days before 2024-12-02");
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertThat(enriched.isEmpty()).as("nothing changed: nothing is sent again").isTrue();
+
+        tick("KZT/USD", "0.00192", DEC_2.minusDays(1)); // the day before: still within enrich.fx.max.age.days
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        EnrichedArticle second = enriched.readValue();
+        assertThat(second.getId()).isEqualTo("early");
+        assertThat(second.getMoneyFacts().get(0).getUsd()).isEqualByComparingTo("4416000.00");
+        assertThat(second.getMoneyFacts().get(1).getUsd()).isNull();
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertThat(enriched.isEmpty()).as("sent once, not at every check").isTrue();
+
+        tick("USD/TJS", "10.9", DEC_2);
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        EnrichedArticle third = enriched.readValue();
+        assertThat(third.getMoneyFacts()).allSatisfy(f -> assertThat(f.getUsd()).isNotNull());
+        tick("KZT/USD", "0.00191", DEC_2.plusDays(3)); // a later tick: the article's day already has its rates
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertThat(enriched.isEmpty()).as("an article with every rate waits no more").isTrue();
+    }
+
+    @Test
     void unreadableRecordIsSkippedAndTheStreamGoesOn() {
         // The dead-letter record itself is checked against the real broker in EnrichPipelineIT:
         // TopologyTestDriver does not pass handler-built DLQ records to output topics.

@@ -43,7 +43,7 @@ class OversizedArticleTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/oversized-article-test");
         driver = new TopologyTestDriver(EnrichTopology.build(Gazetteer.bundled(),
                 g -> new ArticleEnricher(g, 7, Clock.fixed(NOW, ZoneOffset.UTC), limits), serdes,
-                GlobalDeadLetters.LOG_ONLY, maxRecordBytes), props, NOW);
+                GlobalDeadLetters.LOG_ONLY, maxRecordBytes, AwaitingRates.DEFAULTS), props, NOW);
         raw = driver.createInputTopic(Topics.RAW_ARTICLES, serdes.key().serializer(), serdes.raw().serializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED_ARTICLES, serdes.key().deserializer(), serdes.enriched().deserializer());
         deadLetters = driver.createOutputTopic(Topics.ENRICH_DLQ, serdes.key().deserializer(), serdes.raw().deserializer());

@@ -57,7 +57,7 @@ final class ArticleSearch {
                 .sort(s -> s.field(f -> f.field("id").order(SortOrder.Asc)))
                 .aggregations("entities", facets())
                 // the per-article sum of money facts: each amount once, never its bracketed equivalent or repeats
-                .aggregations("moneyUsd", Aggregation.of(a -> a.sum(s -> s.field("moneyUsd"))));
+                .aggregations("moneyUsd", Aggregation.of(a -> a.sum(s -> s.field("moneyUsdCents"))));
         if (query.q() != null) {
             request.highlight(h -> h.preTags(TextSegments.HIT_START).postTags(TextSegments.HIT_END)
                     .fields("title", f -> f.numberOfFragments(0))
@@ -76,7 +76,8 @@ final class ArticleSearch {
         body.put("results", results);
         body.put("facets", facets(response.aggregations().get("entities")));
         Aggregate money = response.aggregations().get("moneyUsd");
-        Double usd = money == null ? null : money.sum().value();
+        Double cents = money == null ? null : money.sum().value();
+        Double usd = cents == null ? null : java.math.BigDecimal.valueOf(cents).movePointLeft(2).doubleValue();
         body.put("moneyUsd", usd == null || usd.isNaN() || usd.isInfinite() ? 0.0 : usd);
         return body;
     }

@@ -71,10 +71,13 @@ public final class ArticleDocuments {
         doc.put("countries", a.getEntities().stream().map(Entity::getCountry).filter(java.util.Objects::nonNull)
                 .distinct().toList());
         // Facts, not mentions: "600 billion tenge ($1.2 billion)" and its repeats count once; prices never.
-        doc.put("moneyUsd", a.getMoneyFacts().stream()
+        // Exact in cents (a long), and as dollars for dashboards.
+        java.math.BigDecimal total = a.getMoneyFacts().stream()
                 .filter(f -> f.getKind() != dev.caravan.schema.MoneyKind.PRICE && f.getUsd() != null)
                 .map(dev.caravan.schema.MoneyFact::getUsd).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
-                .setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue());
+                .setScale(2, java.math.RoundingMode.HALF_EVEN);
+        doc.put("moneyUsd", total.doubleValue());
+        doc.put("moneyUsdCents", total.movePointRight(2).longValueExact());
         return doc;
     }
 
@@ -125,15 +128,16 @@ public final class ArticleDocuments {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("kind", f.getKind().name());
         doc.put("text", f.getText());
-        doc.put("amount", f.getAmount().stripTrailingZeros().toPlainString());
-        doc.put("amountMax", f.getAmountMax() == null ? null : f.getAmountMax().stripTrailingZeros().toPlainString());
+        doc.put("amount", f.getAmount().doubleValue());
+        doc.put("amountMax", f.getAmountMax() == null ? null : f.getAmountMax().doubleValue());
         doc.put("currency", f.getCurrency());
         doc.put("qualifier", f.getQualifier());
         doc.put("unit", f.getUnit());
-        doc.put("equivalentAmount", f.getEquivalentAmount() == null ? null : f.getEquivalentAmount().stripTrailingZeros().toPlainString());
+        doc.put("equivalentAmount", f.getEquivalentAmount() == null ? null : f.getEquivalentAmount().doubleValue());
         doc.put("equivalentCurrency", f.getEquivalentCurrency());
         doc.put("mentions", f.getMentions());
-        doc.put("usd", f.getUsd() == null ? null : f.getUsd().toPlainString());
+        doc.put("usd", f.getUsd() == null ? null : f.getUsd().doubleValue());
+        doc.put("usdCents", f.getUsd() == null ? null : f.getUsd().movePointRight(2).longValueExact());
         doc.put("usdSource", f.getUsdSource() == null ? null : f.getUsdSource().name());
         doc.put("rate", f.getRate() == null ? null : f.getRate().stripTrailingZeros().toPlainString());
         doc.put("rateAsOf", f.getRateAsOf() == null ? null : f.getRateAsOf().toString());
