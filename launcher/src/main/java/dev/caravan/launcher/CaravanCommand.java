@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code caravan} command line. */
 @Command(name = "caravan", mixinStandardHelpOptions = true, version = "caravan 0.1.0",
         description = "Event-driven news ingestion: articles and FX ticks in, entity-tagged searchable news out.",
-        subcommands = {DemoCommand.class, IngestCommand.class, TagCommand.class, ConfigCommand.class,
+        subcommands = {DemoCommand.class, IngestCommand.class, TagCommand.class, TrainNerCommand.class, ConfigCommand.class,
                 dev.caravan.launcher.topics.TopicsCommand.class, ServiceCommands.Ingest.class, ServiceCommands.Enrich.class,
                 ServiceCommands.Index.class, ServiceCommands.Registry.class, CommandLine.HelpCommand.class})
 public final class CaravanCommand implements Runnable {

@@ -90,6 +90,10 @@ final class ContextRules {
         this.firstNames = Set.copyOf(firstNames);
     }
 
+    Set<String> firstNames() {
+        return firstNames;
+    }
+
     /** The bundled given names: the region's, hand-made, and the generated list of European languages. */
     static final List<String> FIRST_NAME_FILES = List.of("/gazetteer/first-names.txt", "/gazetteer/first-names-world.txt");
 
