@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class Datelines {
 
     private static final Pattern DATELINE = Pattern.compile(
-            "^\\s*([A-Z][A-Z'\u2019.]+(?:[ -][A-Z][A-Z'\u2019.]+){0,2})"       // the city in capitals
+            "^\\s*([A-Z][A-Z'\u2019]+(?:[ -][A-Z][A-Z'\u2019]+){0,2})"         // the city in capitals
+                    + "(?:\\.\\s+(KAZINFORM|QAZINFORM|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=\\s*[\u2013\u2014-]))?" // "ASTANA. KAZINFORM –"
                     + "(?:,\\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"                   // ", Azerbaijan"
                     + "(?:,?\\s*[A-Z][a-z]{2,8}\\.? \\d{1,2}(?:, \\d{4})?\\.?)?"    // ", Dec. 2"
                     + "\\s*(?:\\(([^()\\n]{2,40})\\))?"                            // "(TCA)"
@@ -26,7 +27,8 @@ final class Datelines {
     private static final Pattern BRACKETED_AGENCY = Pattern.compile("\\((TCA|Trend|Kazinform|Qazinform|Interfax|AKIpress|Kabar|"
             + "Xinhua|TASS|Reuters|AFP|Sputnik|UzA|Khovar|Dunya|APA|Anadolu)\\)");
     private static final Map<String, String> AGENCIES = Map.of(
-            "TCA", "The Times of Central Asia", "Qazinform", "Kazinform", "Interfax-Kazakhstan", "Interfax",
+            "TCA", "The Times of Central Asia", "Qazinform", "Kazinform", "KAZINFORM", "Kazinform", "QAZINFORM", "Kazinform",
+            "Interfax-Kazakhstan", "Interfax",
             "Interfax-Kyrgyzstan", "Interfax");
 
     private Datelines() {
@@ -44,7 +46,7 @@ final class Datelines {
             GazetteerEntry place = lookup.apply(EntityType.LOCATION, city);
             hits.add(new EntityTagger.Hit(place != null ? place : new GazetteerEntry(EntityType.LOCATION, city, List.of(), null, null),
                     m.start(1), m.end(1), m.group(1), place != null ? 1.0 : ContextRules.HEAD_CONFIDENCE));
-            for (int group = 2; group <= 3; group++) {
+            for (int group = 2; group <= 4; group++) {
                 if (m.group(group) != null) {
                     hits.add(agency(m.group(group).strip(), m.start(group), m.end(group), lookup));
                 }

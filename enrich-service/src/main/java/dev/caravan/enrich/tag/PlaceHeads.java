@@ -17,6 +17,12 @@ final class PlaceHeads {
 
     private static final Pattern HEAD = Pattern.compile("^[ \u00a0]+(region|Region|oblast|Oblast|district|District|province|"
             + "Province|viloyat|Viloyat|velayat|Velayat|rayon|Rayon)\\b");
+    /** Named sites kept as written, with their head: "Kumtor gold mine", "Tengiz oilfield", "Sharyn river", "Shaga village". */
+    private static final Pattern FEATURE_HEAD = Pattern.compile("^[ \u00a0]+((?:gold |copper |uranium |coal )?mine|(?:oil |gas |"
+            + "oil and gas |gas condensate )?field|oilfield|gasfield|deposit|river|River|lake|(?:water )?reservoir|Reservoir|"
+            + "village|Village|rural district|rural settlement|micro-district|microdistrict|street|Street|avenue|Avenue|"
+            + "square|Square|valley|Valley|gorge|Gorge|glacier|Glacier|canal|Canal|pass|Pass|national park|National Park|"
+            + "nature reserve|peninsula|Peninsula|desert|Desert|mountains|Mountains)\\b");
     private static final Pattern PLURAL_HEAD = Pattern.compile("^[ \u00a0]+(regions|Regions|oblasts|districts|Districts|provinces)\\b");
     /** What may separate the places of a list before a plural head. */
     private static final Pattern LIST_GAP = Pattern.compile("^(?:,\\s*|\\s+and\\s+|,\\s*and\\s+)$");
@@ -38,6 +44,23 @@ final class PlaceHeads {
                 out.set(i, withHead(hit, text, hit.end() + single.end(), single.group(1)));
                 continue;
             }
+            Matcher feature = FEATURE_HEAD.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 32)));
+            if (feature.lookingAt() && !nextIsTaken(out, i, hit.end() + feature.end())) {
+                int end = hit.end() + feature.end();
+                String written = text.substring(hit.start(), end);
+                GazetteerEntry place = hit.entry();
+                out.set(i, new EntityTagger.Hit(new GazetteerEntry(EntityType.LOCATION, written, List.of(), place.country(),
+                        place.region()), hit.start(), end, written, hit.confidence()));
+                continue;
+            }
+            int republic = hit.start() - "Republic of ".length();
+            if (republic >= 0 && text.startsWith("Republic of ", republic) && !hit.text().startsWith("Republic")
+                    && (republic == 0 || !Character.isLetter(text.charAt(republic - 1)))
+                    && (i == 0 || out.get(i - 1).end() <= republic)) {
+                String written = text.substring(republic, hit.end());
+                out.set(i, new EntityTagger.Hit(hit.entry(), republic, hit.end(), written, hit.confidence()));
+                continue;
+            }
             Matcher plural = PLURAL_HEAD.matcher(after);
             if (plural.lookingAt()) {
                 String head = plural.group(1).substring(0, plural.group(1).length() - 1);
@@ -54,6 +77,10 @@ final class PlaceHeads {
             }
         }
         return out;
+    }
+
+    private static boolean nextIsTaken(List<EntityTagger.Hit> hits, int i, int end) {
+        return i + 1 < hits.size() && hits.get(i + 1).start() < end;
     }
 
     private static boolean isPlace(EntityTagger.Hit hit) {
