@@ -525,6 +525,9 @@ HAND_EXCLUDE = {
     "Providence", "Phoenix", "Regina", "Nelson", "Saga", "Bimbo", "Mascara", "Bender", "Ruse", "Tete",
     "Salto", "Sur", "Marka", "Sari", "Natal", "Queens", "Gay", "Chapel", "Eagle", "Temple",
     "Mir", "Bor", "Ust", "Nur", "Kara", "Ak", "Sary", "Bay", "Khan", "Shah", "Amir", "Sultan", "Emir",
+    # common surnames and given names of people in the region's news ("Andrei Kim", "Hassan Masarweh")
+    "Kim", "Lee", "Li", "Park", "Wang", "Zhang", "Chen", "Liu", "Yang", "Hassan", "Ali", "Nigel", "Saida",
+    "Usmanov", "Aliyev", "Karimov", "Nazarov", "Rahimov", "Ahmad", "Ahmed", "Omar", "Said", "Hamid",
 }
 
 APOS = "’‘ʼʻ`´"

@@ -40,6 +40,7 @@ final class ContextRules {
             "Federation", "Movement", "Centre", "Center", "Programme", "Program", "Bureau", "Police", "Guard",
             "LLP", "JSC", "MMC", "LLC", "PLC", "Ltd", "Inc", "Corp", "AG", "GmbH", "SA", "NV", "OJSC", "CJSC");
     private static final Set<String> ABBREVIATED = Set.of("Ltd", "Inc", "Corp", "Co");
+    private static final Set<String> LEGAL_FORMS = Set.of("LLP", "JSC", "MMC", "LLC", "PLC", "Ltd", "Inc", "OJSC", "CJSC", "NJSC");
     private static final Set<String> PLACE_HEADS = Set.of("Region", "Oblast", "District", "Province", "Raion", "Velayat");
     private static final Set<String> PLACE_HEADS_LOWER = Set.of("region", "oblast", "district", "province", "velayat");
     private static final Set<String> PLURAL_PLACE_HEADS = Set.of("regions", "oblasts", "districts", "provinces");
@@ -82,7 +83,8 @@ final class ContextRules {
     private static final Set<String> APPOSITION_STARTS = Set.of("who", "whose", "a", "an", "head", "chairman", "director", "aged");
     /** Word endings of {@code .*(?:ov|ova|...)} (a word holds no line terminator, so '.' matches all of it). */
     private static final String[] SURNAME_ENDINGS = {"ov", "ova", "ev", "eva", "yev", "yeva", "iev", "ieva", "in",
-        "ina", "enko", "uly", "kyzy", "zoda", "zada", "shvili", "dze", "yan", "ian", "bekov", "bayev", "baev"};
+        "ina", "enko", "uly", "kyzy", "zoda", "zada", "shvili", "dze", "yan", "ian", "bekov", "bayev", "baev", "ski", "sky", "ska", "skiy", "wicz", "vich", "vic",
+        "escu", "uulu", "oglu", "zade", "yeva", "ovna", "evna", "shev", "sheva", "khan"};
 
     private final Set<String> firstNames;
 
@@ -301,6 +303,9 @@ final class ContextRules {
     /** A run of free capitalised tokens a..b inside the whole run runStart..runEnd. */
     private void classifyPiece(TextTokens tokens, Cover[] cover, int a, int b, int runStart, int runEnd,
             List<RuleMatch> found) {
+        while (a < b && LEGAL_FORMS.contains(tokens.text(a))) {
+            a++; // "Uzbekistan Railways JSC Khusniddin Khasilov": the company's legal form is not the person's
+        }
         while (b > a && CONNECTORS.contains(tokens.text(b))) {
             b--;
         }
@@ -337,6 +342,8 @@ final class ContextRules {
         if (title >= 0) {
             if (title < b && nameLike(tokens, title + 1, b) && !beforeGazetteerPerson(tokens, cover, b)) {
                 add(found, tokens, EntityType.PERSON, title + 1, b, TITLE_CONFIDENCE);
+            } else if (title < b - 1 && !beforeGazetteerPerson(tokens, cover, b)) {
+                personAfterLongTitle(tokens, title, b, found);
             }
             return;
         }
@@ -361,6 +368,35 @@ final class ContextRules {
             add(found, tokens, EntityType.PERSON, a, b, SPEECH_CONFIDENCE);
         } else if (words >= 2 && words <= 3 && surname(tokens.text(b)) && !surname(tokens.text(a))) {
             add(found, tokens, EntityType.PERSON, a, b, SURNAME_CONFIDENCE);
+        }
+    }
+
+    /**
+     * "Deputy Minister of Energy Sherzod Khodjayev", "Deputy Director General of Uzbekkumir JSC Erkin
+     * Yakubov": a job title with its portfolio or employer, then the name, its last two words (three
+     * when the first of them is a given name); the employer, when it ends in an organisation head, too.
+     */
+    private void personAfterLongTitle(TextTokens tokens, int title, int b, List<RuleMatch> found) {
+        int start = b - 1;
+        if (b - 2 > title && (firstNames.contains(tokens.text(b - 2)) || initials(tokens.text(b - 2)))
+                && !firstNames.contains(tokens.text(b - 1))) {
+            start = b - 2;
+        }
+        if (!nameLike(tokens, start, b) || !(firstNames.contains(tokens.text(start)) || surname(tokens.text(b))
+                || initials(tokens.text(start)))) {
+            return;
+        }
+        add(found, tokens, EntityType.PERSON, start, b, TITLE_CONFIDENCE);
+        int head = start - 1;
+        if (head > title + 1 && ORG_HEADS.contains(tokens.text(head))) {
+            int orgStart = head - 1;
+            while (orgStart > title + 1 && !CONNECTORS.contains(tokens.text(orgStart - 1))
+                    && Character.isUpperCase(tokens.text(orgStart - 1).charAt(0))) {
+                orgStart--;
+            }
+            if (!CONNECTORS.contains(tokens.text(orgStart)) && !TITLES.contains(tokens.text(orgStart))) {
+                add(found, tokens, EntityType.ORGANIZATION, orgStart, head, HEAD_CONFIDENCE);
+            }
         }
     }
 
