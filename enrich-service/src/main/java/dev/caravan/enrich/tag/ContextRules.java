@@ -178,7 +178,7 @@ final class ContextRules {
             return;
         }
         for (int k = a + 1; k < to; k++) {
-            if (tokens.text(k).equals("and") && isOrgHead(tokens.text(k - 1))) {
+            if (tokens.text(k).equals("and") && (isOrgHead(tokens.text(k - 1)) || tokens.text(k + 1).equals("the"))) {
                 classifyRun(tokens, cover, a, k - 1, found); // "the World Bank and the Islamic Development Bank"
                 classifyRun(tokens, cover, k + 1, to, found);
                 return;

