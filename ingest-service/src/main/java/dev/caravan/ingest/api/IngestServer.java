@@ -44,6 +44,7 @@ public final class IngestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPENAPI = "/dev/caravan/ingest/api/openapi.yaml";
+    private static final String ALLOWED_METHODS = "POST, OPTIONS";
     private static final Set<String> ACCEPTED_TYPES = Set.of("application/json", "application/x-ndjson", "application/ndjson");
     private static final Set<String> ENDPOINTS = Set.of("/v1/articles", "/v1/fx-ticks", "/health", "/health/live",
             "/health/ready", "/metrics", "/openapi.yaml");
@@ -70,13 +71,32 @@ public final class IngestServer implements AutoCloseable {
                 .ready("schemaRegistry", Probes.schemaRegistry(config.schemaRegistryUrl()));
         this.auth = new BearerAuth(config.apiToken());
         this.rateLimits = new ClientRateLimits(config.apiRateLimit());
-        this.bodies = new BodyReader(config.apiMaxRequestBytes());
+        this.bodies = new BodyReader(config.apiMaxRequestBytes(), config.getLong(IngestConfig.API_MAX_INFLIGHT_BYTES),
+                config.getInt(IngestConfig.API_READ_TIMEOUT_MS), config.apiRetryAfterSeconds());
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.startupWatcherEnabled = false;
             c.http.maxRequestSize = config.apiMaxRequestBytes();
+            // a blocked read gives up after the idle timeout; a body trickling in slower than 256 bytes/s is cut off
+            c.jetty.modifyHttpConfiguration(http -> {
+                http.setIdleTimeout(config.getInt(IngestConfig.API_IDLE_TIMEOUT_MS));
+                http.setMinRequestDataRate(256);
+            });
         });
         app.before("/v1/*", ctx -> {
+            if (!ctx.path().equals("/v1/articles") && !ctx.path().equals("/v1/fx-ticks")) {
+                return; // the 404 handler answers
+            }
+            if (ctx.method() == HandlerType.OPTIONS) {
+                ctx.header("Allow", ALLOWED_METHODS);
+                ctx.status(204);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            if (ctx.method() != HandlerType.POST) {
+                throw new ProblemException(Problem.of(405, "method-not-allowed", "Method not allowed",
+                        ctx.method() + " is not supported on " + ctx.path() + "; send POST"), Map.of("Allow", ALLOWED_METHODS));
+            }
             if (ctx.method() != HandlerType.OPTIONS) {
                 auth.check(ctx.header("Authorization"));
                 if (!rateLimits.tryAcquire(ctx.ip())) {
@@ -110,7 +130,12 @@ public final class IngestServer implements AutoCloseable {
     /** Starts the API on {@code port} (0: a free port) with its own producer; stop it with {@link #close()}. */
     public static IngestServer start(IngestConfig config, int port) {
         IngestServer server = new IngestServer(config);
-        server.app.start(port);
+        server.app.start(config.getString(IngestConfig.API_HOST), port);
+        for (org.eclipse.jetty.server.Connector connector : server.app.jettyServer().server().getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                c.setIdleTimeout(config.getInt(IngestConfig.API_IDLE_TIMEOUT_MS)); // a silent connection is closed
+            }
+        }
         LOG.info("Ingest API listening on {} (bearer token {}, max request {} bytes)", server.url(),
                 server.auth.enabled() ? "required" : "not required", config.apiMaxRequestBytes());
         return server;
@@ -132,10 +157,16 @@ public final class IngestServer implements AutoCloseable {
 
     /** JSON, a JSON array or NDJSON only: anything else is refused before its body is read. */
     private static void requireJsonContentType(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String header = ctx.contentType() == null ? "" : ctx.contentType();
+        String type = header.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
         if (!ACCEPTED_TYPES.contains(type)) {
             throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
                     "Content-Type must be one of " + ACCEPTED_TYPES + ", not '" + type + "'"), Map.of());
+        }
+        java.util.regex.Matcher charset = java.util.regex.Pattern.compile("(?i);\\s*charset=\"?([^;\"\\s]+)").matcher(header);
+        if (charset.find() && !charset.group(1).equalsIgnoreCase("utf-8") && !charset.group(1).equalsIgnoreCase("utf8")) {
+            throw new ProblemException(Problem.of(415, "unsupported-charset", "Unsupported charset",
+                    "the body must be UTF-8 (charset=utf-8), not charset=" + charset.group(1)), Map.of());
         }
     }
 

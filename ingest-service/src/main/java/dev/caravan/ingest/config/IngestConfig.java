@@ -25,6 +25,10 @@ public final class IngestConfig extends AbstractConfig {
     public static final String MAX_ARTICLE_BYTES = "ingest.max.article.bytes";
     public static final String API_PUBLISH_TIMEOUT_MS = "ingest.api.publish.timeout.ms";
     public static final String API_RETRY_AFTER_SECONDS = "ingest.api.retry.after.seconds";
+    public static final String API_HOST = "ingest.api.host";
+    public static final String API_READ_TIMEOUT_MS = "ingest.api.read.timeout.ms";
+    public static final String API_IDLE_TIMEOUT_MS = "ingest.api.idle.timeout.ms";
+    public static final String API_MAX_INFLIGHT_BYTES = "ingest.api.max.inflight.bytes";
 
     public static final ConfigDef DEFINITION = KafkaConnection.define(new ConfigDef())
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", new ConfigDef.NonEmptyString(),
@@ -40,6 +44,15 @@ public final class IngestConfig extends AbstractConfig {
                     "Upper bound for Kafka to acknowledge a record (delivery.timeout.ms).")
             .define(API_PORT, Type.INT, 8082, ConfigDef.Range.between(0, 65_535), Importance.MEDIUM,
                     "Port of the HTTP ingest API (0: any free port).")
+            .define(API_HOST, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Address the HTTP ingest API listens on (0.0.0.0: every interface; `caravan demo` uses 127.0.0.1 unless this is set).")
+            .define(API_READ_TIMEOUT_MS, Type.INT, 30_000, ConfigDef.Range.atLeast(100), Importance.LOW,
+                    "Longest a request body may take to arrive, however slowly it trickles in; then 408 and the connection closes.")
+            .define(API_IDLE_TIMEOUT_MS, Type.INT, 10_000, ConfigDef.Range.atLeast(100), Importance.LOW,
+                    "A connection that sends nothing for this long is closed.")
+            .define(API_MAX_INFLIGHT_BYTES, Type.LONG, 64L * 1024 * 1024, ConfigDef.Range.atLeast(1024), Importance.LOW,
+                    "Request body bytes all clients together may have in the API's memory at once; beyond it a request gets 503 "
+                            + "with Retry-After (memory is bounded by what arrived, never by a declared Content-Length).")
             .define(API_TOKEN, Type.PASSWORD, "", Importance.HIGH,
                     "Bearer token the HTTP API requires on /v1/*; empty: no authentication.")
             .define(API_MAX_REQUEST_BYTES, Type.LONG, 10L * 1024 * 1024, ConfigDef.Range.between(1, Integer.MAX_VALUE - 8),

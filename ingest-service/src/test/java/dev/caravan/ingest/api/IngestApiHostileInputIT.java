@@ -113,4 +113,110 @@ class IngestApiHostileInputIT {
             assertThat(surrogate.body()).contains("title").contains("surrogate");
         }
     }
+
+    @Test
+    void methodsCharsetsAndByteOrderMarksGetTheirOwnAnswers(LocalStack stack) throws Exception {
+        IngestConfig config = new IngestConfig(Map.of(
+                IngestConfig.KAFKA_BOOTSTRAP, stack.kafkaBootstrap(),
+                IngestConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(),
+                IngestConfig.SOURCE, "hostile-methods",
+                IngestConfig.API_TOKEN, "secret"));
+        try (IngestServer server = IngestServer.start(config, 0)) {
+            for (String method : new String[] {"GET", "PUT", "DELETE", "PATCH"}) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/articles"))
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(method).isEqualTo(405);
+                assertThat(r.headers().firstValue("Allow")).as(method).contains("POST, OPTIONS");
+            }
+            HttpResponse<String> options = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/fx-ticks"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(options.statusCode()).isEqualTo(204);
+            assertThat(options.headers().firstValue("Allow")).contains("POST, OPTIONS");
+
+            HttpResponse<String> latin1 = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/articles"))
+                    .header("Authorization", "Bearer secret").header("Content-Type", "application/json; charset=latin1")
+                    .POST(HttpRequest.BodyPublishers.ofString(article("Latin", "Body.", "2024-12-02"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(latin1.statusCode()).isEqualTo(415);
+            assertThat(latin1.body()).contains("UTF-8");
+
+            byte[] json = article("With a BOM", "Body.", "2024-12-02").getBytes(StandardCharsets.UTF_8);
+            byte[] withBom = new byte[json.length + 3];
+            withBom[0] = (byte) 0xEF;
+            withBom[1] = (byte) 0xBB;
+            withBom[2] = (byte) 0xBF;
+            System.arraycopy(json, 0, withBom, 3, json.length);
+            HttpResponse<String> bom = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/articles"))
+                    .header("Authorization", "Bearer secret").header("Content-Type", "application/json; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(withBom)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bom.statusCode()).as(bom.body()).isEqualTo(202);
+        }
+    }
+
+    /** Connections that declare much and send little, or send a byte now and then, cost no memory and are closed. */
+    @Test
+    void declaredButUnsentBodiesAndTricklingClientsAreBoundedAndClosed(LocalStack stack) throws Exception {
+        IngestConfig config = new IngestConfig(Map.of(
+                IngestConfig.KAFKA_BOOTSTRAP, stack.kafkaBootstrap(),
+                IngestConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(),
+                IngestConfig.SOURCE, "hostile-slow",
+                IngestConfig.API_IDLE_TIMEOUT_MS, "2000",
+                IngestConfig.API_READ_TIMEOUT_MS, "3000"));
+        try (IngestServer server = IngestServer.start(config, 0)) {
+            System.gc();
+            long usedBeforeMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+            java.util.List<java.net.Socket> sockets = new java.util.ArrayList<>();
+            String head = "POST /v1/articles HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 10485000\r\n\r\n{\"title\":";
+            for (int i = 0; i < 80; i++) {
+                java.net.Socket socket = new java.net.Socket("localhost", server.port());
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                sockets.add(socket);
+            }
+            java.net.Socket trickle = new java.net.Socket("localhost", server.port());
+            trickle.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            sockets.add(trickle);
+            // meanwhile a normal client is served
+            assertThat(post(server, "/v1/articles", article("Served", "While others wait.", "2024-12-02")).statusCode())
+                    .isEqualTo(202);
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            long usedMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+            // 81 x 10 MB declared: preallocating what was declared would hold 800 MB (the heap filled, OutOfMemoryError)
+            assertThat(usedMb - usedBeforeMb).as("heap growth while 81 connections declare 10 MB each").isLessThan(200);
+            long start = System.nanoTime();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(500))
+                    .until(() -> {
+                        try {
+                            trickle.getOutputStream().write('"'); // a byte now and then keeps it from being idle
+                            trickle.getOutputStream().flush();
+                        } catch (java.io.IOException closed) {
+                            // closed by the server: what is expected
+                        }
+                        return sockets.stream().allMatch(IngestApiHostileInputIT::closedByServer);
+                    });
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(45));
+            for (java.net.Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    private static boolean closedByServer(java.net.Socket socket) {
+        try {
+            socket.setSoTimeout(50);
+            byte[] buffer = new byte[4096];
+            while (true) {
+                int n = socket.getInputStream().read(buffer);
+                if (n < 0) {
+                    return true;
+                }
+            }
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (java.io.IOException reset) {
+            return true;
+        }
+    }
 }

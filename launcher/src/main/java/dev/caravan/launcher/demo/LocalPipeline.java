@@ -56,8 +56,20 @@ public final class LocalPipeline implements AutoCloseable {
                 IndexConfig.OPENSEARCH_URL, endpoints.opensearchUrl(),
                 IndexConfig.INDEX_REPLICAS, "0",
                 IndexConfig.BULK_LINGER_MS, "200"))));
-        this.ingestConfig = new IngestConfig(with(common, Map.of(IngestConfig.SOURCE, "api")));
+        this.ingestConfig = demoIngestConfig(common, System.getenv());
         this.publisher = new RecordPublisher(new IngestConfig(common));
+    }
+
+    /**
+     * The demo's ingest API: the environment's settings (CARAVAN_INGEST_API_TOKEN is honoured), on the
+     * demo's own Kafka and registry, and on 127.0.0.1 unless CARAVAN_INGEST_API_HOST says otherwise.
+     */
+    static IngestConfig demoIngestConfig(Map<String, String> common, Map<String, String> environment) {
+        Map<String, String> overrides = with(common, Map.of(IngestConfig.SOURCE, "api"));
+        if (!environment.containsKey("CARAVAN_INGEST_API_HOST")) {
+            overrides.put(IngestConfig.API_HOST, "127.0.0.1");
+        }
+        return new IngestConfig(dev.caravan.config.ConfigSources.resolve(IngestConfig.DEFINITION, environment, overrides).values());
     }
 
     private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
