@@ -52,6 +52,45 @@ public final class JsonRecordsParser {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build()).build());
 
     public Result parse(String json, Expect expect, String defaultSource, Instant ingestedAt) {
+        if (isNdjson(json)) {
+            return parseLines(json, expect, defaultSource, ingestedAt);
+        }
+        return parseDocument(json, expect, defaultSource, ingestedAt);
+    }
+
+    /** One object per line, the first ending on its own line: NDJSON, where a broken line must not hide the rest. */
+    private static boolean isNdjson(String text) {
+        int firstEnd = text.indexOf('\n');
+        if (firstEnd < 0) {
+            return false;
+        }
+        String first = text.substring(0, firstEnd).strip();
+        return first.startsWith("{") && first.endsWith("}") && text.substring(firstEnd + 1).stripLeading().startsWith("{");
+    }
+
+    /** Each line on its own: every valid line is used, every bad one named with its line number. */
+    private Result parseLines(String text, Expect expect, String defaultSource, Instant ingestedAt) {
+        List<RawArticle> articles = new ArrayList<>();
+        List<FxTick> ticks = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        int index = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            Result one = parseDocument(lines[i], expect, defaultSource, ingestedAt);
+            articles.addAll(one.articles());
+            ticks.addAll(one.ticks());
+            for (FieldError e : one.errors()) {
+                errors.add(new FieldError(index, i + 1, e.field(), e.message()));
+            }
+            index++;
+        }
+        return new Result(List.copyOf(articles), List.copyOf(ticks), List.copyOf(errors));
+    }
+
+    private Result parseDocument(String json, Expect expect, String defaultSource, Instant ingestedAt) {
         List<RawArticle> articles = new ArrayList<>();
         List<FxTick> ticks = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();

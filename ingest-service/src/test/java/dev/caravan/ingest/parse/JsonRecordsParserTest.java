@@ -92,4 +92,19 @@ class JsonRecordsParserTest {
         assertThat(result.articles()).hasSize(1);
         assertThat(result.ticks()).hasSize(1);
     }
+
+    @Test
+    void aBrokenNdjsonLineIsNamedAndEveryValidLineAfterItIsUsed() {
+        String ndjson = """
+                {"source":"s","title":"First","body":"b","publishedDate":"2024-12-06"}
+                {"source":"s","title":"Broken","body":
+                {"source":"s","title":"Third","body":"b","publishedDate":"2024-12-06"}
+                {"source":"s","title":"No date","body":"b"}
+                {"source":"s","title":"Fifth","body":"b","publishedDate":"2024-12-06"}
+                """;
+        JsonRecordsParser.Result result = parser.parse(ndjson, Expect.ANY, null, NOW);
+        assertThat(result.articles()).extracting(a -> a.getTitle()).containsExactly("First", "Third", "Fifth");
+        assertThat(result.errors()).extracting(FieldError::line, FieldError::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "$"), org.assertj.core.groups.Tuple.tuple(4, "publishedDate"));
+    }
 }
