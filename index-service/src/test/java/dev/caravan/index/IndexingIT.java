@@ -130,6 +130,31 @@ class IndexingIT {
     }
 
     @Test
+    void aRevisionWhoseDateMovedToAnotherMonthReplacesTheOldCopyAndAnOlderOneDoesNot() throws Exception {
+        String id = source + "-moved";
+        Instant t1 = Instant.parse("2024-12-02T10:00:00Z");
+        harness.send(List.of(TestArticles.article(id, source, "Moved", "revision 1, November")
+                .published(java.time.LocalDate.of(2024, 11, 30)).ingestedAt(t1).build()));
+        String group = IndexHarness.newGroup("moved");
+        IndexService service = harness.startService(group);
+        await().atMost(PATIENCE).until(() -> harness.caughtUp(group));
+        harness.send(List.of(
+                TestArticles.article(id, source, "Moved", "revision 2, December")
+                        .published(java.time.LocalDate.of(2024, 12, 2)).ingestedAt(t1.plusSeconds(60)).build(),
+                TestArticles.article(id, source, "Moved", "revision 0, October, arriving late")
+                        .published(java.time.LocalDate.of(2024, 10, 5)).ingestedAt(t1.minusSeconds(60)).build()));
+        await().atMost(PATIENCE).until(() -> harness.caughtUp(group));
+
+        OpenSearchClient client = service.client();
+        client.indices().refresh(r -> r.index("articles"));
+        var hits = client.search(s -> s.index("articles").query(q -> q.ids(i -> i.values(List.of(id)))), Map.class).hits().hits();
+        assertThat(hits).singleElement().satisfies(hit -> {
+            assertThat(hit.index()).isEqualTo("articles-v1-2024.12");
+            assertThat(hit.source().get("body")).isEqualTo("revision 2, December");
+        });
+    }
+
+    @Test
     void aDocumentOpenSearchRejectsGoesToTheDlqAndTheGoodOnesLand() throws Exception {
         List<EnrichedArticle> records = new ArrayList<>(articles(20, Instant.parse("2024-12-02T10:00:00Z")));
         // NaN is a valid Avro double but OpenSearch refuses it in a float field: a 400 for this item only.

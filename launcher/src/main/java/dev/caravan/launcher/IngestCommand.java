@@ -70,7 +70,10 @@ final class IngestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cli, serve
                     ? "--serve takes no FILE|DIR|URL arguments" : "give at least one FILE|DIR|URL (or --serve)");
         }
-        IngestConfig config = IngestConfig.fromEnvironment(overrides());
+        Map<String, String> overrides = new HashMap<>(dev.caravan.launcher.demo.DemoEndpoints.overridesIfUnset(bootstrap,
+                System.getenv(), cli.getErr()));
+        overrides.putAll(overrides());
+        IngestConfig config = IngestConfig.fromEnvironment(overrides);
         if (serve) {
             return serve(config);
         }

@@ -59,11 +59,22 @@ final class ArticleSearch {
                 // the per-article sum of money facts: each amount once, never its bracketed equivalent or repeats
                 .aggregations("moneyUsd", Aggregation.of(a -> a.sum(s -> s.field("moneyUsdCents"))));
         if (query.q() != null) {
-            request.highlight(h -> h.preTags(TextSegments.HIT_START).postTags(TextSegments.HIT_END)
+            // highlight within the first 999,999 characters: beyond OpenSearch's index.highlight.max_analyzed_offset
+            // (1,000,000) it refused the whole shard, and every page holding a long body came back empty
+            request.highlight(h -> h.preTags(TextSegments.HIT_START).postTags(TextSegments.HIT_END).maxAnalyzerOffset(999_999)
                     .fields("title", f -> f.numberOfFragments(0))
                     .fields("body", f -> f.fragmentSize(160).numberOfFragments(2)));
         }
         SearchResponse<Map> response = client.search(request.build(), Map.class);
+        // A shard that failed (once: OpenSearch refusing to highlight a body over a million characters)
+        // must never look like "no results": an empty page with failures is an error, a partial one says so.
+        int failedShards = response.shards() == null ? 0 : response.shards().failed();
+        if (failedShards > 0 && response.hits().hits().isEmpty()) {
+            String reason = response.shards().failures().isEmpty() ? "unknown"
+                    : response.shards().failures().get(0).reason().reason();
+            throw ApiProblem.unavailable("the search failed on " + failedShards + " of " + response.shards().total()
+                    + " shards (" + reason + "); try again, or tell the operators");
+        }
 
         List<Map<String, Object>> results = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
@@ -74,6 +85,10 @@ final class ArticleSearch {
         body.put("page", query.page());
         body.put("pageSize", pageSize);
         body.put("results", results);
+        if (failedShards > 0) {
+            body.put("partial", true);
+            body.put("failedShards", failedShards);
+        }
         body.put("facets", facets(response.aggregations().get("entities")));
         Aggregate money = response.aggregations().get("moneyUsd");
         Double cents = money == null ? null : money.sum().value();

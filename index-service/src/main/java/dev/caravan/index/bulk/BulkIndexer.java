@@ -23,14 +23,41 @@ public final class BulkIndexer {
 
     private final OpenSearchClient client;
     private final Backoff backoff;
+    private final MonthMoves moves;
 
     public BulkIndexer(OpenSearchClient client, Backoff backoff) {
         this.client = client;
         this.backoff = backoff;
+        this.moves = new MonthMoves(client, dev.caravan.index.document.ArticleDocuments.ARTICLES_ALIAS,
+                dev.caravan.index.document.ArticleDocuments.ARTICLES_ALIAS + "-");
     }
 
     /** @throws ShutdownException when {@code running} turns false while items still wait for a retry */
     public BulkOutcome index(List<IndexAction> actions, BooleanSupplier running) {
+        MonthMoves.Plan plan = null;
+        int attempt = 0;
+        while (plan == null) {
+            try {
+                plan = moves.plan(actions);
+            } catch (Exception e) {
+                if (attempt > 0) {
+                    pause(attempt - 1, running);
+                }
+                attempt++;
+                LOG.warn("Cannot look up earlier copies of {} documents ({}); retry {} after backoff", actions.size(),
+                        e.getMessage(), attempt);
+            }
+        }
+        BulkOutcome outcome = write(plan.write(), running);
+        java.util.Set<IndexAction> refused = new java.util.HashSet<>();
+        outcome.rejected().forEach(r -> refused.add(r.action()));
+        moves.written(plan.write().stream().filter(a -> !refused.contains(a)).toList());
+        moves.deleteReplaced(plan.deleteAfter());
+        return new BulkOutcome(outcome.indexed(), outcome.keptNewer() + plan.keptNewer(), outcome.rejected(),
+                outcome.retries() + attempt);
+    }
+
+    private BulkOutcome write(List<IndexAction> actions, BooleanSupplier running) {
         List<IndexAction> pending = actions;
         List<BulkOutcome.Rejected> rejected = new ArrayList<>();
         int indexed = 0;

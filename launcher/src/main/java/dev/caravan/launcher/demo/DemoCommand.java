@@ -59,6 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         LocalPipeline[] forShutdown = new LocalPipeline[1];
         Thread hook = new Thread(() -> {
+            DemoEndpoints.remove();
             if (forShutdown[0] != null) {
                 forShutdown[0].close();
             }
@@ -111,6 +112,11 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("  Schema registry      %s/subjects%n", stack.schemaRegistryUrl());
             out.printf("  OpenSearch           %s/articles/_search?q=Tokayev%n", stack.opensearchUrl());
             out.printf("  FX rate history      %s/fx-ticks/_search%n", stack.opensearchUrl());
+            DemoEndpoints.write(result);
+            out.println("From another terminal (the CLI finds this demo through " + DemoEndpoints.file() + "):");
+            out.println("  ./caravan ingest samples/");
+            out.printf("  curl -X POST %s/v1/articles -H 'Content-Type: application/json' \\%n", pipeline.ingestUrl());
+            out.println("       -d '{\"title\":\"Tokayev visits Almaty\",\"body\":\"Kassym-Jomart Tokayev met the akim.\",\"publishedDate\":\"2024-12-02\"}'");
             if (json) {
                 out.println(new ObjectMapper().writeValueAsString(result));
             }

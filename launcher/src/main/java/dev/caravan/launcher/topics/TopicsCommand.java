@@ -33,7 +33,11 @@ public final class TopicsCommand {
     static Map<String, Object> clientProperties(String bootstrapOption, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
         env.remove(ConfigSources.FILE_VARIABLE);
-        Map<String, String> overrides = bootstrapOption == null ? Map.of() : Map.of(KafkaConnection.BOOTSTRAP, bootstrapOption);
+        Map<String, String> demo = dev.caravan.launcher.demo.DemoEndpoints.overridesIfUnset(bootstrapOption, environment,
+                new java.io.PrintWriter(System.err, true));
+        Map<String, String> overrides = bootstrapOption != null ? Map.of(KafkaConnection.BOOTSTRAP, bootstrapOption)
+                : demo.containsKey(KafkaConnection.BOOTSTRAP) ? Map.of(KafkaConnection.BOOTSTRAP, demo.get(KafkaConnection.BOOTSTRAP))
+                : Map.of();
         ConfigDef definition = KafkaConnection.define(new ConfigDef());
         return KafkaConnection.clientProperties(new AbstractConfig(definition,
                 ConfigSources.resolve(definition, env, overrides).values(), false));
