@@ -30,11 +30,14 @@ public final class MoneyExtractor {
     private static final Pattern QUALIFIER = Pattern.compile(
             "(?i)\\b(more than|less than|up to|at least|an estimated|approximately|about|around|roughly|nearly|almost|over|"
                     + "some|under|just over|just under)\\s+(?:US)?$");
+    /**
+     * "$2,000 per ton", "100 manat per employee", "345.75 tenge per $1", "$60 a barrel": a price, not an
+     * amount to sum. Amounts per period ("US$8 million a year") are flows of money, not prices.
+     */
     private static final Pattern PER_UNIT = Pattern.compile(
-            "^(?:\\s*(?:per|a|/|for each|for every)\\s*)((?:metric |troy |cubic |square )?(?:ton|tons|tonne|tonnes|barrel|barrels|"
-                    + "kg|kilogram|kilograms|gram|grams|ounce|ounces|liter|litre|liters|litres|meter|metre|sq\\.? m|km|kilometer|"
-                    + "kilometre|kWh|kilowatt-hour|MWh|megawatt-hour|unit|share|head|piece|item|person|capita|month|year|day|hour|"
-                    + "night|visit|ticket|square meter|square metre|cubic meter|cubic metre|1,000 cubic meters|thousand cubic meters))\\b");
+            "^(?:\\s*(?:per|/|for each|for every)\\s*)((?:metric |troy |cubic |square )?(?!(?:year|month|day|week|annum|quarter|"
+                    + "hour)\\b)(?:US\\$\\s?1|\\$\\s?1|[A-Za-z][A-Za-z-]*))|^\\s+a\\s+((?:metric |troy )?(?:ton|tonne|barrel|kilogram|kg|"
+                    + "liter|litre|gram|ounce|unit|share|head|piece|person|ticket|night|square meter|square metre|cubic meter))\\b");
 
     private final Map<String, String> codeByWord = new LinkedHashMap<>();
     private final Pattern prefixed;
@@ -226,7 +229,7 @@ public final class MoneyExtractor {
         Matcher unit = PER_UNIT.matcher(text).region(end, Math.min(text.length(), end + 40));
         if (unit.lookingAt()) {
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
-                    unit.group(1));
+                    unit.group(1) != null ? unit.group(1) : unit.group(2));
         }
         return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier,
                 amountMax == null ? MoneyAmount.Kind.AMOUNT : MoneyAmount.Kind.RANGE, null);

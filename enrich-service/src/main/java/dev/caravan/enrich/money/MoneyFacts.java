@@ -15,7 +15,8 @@ public final class MoneyFacts {
     private static final Pattern EQUIVALENT_GAP = Pattern.compile("(?i)^\\s*[(\\[,;:\u2013\u2014-]?\\s*"
             + "(?:(?:or|i\\.e\\.|that is|which is|equivalent to|equal to|equals|about|approximately|approx\\.|around|roughly|"
             + "nearly|some|over|almost|more than|worth|at|an estimated|estimated at)\\s+)*[(\\[]?\\s*"
-            + "(?:about|approximately|approx\\.|around|roughly|nearly|some|over|almost|more than|~|\u2248)?\\s*$");
+            + "(?:about|approximately|approx\\.|around|roughly|nearly|some|over|almost|more than|~|\u2248)?\\s*$"
+            + "|^\\s*(?:in|by|for|of|until)\\s+(?:19|20)\\d\\d\\s*[(\\[]\\s*$"); // "300 trillion soums in 2025 ($23.2 billion)"
     private static final int MAX_GAP = 40;
     /** Two statements of one amount may be rounded differently ("$1.2 million", "$1.19 million"). */
     private static final double SAME_AMOUNT = 0.005;

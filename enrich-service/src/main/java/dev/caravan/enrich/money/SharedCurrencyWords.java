@@ -16,7 +16,12 @@ public final class SharedCurrencyWords {
 
     private static final Map<String, Reading> WORDS = Map.of(
             "manat", new Reading("TMT", "Azerbaijan", "AZN", "Turkmenistan"),
-            "manats", new Reading("TMT", "Azerbaijan", "AZN", "Turkmenistan"));
+            "manats", new Reading("TMT", "Azerbaijan", "AZN", "Turkmenistan"),
+            // "som" is Kyrgyz, "soum" Uzbek, but the press spells either for either
+            "som", new Reading("KGS", "Uzbekistan", "UZS", "Kyrgyzstan"),
+            "soms", new Reading("KGS", "Uzbekistan", "UZS", "Kyrgyzstan"),
+            "soum", new Reading("UZS", "Kyrgyzstan", "KGS", "Uzbekistan"),
+            "soums", new Reading("UZS", "Kyrgyzstan", "KGS", "Uzbekistan"));
 
     private SharedCurrencyWords() {
     }
