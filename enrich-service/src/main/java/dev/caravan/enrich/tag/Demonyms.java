@@ -24,6 +24,10 @@ final class Demonyms {
     private Demonyms() {
     }
 
+    static boolean isDemonymWord(String word) {
+        return WORDS.contains(word);
+    }
+
     static boolean isDemonym(EntityTagger.Hit hit) {
         if (hit.entry().type() != EntityType.LOCATION || hit.text().equals(hit.entry().name())) {
             return false;

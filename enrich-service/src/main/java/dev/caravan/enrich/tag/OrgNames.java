@@ -22,6 +22,13 @@ final class OrgNames {
     private static final Pattern HEADED_TAIL = Pattern.compile("^[ \u00a0]+((?:\\p{Lu}[\\p{L}-]+ ){0,3}(?:Fund|Company|Group|Bank|"
             + "Agency|Holding|Corporation|Foundation|Center|Centre|Institute|Service|Committee))\\b");
     private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
+    /** A body named by its place: "Atyrau oil refinery", "Pavlodar region administration", "Karshi city court". */
+    private static final Pattern PLACE_BODY = Pattern.compile("^[ \u00a0]+((?:oil |gas )?refinery|(?:regional |city |district |"
+            + "town |village )?(?:administration|court|prosecutor's office|hokimiyat|Hokimiyat|akimat|Akimat|maslikhat|"
+            + "Maslikhat|kenesh|Kenesh|police department|Court|District Court|City Court|Regional Court|State University|"
+            + "University|Airport|International Airport|airport)|(?:metallurgical |chemical |cement |power |thermal power )?plant)\\b");
+    /** "... Fund for Development", "... Agency for Civil Service Affairs": a named purpose continues the name. */
+    private static final Pattern PURPOSE_TAIL = Pattern.compile("^ (?:for|on) (?:the )?\\p{Lu}[\\p{L}-]+(?: (?:and )?\\p{Lu}[\\p{L}-]+){0,4}");
     /** Bodies every country has: named alone, they are the article's country's. */
     private static final Pattern GENERIC = Pattern.compile("(?:Central Bank|National Bank|Supreme Court|Constitutional Court|"
             + "Prosecutor General's Office|General Prosecutor's Office|Central Election Commission|Cabinet of Ministers|"
@@ -41,12 +48,52 @@ final class OrgNames {
             if (hit.entry().type() != EntityType.ORGANIZATION) {
                 continue;
             }
+            if (hit.entry().type() == EntityType.LOCATION) {
+                Matcher body = PLACE_BODY.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 40)));
+                if (body.lookingAt() && !(i + 1 < out.size() && out.get(i + 1).start() < hit.end() + body.end())) {
+                    int bodyEnd = hit.end() + body.end();
+                    String written = text.substring(hit.start(), bodyEnd);
+                    GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, written);
+                    out.set(i, new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.ORGANIZATION, written,
+                            List.of(), hit.entry().country(), null), hit.start(), bodyEnd, written, ContextRules.HEAD_CONFIDENCE));
+                }
+                continue;
+            }
+            if (hit.entry().type() != EntityType.ORGANIZATION) {
+                continue;
+            }
+            int start = hit.start();
             int end = hit.end();
             String after = text.substring(end, Math.min(text.length(), end + 60));
+            // "Kazakh Foreign Ministry": the country's adjective is part of the name as written
+            int space = start - 1;
+            if (space > 0 && text.charAt(space) == ' ') {
+                int wordStart = space;
+                while (wordStart > 0 && Character.isLetter(text.charAt(wordStart - 1))) {
+                    wordStart--;
+                }
+                String before = text.substring(wordStart, space);
+                if (Demonyms.isDemonymWord(before) && GENERIC.matcher(hit.text()).matches()
+                        && (i == 0 || out.get(i - 1).end() <= wordStart)) {
+                    start = wordStart;
+                }
+            }
+            // "CIS Council of the Heads of State": an abbreviation right before an organisation is part of it
+            if (i > 0 && out.get(i - 1).entry().type() == EntityType.ORGANIZATION && out.get(i - 1).end() == start - 1
+                    && text.charAt(start - 1) == ' ' && out.get(i - 1).text().matches("\\p{Lu}{2,6}")) {
+                start = out.get(i - 1).start();
+                out.remove(i - 1);
+                i--;
+            }
+            Matcher purpose = PURPOSE_TAIL.matcher(after);
             Matcher legal = LEGAL_FORM.matcher(after);
             Matcher tail = HEADED_TAIL.matcher(after);
             if (legal.lookingAt() && !hit.text().matches(".*\\b(JSC|LLP|LLC|Inc|Ltd)\\.?$")) {
                 end += legal.end();
+            } else if (purpose.lookingAt() && hit.text().matches(".*\\b(Fund|Agency|Committee|Council|Commission|Center|Centre|"
+                    + "Institute|Service|Ministry|Bank|Foundation|Association|Union)$")
+                    && !(i + 1 < out.size() && out.get(i + 1).start() < end + purpose.end())) {
+                end += purpose.end();
             } else if (tail.lookingAt() && !(i + 1 < out.size() && out.get(i + 1).start() < end + tail.end())) {
                 end += tail.end(); // "Samruk-Kazyna" "National Welfare Fund"
             } else if (i + 1 < out.size() && out.get(i + 1).entry().type() == EntityType.ORGANIZATION
@@ -54,12 +101,12 @@ final class OrgNames {
                 end = out.get(i + 1).end(); // "Council of Foreign Ministers" of "the CIS": one name
                 out.remove(i + 1);
             }
-            if (end != hit.end()) {
-                String written = text.substring(hit.start(), end);
+            if (end != hit.end() || start != hit.start()) {
+                String written = text.substring(start, end);
                 GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, written);
                 out.set(i, new EntityTagger.Hit(known != null ? known
                         : new GazetteerEntry(EntityType.ORGANIZATION, written, List.of(), hit.entry().country(), null),
-                        hit.start(), end, written, hit.confidence()));
+                        start, end, written, hit.confidence()));
                 continue;
             }
             if (mainCountry != null && GENERIC.matcher(hit.text()).matches() && !hit.text().contains(mainCountry)

@@ -25,6 +25,10 @@ final class PatternNames {
     private static final Pattern REPORTING_AGENCY = Pattern.compile("\\b(Trend)(?= (?:reports|reported|learned|learnt|"
             + "writes|wrote|informs|correspondent))|(?<=\\b(?:told|to|via|by|informed) )(Trend)\\b(?! of| in| for)");
 
+    /** Airlines: "Wizz Air", "Qeshm Air", "Air China", "Thai AirAsia", "Uzbekistan Airways". */
+    private static final Pattern AIRLINE = Pattern.compile("\\b(?:(?:\\p{Lu}[\\p{L}-]+ )?AirAsia(?: X)?|\\p{Lu}[\\p{L}-]+ Air"
+            + "|Air (?!Force)\\p{Lu}[\\p{L}-]+|\\p{Lu}[\\p{L}-]+ (?:Airlines|Airways))\\b");
+
     private PatternNames() {
     }
 
@@ -35,6 +39,13 @@ final class PatternNames {
             String site = web.group(1);
             if (site.chars().filter(c -> c == '.').count() <= 3 && !site.matches("(?i)(?:e\\.g|i\\.e|u\\.s)\\..*")) {
                 hits.add(hit(site, web.start(1), web.end(1), lookup));
+            }
+        }
+        Matcher airline = AIRLINE.matcher(text);
+        while (airline.find()) {
+            String name = airline.group();
+            if (!name.startsWith("The ") && !name.startsWith("By ") && !name.startsWith("In ")) {
+                hits.add(hit(name, airline.start(), airline.end(), lookup));
             }
         }
         Matcher agency = REPORTING_AGENCY.matcher(text);

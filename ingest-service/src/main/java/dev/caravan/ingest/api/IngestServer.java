@@ -85,7 +85,8 @@ public final class IngestServer implements AutoCloseable {
         });
         app.before("/v1/*", ctx -> {
             if (!ctx.path().equals("/v1/articles") && !ctx.path().equals("/v1/fx-ticks")) {
-                return; // the 404 handler answers
+                auth.check(ctx.header("Authorization")); // unknown paths are not revealed without the token
+                return; // then the 404 handler answers
             }
             if (ctx.method() == HandlerType.OPTIONS) {
                 ctx.header("Allow", ALLOWED_METHODS);
