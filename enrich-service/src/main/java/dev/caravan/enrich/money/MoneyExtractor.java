@@ -22,7 +22,8 @@ public final class MoneyExtractor {
 
     private static final Map<String, String> SYMBOLS = Map.of(
             "US$", "USD", "$", "USD", "€", "EUR", "£", "GBP", "₸", "KZT", "₽", "RUB", "¥", "CNY");
-    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
+    /** At most 15 digits before the point and 6 after: a longer run of digits is no amount of money. */
+    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,4}(?:\\.\\d{1,6})?|\\d{1,15}(?:\\.\\d{1,6})?)(?!\\d|[,.]\\d)";
     /** "$2-3 billion", "2 to 3 million tenge": the upper end of a range, written before the scale. */
     private static final String RANGE_END = "(?:\\s?(?:-|\u2013|to)\\s?(?:US\\$|\\$)?" + NUMBER + ")?";
     /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */

@@ -81,4 +81,28 @@ class FileIngestorTest {
                 .contains("\"publishedDate\":\"2024-12-06\"", "\"ingestedAt\":\"2024-12-06T12:00:00Z\"");
         assertThat(out.toString()).contains("{\"topic\":\"fx.ticks.v1\",\"key\":\"TJS/USD\"", "\"rate\":\"0.09152\"");
     }
+
+    /** A 200 MB single line once ended the run with an OutOfMemoryError; one oversized record with exit 2. */
+    @Test
+    void anOversizedFileAndAnOversizedRecordAreNamedAndSkippedAndTheFilesAfterThemIngested(@TempDir Path tmp) throws IOException {
+        Path huge = tmp.resolve("a-huge.ndjson");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(200L * 1024 * 1024); // 200 MB on disk without writing it
+        }
+        String big = "x".repeat(950_000);
+        Files.writeString(tmp.resolve("b-one-big-record.ndjson"),
+                "{\"source\":\"s\",\"title\":\"Big one\",\"body\":\"" + big + "\",\"publishedDate\":\"2024-12-06\"}\n"
+                        + "{\"source\":\"s\",\"title\":\"Small one\",\"body\":\"fine\",\"publishedDate\":\"2024-12-06\"}\n");
+        Files.copy(Path.of("../samples/steppe-herald-2024-12-02.txt"), tmp.resolve("c-page.txt"));
+        Captured sink = new Captured();
+
+        IngestSummary summary = new FileIngestor(sink, "", CLOCK).ingest(everyFileIn(tmp), f -> { });
+
+        assertThat(summary.problems()).extracting(ParseProblem::toString).anySatisfy(p ->
+                assertThat(p).contains("a-huge.ndjson").contains("67108864 bytes (64 MiB)"));
+        assertThat(summary.problems()).extracting(ParseProblem::toString).anySatisfy(p ->
+                assertThat(p).contains("b-one-big-record.ndjson").contains("Big one").contains("ingest.max.article.bytes"));
+        assertThat(sink.articles).extracting(RawArticle::getTitle).contains("Small one").doesNotContain("Big one");
+        assertThat(sink.articles.size()).isGreaterThan(1); // the page after them too
+    }
 }
