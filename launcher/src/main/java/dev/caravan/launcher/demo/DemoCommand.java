@@ -115,7 +115,8 @@ public final class DemoCommand implements Callable<Integer> {
             DemoEndpoints.write(result);
             out.println("From another terminal (the CLI finds this demo through " + DemoEndpoints.file() + "):");
             out.println("  ./caravan ingest samples/");
-            out.printf("  curl -X POST %s/v1/articles -H 'Content-Type: application/json' \\%n", pipeline.ingestUrl());
+            out.printf("  curl -X POST %s/v1/articles -H 'Content-Type: application/json' %s\\%n", pipeline.ingestUrl(),
+                    System.getenv("CARAVAN_INGEST_API_TOKEN") == null ? "" : "-H \"Authorization: Bearer $CARAVAN_INGEST_API_TOKEN\" ");
             out.println("       -d '{\"title\":\"Tokayev visits Almaty\",\"body\":\"Kassym-Jomart Tokayev met the akim.\",\"publishedDate\":\"2024-12-02\"}'");
             if (json) {
                 out.println(new ObjectMapper().writeValueAsString(result));
