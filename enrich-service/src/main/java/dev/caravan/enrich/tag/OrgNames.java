@@ -21,6 +21,10 @@ final class OrgNames {
             + "Corp\\.?|A\\.S\\.|AG|GmbH|S\\.A\\.)(?![\\w])");
     private static final Pattern HEADED_TAIL = Pattern.compile("^[ \u00a0]+((?:\\p{Lu}[\\p{L}-]+ ){0,3}(?:Fund|Company|Group|Bank|"
             + "Agency|Holding|Corporation|Foundation|Center|Centre|Institute|Service|Committee))\\b");
+    private static final Pattern ABBREVIATION = Pattern.compile("\\p{Lu}{2,6}");
+    private static final Pattern ENDS_IN_LEGAL_FORM = Pattern.compile("\\b(JSC|LLP|LLC|Inc|Ltd)\\.?$");
+    private static final Pattern ENDS_IN_BODY_HEAD = Pattern.compile("\\b(Fund|Agency|Committee|Council|Commission|Center|Centre|"
+            + "Institute|Service|Ministry|Bank|Foundation|Association|Union)$");
     private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
     /** A body named by its place: "Atyrau oil refinery", "Pavlodar region administration", "Karshi city court". */
     private static final Pattern PLACE_BODY = Pattern.compile("^[ \u00a0]+((?:oil |gas )?refinery|(?:regional |city |district |"
@@ -80,7 +84,7 @@ final class OrgNames {
             }
             // "CIS Council of the Heads of State": an abbreviation right before an organisation is part of it
             if (i > 0 && out.get(i - 1).entry().type() == EntityType.ORGANIZATION && out.get(i - 1).end() == start - 1
-                    && text.charAt(start - 1) == ' ' && out.get(i - 1).text().matches("\\p{Lu}{2,6}")) {
+                    && text.charAt(start - 1) == ' ' && ABBREVIATION.matcher(out.get(i - 1).text()).matches()) {
                 start = out.get(i - 1).start();
                 out.remove(i - 1);
                 i--;
@@ -88,10 +92,9 @@ final class OrgNames {
             Matcher purpose = PURPOSE_TAIL.matcher(after);
             Matcher legal = LEGAL_FORM.matcher(after);
             Matcher tail = HEADED_TAIL.matcher(after);
-            if (legal.lookingAt() && !hit.text().matches(".*\\b(JSC|LLP|LLC|Inc|Ltd)\\.?$")) {
+            if (legal.lookingAt() && !ENDS_IN_LEGAL_FORM.matcher(hit.text()).find()) {
                 end += legal.end();
-            } else if (purpose.lookingAt() && hit.text().matches(".*\\b(Fund|Agency|Committee|Council|Commission|Center|Centre|"
-                    + "Institute|Service|Ministry|Bank|Foundation|Association|Union)$")
+            } else if (purpose.lookingAt() && ENDS_IN_BODY_HEAD.matcher(hit.text()).find()
                     && !(i + 1 < out.size() && out.get(i + 1).start() < end + purpose.end())) {
                 end += purpose.end();
             } else if (tail.lookingAt() && !(i + 1 < out.size() && out.get(i + 1).start() < end + tail.end())) {

@@ -85,7 +85,11 @@ final class PlaceHeads {
 
     private static boolean isPlace(EntityTagger.Hit hit) {
         return hit.entry().type() == EntityType.LOCATION && !NOT_REGIONS.contains(hit.entry().name())
-                && !hit.entry().name().matches(".* (Region|District|Oblast|Province)$");
+                && !hasHead(hit.entry().name());
+    }
+
+    private static boolean hasHead(String name) {
+        return name.endsWith(" Region") || name.endsWith(" District") || name.endsWith(" Oblast") || name.endsWith(" Province");
     }
 
     /** The region of the hit's place; {@code end} past the head (or the hit's own end inside a list). */

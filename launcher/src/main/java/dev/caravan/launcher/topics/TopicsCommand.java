@@ -39,8 +39,22 @@ public final class TopicsCommand {
                 : demo.containsKey(KafkaConnection.BOOTSTRAP) ? Map.of(KafkaConnection.BOOTSTRAP, demo.get(KafkaConnection.BOOTSTRAP))
                 : Map.of();
         ConfigDef definition = KafkaConnection.define(new ConfigDef());
-        return KafkaConnection.clientProperties(new AbstractConfig(definition,
-                ConfigSources.resolve(definition, env, overrides).values(), false));
+        Map<String, Object> props = new HashMap<>(KafkaConnection.clientProperties(new AbstractConfig(definition,
+                ConfigSources.resolve(definition, env, overrides).values(), false)));
+        // an absent cluster is reported within 15 s, not after a minute of reconnect warnings
+        props.putIfAbsent(org.apache.kafka.clients.admin.AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.putIfAbsent(org.apache.kafka.clients.admin.AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        props.putIfAbsent(org.apache.kafka.clients.admin.AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        return props;
+    }
+
+    /** One line naming the address tried and how to give another, instead of a bare TimeoutException. */
+    static int unreachable(PrintWriter err, Map<String, Object> props, Exception e) {
+        err.println("caravan: Kafka at " + props.get("bootstrap.servers") + " did not answer within 15 s ("
+                + (e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName())
+                + "); pass --kafka-bootstrap HOST:PORT or set CARAVAN_KAFKA_BOOTSTRAP, or start ./caravan demo");
+        err.flush();
+        return 2;
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create the missing topics (existing ones are left as they are).")
@@ -59,7 +73,18 @@ public final class TopicsCommand {
 
         @Override
         public Integer call() {
-            List<String> created = TopicCatalog.ensure(clientProperties(bootstrap, System.getenv()), partitions, replication);
+            Map<String, Object> props = clientProperties(bootstrap, System.getenv());
+            List<String> created;
+            try {
+                created = TopicCatalog.ensure(props, partitions, replication);
+            } catch (RuntimeException e) {
+                if (e.getCause() instanceof java.util.concurrent.TimeoutException
+                        || e.getCause() instanceof java.util.concurrent.ExecutionException
+                        && e.getCause().getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                    return unreachable(spec.commandLine().getErr(), props, e);
+                }
+                throw e;
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.printf("created %d topic(s)%s%n", created.size(), created.isEmpty() ? "" : ": " + String.join(", ", created));
             return 0;
@@ -77,8 +102,14 @@ public final class TopicsCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (Admin admin = Admin.create(clientProperties(bootstrap, System.getenv()))) {
-                Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            Map<String, Object> props = clientProperties(bootstrap, System.getenv());
+            try (Admin admin = Admin.create(props)) {
+                Set<String> existing;
+                try {
+                    existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    return unreachable(spec.commandLine().getErr(), props, e);
+                }
                 List<String> names = TopicCatalog.TOPICS.stream().map(TopicCatalog.Spec::name).toList();
                 List<String> present = names.stream().filter(existing::contains).toList();
                 Map<String, TopicDescription> descriptions = admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS);

@@ -28,4 +28,16 @@ class TopicsCommandTest {
 
         assertThat(props).containsEntry("bootstrap.servers", "broker:9092").containsEntry("security.protocol", "PLAINTEXT");
     }
+
+    @org.junit.jupiter.api.Test
+    void noKafkaListeningIsOneLineNamingTheAddress() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new dev.caravan.launcher.CaravanCommand());
+        cli.setErr(new java.io.PrintWriter(err));
+        cli.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        int exit = cli.execute("topics", "describe", "--kafka-bootstrap", "localhost:1");
+        org.assertj.core.api.Assertions.assertThat(exit).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(err.toString()).contains("Kafka at localhost:1 did not answer")
+                .contains("--kafka-bootstrap").doesNotContain("\tat ");
+    }
 }
