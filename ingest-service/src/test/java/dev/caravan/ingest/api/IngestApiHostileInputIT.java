@@ -28,6 +28,18 @@ class IngestApiHostileInputIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** The API on the shared stack, for one test: its source name and the keys it sets. */
+    private static IngestConfig config(LocalStack stack, String source, String... keysAndValues) {
+        Map<String, String> values = new java.util.HashMap<>(Map.of(
+                IngestConfig.KAFKA_BOOTSTRAP, stack.kafkaBootstrap(),
+                IngestConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(),
+                IngestConfig.SOURCE, source));
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return new IngestConfig(values);
+    }
+
     private static Map<String, byte[]> hostileBodies() {
         Map<String, byte[]> bodies = new LinkedHashMap<>();
         bodies.put("deep nesting", ("[".repeat(50_000) + "]".repeat(50_000)).getBytes(StandardCharsets.UTF_8));
@@ -46,11 +58,7 @@ class IngestApiHostileInputIT {
 
     @Test
     void everyHostileBodyGetsAClear4xxAndTheApiKeepsServing(LocalStack stack) throws Exception {
-        IngestConfig config = new IngestConfig(Map.of(
-                IngestConfig.KAFKA_BOOTSTRAP, stack.kafkaBootstrap(),
-                IngestConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(),
-                IngestConfig.SOURCE, "fuzz",
-                IngestConfig.API_MAX_REQUEST_BYTES, Integer.toString(2 * 1024 * 1024)));
+        IngestConfig config = config(stack, "fuzz", IngestConfig.API_MAX_REQUEST_BYTES, Integer.toString(2 * 1024 * 1024));
         try (IngestServer server = IngestServer.start(config, 0)) {
             for (Map.Entry<String, byte[]> body : hostileBodies().entrySet()) {
                 for (String path : new String[] {"/v1/articles", "/v1/fx-ticks"}) {
@@ -83,10 +91,7 @@ class IngestApiHostileInputIT {
     /** The rows of the hostile-input probe whose answer was wrong: each now gets its specific 4xx, nothing else is affected. */
     @Test
     void oversizedArticlesBadRatesDatesAndSurrogatesGetTheirOwnAnswers(LocalStack stack) throws Exception {
-        IngestConfig config = new IngestConfig(Map.of(
-                IngestConfig.KAFKA_BOOTSTRAP, stack.kafkaBootstrap(),
-                IngestConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(),
-                IngestConfig.SOURCE, "hostile-rows"));
+        IngestConfig config = config(stack, "hostile-rows");
         try (IngestServer server = IngestServer.start(config, 0)) {
             HttpResponse<String> big = post(server, "/v1/articles", article("Big", "x".repeat(1_100_000), "2024-12-02"));
             assertThat(big.statusCode()).isEqualTo(413);
@@ -113,11 +118,7 @@ class IngestApiHostileInputIT {
 
     @Test
     void methodsCharsetsAndByteOrderMarksGetTheirOwnAnswers(LocalStack stack) throws Exception {
-        IngestConfig config = new IngestConfig(Map.of(
-                IngestConfig.KAFKA_BOOTSTRAP, stack.kafkaBootstrap(),
-                IngestConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(),
-                IngestConfig.SOURCE, "hostile-methods",
-                IngestConfig.API_TOKEN, "secret"));
+        IngestConfig config = config(stack, "hostile-methods", IngestConfig.API_TOKEN, "secret");
         try (IngestServer server = IngestServer.start(config, 0)) {
             for (String method : new String[] {"GET", "PUT", "DELETE", "PATCH"}) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/articles"))
@@ -153,12 +154,7 @@ class IngestApiHostileInputIT {
     /** Connections that declare much and send little, or send a byte now and then, cost no memory and are closed. */
     @Test
     void declaredButUnsentBodiesAndTricklingClientsAreBoundedAndClosed(LocalStack stack) throws Exception {
-        IngestConfig config = new IngestConfig(Map.of(
-                IngestConfig.KAFKA_BOOTSTRAP, stack.kafkaBootstrap(),
-                IngestConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(),
-                IngestConfig.SOURCE, "hostile-slow",
-                IngestConfig.API_IDLE_TIMEOUT_MS, "2000",
-                IngestConfig.API_READ_TIMEOUT_MS, "3000"));
+        IngestConfig config = config(stack, "hostile-slow", IngestConfig.API_IDLE_TIMEOUT_MS, "2000", IngestConfig.API_READ_TIMEOUT_MS, "3000");
         try (IngestServer server = IngestServer.start(config, 0)) {
             System.gc();
             long usedBeforeMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
