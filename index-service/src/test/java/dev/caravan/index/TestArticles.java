@@ -77,6 +77,8 @@ public final class TestArticles {
                 .setAmount(BigDecimal.valueOf(amount).setScale(6, RoundingMode.HALF_EVEN)).setCurrency(currency).setText(text)
                 .setUsd(usd == null ? null : BigDecimal.valueOf(usd).setScale(2, RoundingMode.HALF_EVEN))
                 .setUsdSource(usd == null ? null : dev.caravan.schema.UsdSource.RATE)
+                .setRate(usd == null ? null : BigDecimal.valueOf(usd / amount).setScale(12, RoundingMode.HALF_EVEN))
+                .setRateAsOf(usd == null ? null : builder.getPublishedDate())
                 .setNoUsdReason(usd == null ? "no " + currency + "/USD tick within 7 days before " + builder.getPublishedDate() : null)
                 .build());
         return this;

@@ -126,6 +126,21 @@ class SearchPageIT {
     }
 
     @Test
+    void eachMoneyFactIsListedWithItsUsdOnTheResultAndTheArticlePage() throws Exception {
+        searchFor("heating " + corpus.marker);
+        await().atMost(PATIENCE).until(() -> results().size() == 1);
+        assertThat(browser.findElement(By.id("status")).getText()).contains("money stated: $1,152,000,000 (each amount once)");
+        assertThat(results().get(0).findElements(By.cssSelector(".result-money li.money-fact"))).singleElement()
+                .satisfies(fact -> assertThat(fact.getText()).contains("600 billion tenge").contains("$1,152,000,000.00")
+                        .contains("USD/KZT"));
+        // the title's words are entity links: open the article by its address, as its link does
+        browser.get(server.url() + "/#article=" + corpus.heatingId);
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector(".article-money li.money-fact")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#detail h2")).getText())
+                .isEqualTo("Money in this article: $1,152,000,000.00 in total, each amount once");
+    }
+
+    @Test
     void aScriptInATitleIsShownAsTextAndNeverRuns() throws Exception {
         searchFor("library " + corpus.marker);
         await().atMost(PATIENCE).until(() -> results().size() == 1);
