@@ -28,6 +28,9 @@ public final class MoneyExtractor {
     private static final String RANGE_END = "(?:\\s?(?:-|\u2013|to)\\s?(?:US\\$|\\$)?" + NUMBER + ")?";
     /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */
     private static final String SCALE = "(?:[\\s-]*((?i:trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn)|m|k)\\b)?";
+    /** "a fare of 1,400 soums", "tickets at $20", "the exchange rate reached 12,625 som": prices, not sums. */
+    private static final Pattern PRICE_CONTEXT = Pattern.compile(
+            "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?)\\b[^.;:]{0,25}$");
     private static final Pattern QUALIFIER = Pattern.compile(
             "(?i)\\b(more than|less than|up to|at least|an estimated|approximately|about|around|roughly|nearly|almost|over|"
                     + "some|under|just over|just under)\\s+(?:US)?$");
@@ -231,6 +234,11 @@ public final class MoneyExtractor {
         if (unit.lookingAt()) {
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
                     unit.group(1) != null ? unit.group(1) : unit.group(2));
+        }
+        Matcher context = PRICE_CONTEXT.matcher(text).region(Math.max(0, start - 40), start);
+        if (context.find()) {
+            return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
+                    context.group(1).toLowerCase(Locale.ROOT));
         }
         return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier,
                 amountMax == null ? MoneyAmount.Kind.AMOUNT : MoneyAmount.Kind.RANGE, null);
