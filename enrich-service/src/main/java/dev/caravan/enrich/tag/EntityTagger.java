@@ -134,6 +134,8 @@ public final class EntityTagger {
         }
         bodyHits = PlaceHeads.extend(bodyHits, body);
         titleHits = PlaceHeads.extend(titleHits, title);
+        bodyHits = PersonNames.otherBearers(bodyHits, title, body);
+        titleHits = PersonNames.otherBearers(titleHits, title, body);
         String country = OrgNames.mainCountry(titleHits, bodyHits);
         bodyHits = OrgNames.tidy(bodyHits, body, country, (type, form) -> byName.get(type + "\t" + form));
         titleHits = OrgNames.tidy(titleHits, title, country, (type, form) -> byName.get(type + "\t" + form));

@@ -31,6 +31,10 @@ final class PatternNames {
     private static final Pattern AIRLINE = Pattern.compile("\\b(?:(?:\\p{Lu}[\\p{L}-]+ )?AirAsia(?: X)?|\\p{Lu}[\\p{L}-]+ Air"
             + "|Air (?!Force)\\p{Lu}[\\p{L}-]+|\\p{Lu}[\\p{L}-]+ (?:Airlines|Airways))\\b");
 
+    /** Court and police reports name people by initial and surname: "D.Tajimuratov", "Y. Abibullayev". */
+    private static final Pattern INITIAL_SURNAME = Pattern.compile("\\b(?:\\p{Lu}\\.){1,2} ?\\p{Lu}\\p{Ll}+(?:ov|ova|ev|eva|yev|yeva|iev|"
+            + "ieva|in|ina|uly|kyzy|uulu|zoda|zada|bekov|bekova|dze|shvili|yan|sky|ski|enko)\\b");
+
     private PatternNames() {
     }
 
@@ -62,6 +66,13 @@ final class PatternNames {
                     || CITED_BEFORE.matcher(before).find() && !NOT_A_NAME_AFTER.matcher(after).find()) {
                 hits.add(hit(AGENCY_WORD, at, end, lookup));
             }
+        }
+        Matcher initials = INITIAL_SURNAME.matcher(text);
+        while (initials.find()) {
+            String name = initials.group();
+            GazetteerEntry known = lookup.apply(EntityType.PERSON, name);
+            hits.add(new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.PERSON, name, List.of(), null, null),
+                    initials.start(), initials.end(), name, known != null ? 1.0 : ContextRules.SURNAME_CONFIDENCE));
         }
         Matcher embassy = EMBASSY.matcher(text.contains("Embassy") || text.contains("Consulate") ? text : "");
         while (embassy.find()) {

@@ -67,6 +67,34 @@ final class PersonNames {
         return out;
     }
 
+    /**
+     * A surname the gazetteer knows for one person ("Usmanov": Alisher Usmanov) names another when the
+     * text writes that surname after another given name ("Abibek Usmanov"): the text wins.
+     */
+    static List<EntityTagger.Hit> otherBearers(List<EntityTagger.Hit> hits, String title, String body) {
+        List<EntityTagger.Hit> out = new ArrayList<>(hits.size());
+        for (EntityTagger.Hit hit : hits) {
+            GazetteerEntry entry = hit.entry();
+            if (entry.type() != EntityType.PERSON || hit.text().indexOf(' ') >= 0 || entry.name().indexOf(' ') < 0
+                    || hit.text().equals(entry.name())) {
+                out.add(hit);
+                continue;
+            }
+            String full = fullNameIn(title, hit.text());
+            if (full == null) {
+                full = fullNameIn(body, hit.text());
+            }
+            String given = entry.name().substring(0, entry.name().indexOf(' '));
+            if (full != null && !full.startsWith(given + " ") && !entry.aliases().contains(full)) {
+                out.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, full, List.of(), null, null),
+                        hit.start(), hit.end(), hit.text(), ContextRules.SURNAME_CONFIDENCE));
+            } else {
+                out.add(hit);
+            }
+        }
+        return out;
+    }
+
     private static boolean allJobWords(String text) {
         for (String word : text.split(" ")) {
             if (!JOB_WORDS.contains(word)) {
