@@ -20,7 +20,9 @@ final class OrgNames {
     private static final Pattern LEGAL_FORM = Pattern.compile("^,?[ \u00a0]+(JSC|LLP|LLC|PLC|OJSC|CJSC|NJSC|MMC|Inc\\.?|Ltd\\.?|"
             + "Corp\\.?|A\\.S\\.|AG|GmbH|S\\.A\\.)(?![\\w])");
     private static final Pattern HEADED_TAIL = Pattern.compile("^[ \u00a0]+((?:\\p{Lu}[\\p{L}-]+ ){0,3}(?:Fund|Company|Group|Bank|"
-            + "Agency|Holding|Corporation|Foundation|Center|Centre|Institute|Service|Committee))\\b");
+            + "Agency|Holding|Corporation|Foundation|Center|Centre|Institute|Service|Committee|Channel|TV|Television|Radio))\\b");
+    /** A name in quotes after its body: State Corporation "Government for Citizens", JSC «Pavlodarenergo». */
+    private static final Pattern QUOTED_NAME = Pattern.compile("^ ?([\"\u201c\u00ab])[^\"\u201d\u00bb\n]{2,60}[\"\u201d\u00bb]");
     private static final Pattern ABBREVIATION = Pattern.compile("\\p{Lu}{2,6}");
     private static final Pattern ENDS_IN_LEGAL_FORM = Pattern.compile("\\b(JSC|LLP|LLC|Inc|Ltd)\\.?$");
     private static final Pattern ENDS_IN_BODY_HEAD = Pattern.compile("\\b(Fund|Agency|Committee|Council|Commission|Center|Centre|"
@@ -90,9 +92,12 @@ final class OrgNames {
                 i--;
             }
             Matcher purpose = PURPOSE_TAIL.matcher(after);
+            Matcher quoted = QUOTED_NAME.matcher(after);
             Matcher legal = LEGAL_FORM.matcher(after);
             Matcher tail = HEADED_TAIL.matcher(after);
-            if (legal.lookingAt() && !ENDS_IN_LEGAL_FORM.matcher(hit.text()).find()) {
+            if (quoted.lookingAt() && !(i + 1 < out.size() && out.get(i + 1).start() < end + quoted.end())) {
+                end += quoted.end();
+            } else if (legal.lookingAt() && !ENDS_IN_LEGAL_FORM.matcher(hit.text()).find()) {
                 end += legal.end();
             } else if (purpose.lookingAt() && ENDS_IN_BODY_HEAD.matcher(hit.text()).find()
                     && !(i + 1 < out.size() && out.get(i + 1).start() < end + purpose.end())) {
