@@ -85,6 +85,7 @@ final class PlaceHeads {
 
     private static boolean isPlace(EntityTagger.Hit hit) {
         return hit.entry().type() == EntityType.LOCATION && !NOT_REGIONS.contains(hit.entry().name())
+                && !Demonyms.isDemonym(hit) // "Russian regions" are no region named Russia
                 && !hasHead(hit.entry().name());
     }
 
