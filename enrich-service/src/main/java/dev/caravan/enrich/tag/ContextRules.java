@@ -78,7 +78,8 @@ final class ContextRules {
             "November", "December");
     private static final Set<String> CALENDAR = Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
             "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December");
+            "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+            "Sept", "Oct", "Nov", "Dec"); // weekday abbreviations are names too ("Sun Weidong")
     private static final Set<String> HEAD_LINKS = Set.of("of", "for");
     private static final Set<String> APPOSITION_STARTS = Set.of("who", "whose", "a", "an", "head", "chairman", "director", "aged");
     /** Word endings of {@code .*(?:ov|ova|...)} (a word holds no line terminator, so '.' matches all of it). */

@@ -26,7 +26,7 @@ final class OrgNames {
     private static final Pattern ABBREVIATION = Pattern.compile("\\p{Lu}{2,6}");
     private static final Pattern ENDS_IN_LEGAL_FORM = Pattern.compile("\\b(JSC|LLP|LLC|Inc|Ltd)\\.?$");
     private static final Pattern ENDS_IN_BODY_HEAD = Pattern.compile("\\b(Fund|Agency|Committee|Council|Commission|Center|Centre|"
-            + "Institute|Service|Ministry|Bank|Foundation|Association|Union)$");
+            + "Institute|Service|Ministry|Bank|Foundation|Association)$");
     private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
     /** A body named by its place: "Atyrau oil refinery", "Pavlodar region administration", "Karshi city court". */
     private static final Pattern PLACE_BODY = Pattern.compile("^[ \u00a0]+((?:oil |gas )?refinery|(?:regional |city |district |"

@@ -16,10 +16,10 @@ final class PatternNames {
 
     private static final Pattern WEBSITE = Pattern.compile(
             "(?<![\\w@./-])((?:[A-Za-z][A-Za-z0-9-]*\\.)+(?:kz|uz|kg|tj|tm|az|ru|com|org|net|info|news|gov|media))\\b(?![.@/-]\\w)");
-    private static final String PLACE = "(?:the\\s+)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?";
+    private static final String PLACE = "(?:the\\s+)?(?:Republic of |Kingdom of |State of )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?";
     private static final Pattern EMBASSY = Pattern.compile(
             "\\b(?:Embassy|Consulate(?:[ -]General)?) of " + PLACE + "(?: in " + PLACE + ")?"
-                    + "|\\b(?:U\\.S\\.|US|UK|[A-Z][a-z]+) (?:Embassy|Consulate(?:[ -]General)?)(?: in " + PLACE + ")?");
+                    + "|\\b(?:U\\.S\\.|US|UK|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:Embassy|Consulate(?:[ -]General)?)(?: in " + PLACE + ")?");
 
     /** A wire agency whose name is an ordinary word, named as the source of a report: "Trend reports", "told Trend". */
     private static final String AGENCY_WORD = "Trend";
