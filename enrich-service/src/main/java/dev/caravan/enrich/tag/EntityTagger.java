@@ -95,21 +95,17 @@ public final class EntityTagger {
 
         TextTokens bodyTokens = new TextTokens(body);
         List<Hit> bodyHits = gazetteerHits(body);
-        List<Hit> datelines = Datelines.find(body, (type, form) -> byName.get(type + "\t" + form));
-        datelines.addAll(PatternNames.find(body, (type, form) -> byName.get(type + "\t" + form)));
+        List<Hit> datelines = Datelines.find(body, this::known);
+        datelines.addAll(PatternNames.find(body, this::known));
         if (!datelines.isEmpty()) {
             bodyHits.removeIf(h -> datelines.stream().anyMatch(d -> d.start() < h.end() && h.start() < d.end()));
             bodyHits.addAll(datelines);
             bodyHits.sort(BY_START);
-            datelines.forEach(d -> {
-                if (d.confidence() < 1.0) {
-                    confidence.merge(d.entry(), d.confidence(), Math::max);
-                }
-            });
+            rememberConfidence(datelines, confidence);
         }
         boolean useModel = model != null && (!minMargins.isEmpty() || vetoMargin != null);
         String[] gazetteerCover = useModel ? NameFeatures.gazetteerCover(bodyTokens, bodyHits) : null;
-        List<Hit> ruleHits = PersonNames.tidy(ruleHits(bodyTokens, bodyHits, confidence), title, body);
+        List<Hit> ruleHits = PersonNames.tidy(ruleHits(bodyTokens, bodyHits), title, body);
         if (useModel) {
             double[] margins = new double[bodyTokens.size()];
             int[] labels = model.label(bodyTokens, gazetteerCover, rules.firstNames(), margins);
@@ -121,11 +117,7 @@ public final class EntityTagger {
                 ruleHits.addAll(modelHits(bodyTokens, NameModel.spans(bodyTokens, labels, margins), bodyHits, ruleHits));
             }
         }
-        ruleHits.forEach(h -> {
-            if (h.confidence() < 1.0 && h.entry().country() == null) {
-                confidence.merge(h.entry(), h.confidence(), Math::max);
-            }
-        });
+        rememberConfidence(ruleHits, confidence); // the entries the person and model passes made, too
         bodyHits = mergeByStart(bodyHits, ruleHits, aliases, body);
         List<Hit> titleHits = gazetteerHits(title);
         if (!aliases.isEmpty()) {
@@ -137,8 +129,8 @@ public final class EntityTagger {
         bodyHits = PersonNames.otherBearers(bodyHits, title, body);
         titleHits = PersonNames.otherBearers(titleHits, title, body);
         String country = OrgNames.mainCountry(titleHits, bodyHits);
-        bodyHits = OrgNames.tidy(bodyHits, body, country, (type, form) -> byName.get(type + "\t" + form));
-        titleHits = OrgNames.tidy(titleHits, title, country, (type, form) -> byName.get(type + "\t" + form));
+        bodyHits = OrgNames.tidy(bodyHits, body, country, this::known);
+        titleHits = OrgNames.tidy(titleHits, title, country, this::known);
 
         Map<GazetteerEntry, List<Mention>> found = new LinkedHashMap<>();
         collect(titleHits, TextField.TITLE, found);
@@ -172,6 +164,23 @@ public final class EntityTagger {
     }
 
     private static final Comparator<Hit> BY_START = Comparator.comparingInt(Hit::start);
+
+    /** The gazetteer's entry of a type and surface form, or null. */
+    private GazetteerEntry known(EntityType type, String form) {
+        return byName.get(type + "\t" + form);
+    }
+
+    /**
+     * An article-local entity (one no gazetteer line holds) keeps the confidence of the component that
+     * found it; a gazetteer entity stays at 1.0 however it was found.
+     */
+    private void rememberConfidence(List<Hit> hits, Map<GazetteerEntry, Double> confidence) {
+        for (Hit hit : hits) {
+            if (hit.confidence() < 1.0 && known(hit.entry().type(), hit.entry().name()) != hit.entry()) {
+                confidence.merge(hit.entry(), hit.confidence(), Math::max);
+            }
+        }
+    }
 
     List<Hit> gazetteerHits(String text) {
         Collection<PayloadEmit<GazetteerEntry>> parsed = trie.parseText(text);
@@ -278,7 +287,7 @@ public final class EntityTagger {
             Comparator.<PayloadEmit<?>>comparingInt(e -> -e.size()).thenComparingInt(PayloadEmit::getStart);
 
     /** Rule matches as hits; a known name found by a rule is the gazetteer's entity, places inside a match are dropped. */
-    private List<Hit> ruleHits(TextTokens tokens, List<Hit> gazetteer, Map<GazetteerEntry, Double> confidence) {
+    private List<Hit> ruleHits(TextTokens tokens, List<Hit> gazetteer) {
         ContextRules.Cover[] cover = cover(tokens, gazetteer);
         List<Hit> hits = new ArrayList<>();
         for (RuleMatch match : rules.find(tokens, cover)) {
@@ -286,12 +295,9 @@ public final class EntityTagger {
                     && g.start() == match.start() && g.end() == match.end())) {
                 continue; // "Russian Federation" ends like an organisation but is the place the gazetteer knows
             }
-            GazetteerEntry known = byName.get(match.type() + "\t" + match.name());
+            GazetteerEntry known = known(match.type(), match.name());
             GazetteerEntry entry = known != null ? known
                     : new GazetteerEntry(match.type(), match.name(), List.of(), null, null);
-            if (known == null) {
-                confidence.merge(entry, match.confidence(), Math::max);
-            }
             hits.add(new Hit(entry, match.start(), match.end(), match.name(), match.confidence()));
         }
         if (!hits.isEmpty()) {
@@ -301,7 +307,7 @@ public final class EntityTagger {
         return hits;
     }
 
-    /** The model's names that no gazetteer entry or rule covers, as article-local entities. */
+    /** Whether the model labels every token of a rule's name "no name" by at least the veto margin. */
     private boolean modelSaysNoName(TextTokens tokens, Hit hit, int[] labels, double[] margins) {
         boolean any = false;
         for (int i = 0; i < tokens.size(); i++) {
@@ -315,6 +321,7 @@ public final class EntityTagger {
         return any;
     }
 
+    /** The model's names that no gazetteer entry or rule covers, as article-local entities. */
     private List<Hit> modelHits(TextTokens tokens, List<NameModel.Span> spans, List<Hit> gazetteer, List<Hit> ruleHits) {
         List<Hit> hits = new ArrayList<>();
         for (NameModel.Span span : spans) {
@@ -328,7 +335,7 @@ public final class EntityTagger {
                 continue;
             }
             String text = tokens.text().substring(start, end);
-            GazetteerEntry known = byName.get(span.type() + "\t" + text);
+            GazetteerEntry known = known(span.type(), text);
             hits.add(new Hit(known != null ? known : new GazetteerEntry(span.type(), text, List.of(), null, null),
                     start, end, text, known != null ? 1.0 : MODEL_CONFIDENCE));
         }
