@@ -1,5 +1,6 @@
 package dev.caravan.enrich.money;
 
+import dev.caravan.schema.TextField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -41,7 +42,7 @@ public final class MoneyFacts {
             MoneyAmount m = mentions.get(i);
             MoneyAmount next = i + 1 < mentions.size() ? mentions.get(i + 1) : null;
             MoneyAmount equivalent = next != null
-                    && isEquivalent(m, next, m.field() == dev.caravan.schema.TextField.TITLE ? title : body) ? next : null;
+                    && isEquivalent(m, next, m.field() == TextField.TITLE ? title : body) ? next : null;
             int fact = find(firsts, equivalents, m, equivalent);
             if (fact < 0) {
                 firsts.add(m);

@@ -141,11 +141,7 @@ public final class NameModel {
         return labels;
     }
 
-    List<Span> spans(TextTokens tokens, String[] cover, Set<String> firstNames) {
-        double[] margins = new double[tokens.size()];
-        return spans(tokens, label(tokens, cover, firstNames, margins), margins);
-    }
-
+    /** The names in labelled tokens: a B- label and the I- labels of its type joined to it by spaces. */
     static List<Span> spans(TextTokens tokens, int[] labels, double[] margins) {
         List<Span> spans = new ArrayList<>();
         for (int i = 0; i < labels.length; i++) {

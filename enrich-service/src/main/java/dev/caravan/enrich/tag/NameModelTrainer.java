@@ -45,40 +45,34 @@ public final class NameModelTrainer {
     /** {@code caravan train-ner}: reads the development files of {@code corpus}, writes the model to {@code out}. */
     public static String train(Path corpus, Path out) throws IOException {
         List<GoldText> texts = read(corpus);
-        NameModel model = train(texts);
-        int labelled = labelledTokens;
+        List<Example> examples = examples(texts);
+        NameModel model = learn(examples, ContextRules.bundled().firstNames());
+        int tokens = examples.stream().mapToInt(e -> e.gold().length).sum();
+        long labelled = examples.stream().flatMapToInt(e -> java.util.Arrays.stream(e.gold())).filter(g -> g != 0).count();
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream stream = Files.newOutputStream(out)) {
             model.write(stream, "Caravan name model: averaged perceptron, " + PASSES + " passes, seed " + SEED + ", "
                     + texts.size() + " development articles, " + labelled + " name tokens; made by `caravan train-ner`");
         }
-        return texts.size() + " articles, " + trainedTokens + " tokens (" + labelled + " in names), "
+        return texts.size() + " articles, " + tokens + " tokens (" + labelled + " in names), "
                 + model.weights.size() + " features";
     }
 
-    private static int labelledTokens;
-    private static int trainedTokens;
-
     /** The model learnt from these articles' bodies (used by the cross-validation that sets the margins). */
     public static NameModel train(List<GoldText> texts) {
+        return learn(examples(texts), ContextRules.bundled().firstNames());
+    }
+
+    /** Each body's tokens, what the gazetteer covers of them, and their gold labels. */
+    private static List<Example> examples(List<GoldText> texts) {
         EntityTagger tagger = new EntityTagger(Gazetteer.bundled(), ContextRules.bundled(), null);
-        Set<String> firstNames = ContextRules.bundled().firstNames();
         List<Example> examples = new ArrayList<>();
-        int labelled = 0;
-        int tokensSeen = 0;
         for (GoldText text : texts) {
             TextTokens tokens = new TextTokens(text.body());
             String[] cover = NameFeatures.gazetteerCover(tokens, tagger.gazetteerHits(text.body()));
-            int[] gold = project(tokens, text.names());
-            for (int g : gold) {
-                labelled += g != 0 ? 1 : 0;
-            }
-            tokensSeen += gold.length;
-            examples.add(new Example(tokens, cover, gold));
+            examples.add(new Example(tokens, cover, project(tokens, text.names())));
         }
-        labelledTokens = labelled;
-        trainedTokens = tokensSeen;
-        return learn(examples, firstNames);
+        return examples;
     }
 
     static NameModel learn(List<Example> examples, Set<String> firstNames) {

@@ -34,15 +34,6 @@ final class BodyReader {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    BodyReader(long maxBytes) {
-        this(maxBytes, Long.MAX_VALUE, Long.MAX_VALUE / 1_000_000L, 1);
-    }
-
-    /** Bytes of request bodies held right now (for the metrics and the tests). */
-    long inflightBytes() {
-        return inflight.get();
-    }
-
     String read(long contentLength, InputStream in) throws IOException {
         if (contentLength > maxBytes) {
             throw tooLarge();
