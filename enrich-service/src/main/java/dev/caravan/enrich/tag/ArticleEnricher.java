@@ -58,7 +58,7 @@ public final class ArticleEnricher {
         List<Entity> entities = limits.bound(withCurrenciesOf(tagged, money), limitsApplied);
         MoneyConverter converter = new MoneyConverter(rates, fxMaxAgeDays);
         List<MoneyMention> mentions = converter.convert(money, raw.getPublishedDate());
-        for (int f = 0; f < facts.size(); f++) {
+        for (int f = 0; f < Math.min(facts.size(), limits.maxMoney()); f++) { // no mention points past the facts kept
             for (int mention : facts.get(f).mentions()) {
                 mentions.get(mention).setFact(f);
             }
