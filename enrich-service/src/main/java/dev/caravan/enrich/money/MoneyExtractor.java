@@ -21,16 +21,37 @@ import java.util.regex.Pattern;
 public final class MoneyExtractor {
 
     private static final Map<String, String> SYMBOLS = Map.of(
-            "US$", "USD", "$", "USD", "€", "EUR", "£", "GBP", "₸", "KZT", "₽", "RUB", "¥", "CNY");
+            "US$", "USD", "U$", "USD", "$", "USD", "€", "EUR", "£", "GBP", "₸", "KZT", "₽", "RUB", "¥", "CNY");
     /** At most 15 digits before the point and 6 after: a longer run of digits is no amount of money. */
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,4}(?:\\.\\d{1,6})?|\\d{1,15}(?:\\.\\d{1,6})?)(?!\\d|[,.]\\d)";
     /** "$2-3 billion", "2 to 3 million tenge": the upper end of a range, written before the scale. */
     private static final String RANGE_END = "(?:\\s?(?:-|\u2013|to)\\s?(?:US\\$|\\$)?" + NUMBER + ")?";
     /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */
     private static final String SCALE = "(?:[\\s-]*((?i:trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn)|m|k)\\b)?";
-    /** "a fare of 1,400 soums", "tickets at $20", "the exchange rate reached 12,625 som": prices, not sums. */
+    /** "a fare of 1,400 soums", "fares go up by 200 soums", "the exchange rate reached 12,625 som": prices, not sums. */
     private static final Pattern PRICE_CONTEXT = Pattern.compile(
-            "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?)\\b[^.;:]{0,25}$");
+            "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?)\\b[^.;:]{0,40}$");
+    /** "handed each player $1,000", "every worker must contribute 100 manat": an amount per head. */
+    private static final Pattern PER_HOLDER = Pattern.compile(
+            "(?i)\\b(?:each|every)\\s+(?!(?:year|month|day|week|quarter|time|season|other|of)\\b)((?:(?:state|government|public|civil|foreign|local|school|family)\\s+)?[a-z]+)"
+                    + "\\b[^.;:$]{0,40}$");
+    /** "a ride will cost 1,400 soums", "a loaf now sells for 3,000 soums": the price of one item. */
+    private static final Pattern PRICED_ITEM = Pattern.compile(
+            "(?i)\\b(?:a|one|per|each|single)\\s+(ride|trip|journey|loaf|kilogram|kilo|kg|liter|litre|bottle|pack|dose|night|"
+                    + "meal|visit|lesson|seat|square met(?:er|re)|cubic met(?:er|re)|kilowatt-hour|kWh)\\b[^.;:]{0,60}$");
+    /** "the U.S. dollar slipped from 12,885 som", "with the euro at 520 tenge": an exchange rate. */
+    private static final Pattern RATE_CONTEXT = Pattern.compile(
+            "(?i)\\b((?:U\\.S\\.\\s|US\\s|American\\s)?(?:dollar|euro|ruble|rouble|yuan))\\b\\s+(?:[a-z]+\\s+){0,3}?"
+                    + "(?:from|to|at|reached|hit)\\s+$");
+    /**
+     * After a price, "... to 1,400 soums", "up from 1,200 soums", "will cost 1,400 soums", "100 manat for
+     * care and 30 manat for weeding": the same price changing, or the next in a list of prices.
+     */
+    private static final Pattern PRICE_FOLLOWS = Pattern.compile(
+            "(?i)^[^.;]{0,60}\\b(?:to|from|than|instead of|cost|costs|and)\\s+$");
+    /** "345.75 tenge per $1": the "$1" is the unit of the price before it, not an amount. */
+    private static final Pattern PER_BEFORE = Pattern.compile("(?i)(?:\\bper|/)\\s*$");
+    private static final Pattern SCALED = Pattern.compile("(?i)illion|\\b(?:trn|tn|bln|bn|mln|mn)\\b|\\d\\s?(?:m|k|bn)\\b");
     private static final Pattern QUALIFIER = Pattern.compile(
             "(?i)\\b(more than|less than|up to|at least|an estimated|approximately|about|around|roughly|nearly|almost|over|"
                     + "some|under|just over|just under)\\s+(?:US)?$");
@@ -43,7 +64,18 @@ public final class MoneyExtractor {
                     + "hour)\\b)(?:US\\$\\s?1|\\$\\s?1|[A-Za-z][A-Za-z-]*))|^\\s+a\\s+((?:metric |troy )?(?:ton|tonne|barrel|kilogram|kg|"
                     + "liter|litre|gram|ounce|unit|share|head|piece|person|ticket|night|square meter|square metre|cubic meter))\\b");
 
+    /** Numbers written as words, which news uses with a scale only: "five billion dollars", "half a million tenge". */
+    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("a", "1"), Map.entry("one", "1"), Map.entry("two", "2"), Map.entry("three", "3"),
+            Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"),
+            Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("twelve", "12"),
+            Map.entry("fifteen", "15"), Map.entry("twenty", "20"), Map.entry("thirty", "30"), Map.entry("forty", "40"),
+            Map.entry("fifty", "50"), Map.entry("a hundred", "100"), Map.entry("one hundred", "100"),
+            Map.entry("half a", "0.5"));
+
     private final Map<String, String> codeByWord = new LinkedHashMap<>();
+    /** "five billion dollars", "a million tenge": a number word, a scale word and a currency word. */
+    private final Pattern spelled;
     private final Pattern prefixed;
     private final Pattern suffixed;
     /** The characters a {@link #prefixed} match can start with (first characters of the symbols and codes). */
@@ -68,6 +100,8 @@ public final class MoneyExtractor {
         prefixed = Pattern.compile("(?<![\\w$])(" + symbols + "|\\b(?:" + codes + "))\\s?" + NUMBER + RANGE_END + SCALE);
         // "600 million tenge", "5 million soums", "1.5 billion KZT"
         suffixed = Pattern.compile("(?<![\\w.,])" + NUMBER + RANGE_END + SCALE + "[\\s-]+(?:of\\s+)?(" + words + ")\\b");
+        spelled = Pattern.compile("(?i:\\b(" + alternation(new ArrayList<>(NUMBER_WORDS.keySet()))
+                + "))\\s+((?i:trillion|billion|million|thousand))\\s+(?:of\\s+)?(" + words + ")\\b");
         prefixes.addAll(SYMBOLS.keySet());
         codeByWord.values().stream().distinct().forEach(prefixes::add);
         prefixes.forEach(prefix -> prefixedStarts[prefix.charAt(0)] = true);
@@ -96,8 +130,9 @@ public final class MoneyExtractor {
                 found.add(mention(text, field, s.group(), s.start(), code, s.group(1), s.group(2), s.group(3)));
             }
         }
+        spelledOut(text, field, found);
         found.sort(Comparator.comparingInt(MoneyAmount::start));
-        return found;
+        return refine(text, found);
     }
 
     /** The plain search {@link #extract} must agree with (kept for {@code MoneyExtractorTest}). */
@@ -118,8 +153,61 @@ public final class MoneyExtractor {
                 found.add(mention(text, field, s.group(), s.start(), code, s.group(1), s.group(2), s.group(3)));
             }
         }
+        spelledOut(text, field, found);
         found.sort(Comparator.comparingInt(MoneyAmount::start));
-        return found;
+        return refine(text, found);
+    }
+
+    /** Adds the amounts written in words; only where a scale word stands, so most texts cost one scan. */
+    private void spelledOut(String text, TextField field, List<MoneyAmount> found) {
+        for (int at = text.indexOf("illion"); at >= 0; at = text.indexOf("illion", at + 6)) {
+            scaleWordAt(text, field, found, at);
+        }
+        for (int at = text.indexOf("thousand"); at >= 0; at = text.indexOf("thousand", at + 8)) {
+            scaleWordAt(text, field, found, at);
+        }
+    }
+
+    private void scaleWordAt(String text, TextField field, List<MoneyAmount> found, int at) {
+        Matcher w = spelled.matcher(text).useTransparentBounds(true).useAnchoringBounds(false)
+                .region(Math.max(0, at - 16), Math.min(text.length(), at + 48));
+        while (w.find()) {
+            if (w.start(2) <= at && at < w.end(2)) {
+                boolean overlaps = found.stream().anyMatch(f -> f.start() < w.end() && w.start() < f.end());
+                String code = currencyOf(w.group(3));
+                if (code != null && !overlaps) {
+                    found.add(mention(text, field, w.group(), w.start(), code,
+                            NUMBER_WORDS.get(w.group(1).toLowerCase(Locale.ROOT)), null, w.group(2)));
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * What a mention's neighbours say of it: the "$1" of "345.75 tenge per $1" is a unit, not money,
+     * and an amount right after a price in the same currency ("go up by 200 soums to 1,400 soums")
+     * is that price again.
+     */
+    private static List<MoneyAmount> refine(String text, List<MoneyAmount> found) {
+        List<MoneyAmount> refined = new ArrayList<>(found.size());
+        MoneyAmount previous = null;
+        for (MoneyAmount m : found) {
+            if (previous != null && previous.kind() == MoneyAmount.Kind.PRICE && m.start() - previous.end() <= 8
+                    && PER_BEFORE.matcher(text.substring(previous.end(), m.start())).find()) {
+                continue;
+            }
+            if (previous != null && previous.kind() == MoneyAmount.Kind.PRICE && m.kind() != MoneyAmount.Kind.PRICE
+                    && SharedCurrencyWords.maySame(previous, m) && m.start() >= previous.end()
+                    && !SCALED.matcher(m.text()).find()
+                    && PRICE_FOLLOWS.matcher(text.substring(previous.end(), m.start())).matches()) {
+                m = new MoneyAmount(m.text(), m.field(), m.start(), m.end(), m.amount(), m.currency(), m.amountMax(),
+                        m.qualifier(), MoneyAmount.Kind.PRICE, previous.unit());
+            }
+            refined.add(m);
+            previous = m;
+        }
+        return refined;
     }
 
     /**
@@ -235,13 +323,32 @@ public final class MoneyExtractor {
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
                     unit.group(1) != null ? unit.group(1) : unit.group(2));
         }
-        Matcher context = PRICE_CONTEXT.matcher(text).region(Math.max(0, start - 40), start);
-        if (context.find()) {
+        String context = text.substring(Math.max(0, start - 80), start);
+        String priceUnit = priceUnit(context);
+        if (priceUnit != null) {
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
-                    context.group(1).toLowerCase(Locale.ROOT));
+                    priceUnit);
         }
         return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier,
                 amountMax == null ? MoneyAmount.Kind.AMOUNT : MoneyAmount.Kind.RANGE, null);
+    }
+
+    /** What the words before an amount make it a price of, or null when they make it no price. */
+    private static String priceUnit(String before) {
+        Matcher c = PRICE_CONTEXT.matcher(before);
+        if (c.find()) {
+            return c.group(1).toLowerCase(Locale.ROOT);
+        }
+        Matcher rate = RATE_CONTEXT.matcher(before);
+        if (rate.find()) {
+            return rate.group(1);
+        }
+        Matcher item = PRICED_ITEM.matcher(before);
+        if (item.find()) {
+            return item.group(1).toLowerCase(Locale.ROOT);
+        }
+        Matcher holder = PER_HOLDER.matcher(before);
+        return holder.find() ? holder.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     private String currencyOf(String written) {

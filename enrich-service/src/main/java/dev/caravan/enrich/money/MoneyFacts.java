@@ -19,8 +19,11 @@ public final class MoneyFacts {
             + "(?:about|approximately|approx\\.|around|roughly|nearly|some|over|almost|more than|~|\u2248)?\\s*$"
             + "|^\\s*(?:in|by|for|of|until)\\s+(?:19|20)\\d\\d\\s*[(\\[]\\s*$"); // "300 trillion soums in 2025 ($23.2 billion)"
     private static final int MAX_GAP = 40;
-    /** Two statements of one amount may be rounded differently ("$1.2 million", "$1.19 million"). */
-    private static final double SAME_AMOUNT = 0.005;
+    /**
+     * A repeat states the same figure: "$23.1 billion" and "$23.2 billion" are two amounts (deposits
+     * and a forecast), so only the float noise of scaling ("1.5 billion", "1,500 million") is allowed.
+     */
+    private static final double SAME_AMOUNT = 1e-9;
 
     /**
      * One amount of an article.
@@ -73,12 +76,20 @@ public final class MoneyFacts {
             if (first.kind() != m.kind()) {
                 continue;
             }
-            if (same(first, m) || known != null && same(known, m) || equivalent != null && (same(first, equivalent)
-                    || known != null && same(known, equivalent))) {
+            if (!(same(first, m) || known != null && same(known, m) || equivalent != null && (same(first, equivalent)
+                    || known != null && same(known, equivalent)))) {
+                continue;
+            }
+            if (equivalent == null || known == null || agree(first, known, m, equivalent)) {
                 return f;
             }
         }
         return -1;
+    }
+
+    /** Two pairs state one fact only if both their figures match: "295.9 trillion soums ($23.1 billion)" is not "300 trillion soums ($23.1 billion)". */
+    private static boolean agree(MoneyAmount first, MoneyAmount known, MoneyAmount m, MoneyAmount equivalent) {
+        return same(first, m) && same(known, equivalent) || same(first, equivalent) && same(known, m);
     }
 
     private static boolean same(MoneyAmount a, MoneyAmount b) {

@@ -26,6 +26,21 @@ public final class SharedCurrencyWords {
     private SharedCurrencyWords() {
     }
 
+    /** Whether two mentions may be in one currency once {@link #resolve} has read them: "12,885 Uzbek som to 12,625 som". */
+    public static boolean maySame(MoneyAmount a, MoneyAmount b) {
+        if (a.currency().equals(b.currency())) {
+            return true;
+        }
+        Set<String> codesA = codes(a);
+        return codes(b).stream().anyMatch(codesA::contains);
+    }
+
+    private static Set<String> codes(MoneyAmount m) {
+        Reading reading = WORDS.get(m.text().substring(m.text().lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT));
+        return reading == null || !reading.usualCode().equals(m.currency())
+                ? Set.of(m.currency()) : Set.of(reading.usualCode(), reading.otherCode());
+    }
+
     /**
      * The code {@code written} (the mention's text, e.g. "40,000 manats") stands for, given the
      * countries the article's places lie in; {@code code} when the word is not shared.

@@ -54,4 +54,46 @@ class MoneyExtractorTest {
     void percentagesYearsAndBareNumbersAreNotMoney() {
         assertThat(extract("rate at 9% in 2024; 30,000 passengers; 3.5 years; a fee of 8%")).isEmpty();
     }
+
+    @Test
+    void numbersInWordsWithAScale() {
+        assertThat(extract("to lift annual trade to five billion dollars soon")).singleElement()
+                .extracting(MoneyAmount::amount, MoneyAmount::currency).containsExactly(5e9, "USD");
+        assertThat(extract("Half a million tenge was raised; A billion soums more")).extracting(MoneyAmount::amount,
+                MoneyAmount::currency).containsExactly(tuple(5e5, "KZT"), tuple(1e9, "UZS"));
+        assertThat(extract("five million people and a billion reasons")).isEmpty();
+    }
+
+    @Test
+    void pricesSaidBySentencesNotByPer() {
+        assertThat(extract("a ride on buses and metro will become 200 soums more expensive and will cost 1,400 soums."))
+                .extracting(MoneyAmount::amount, MoneyAmount::kind)
+                .containsExactly(tuple(200.0, MoneyAmount.Kind.PRICE), tuple(1400.0, MoneyAmount.Kind.PRICE));
+        assertThat(extract("fares for buses and metro go up by 200 soums to 1,400 soums, while the city spends 3 billion soums"))
+                .extracting(MoneyAmount::amount, MoneyAmount::kind).containsExactly(tuple(200.0, MoneyAmount.Kind.PRICE),
+                        tuple(1400.0, MoneyAmount.Kind.PRICE), tuple(3e9, MoneyAmount.Kind.AMOUNT));
+        assertThat(extract("every government worker must contribute 100 manat towards care and 30 manat for weeding"))
+                .extracting(MoneyAmount::kind).containsOnly(MoneyAmount.Kind.PRICE).hasSize(2);
+        assertThat(extract("The president handed each player a symbolic $1,000.")).singleElement()
+                .extracting(MoneyAmount::kind, MoneyAmount::unit).containsExactly(MoneyAmount.Kind.PRICE, "player");
+        assertThat(extract("Each year the country spends $2 billion on roads.")).singleElement()
+                .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.AMOUNT);
+    }
+
+    @Test
+    void exchangeRatesArePricesAndTheirDollarIsNoAmount() {
+        assertThat(extract("the U.S. dollar slipped from 12,885 Uzbek som to 12,625 som in a month"))
+                .extracting(MoneyAmount::amount, MoneyAmount::currency, MoneyAmount::kind)
+                .containsExactly(tuple(12885.0, "UZS", MoneyAmount.Kind.PRICE), tuple(12625.0, "KGS", MoneyAmount.Kind.PRICE));
+        assertThat(extract("on March 3 it stood at 345.75 tenges per $1.")).singleElement()
+                .extracting(MoneyAmount::amount, MoneyAmount::kind).containsExactly(345.75, MoneyAmount.Kind.PRICE);
+        assertThat(extract("the dollar equivalent of 5 billion tenge")).singleElement()
+                .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.AMOUNT);
+    }
+
+    @Test
+    void moreCurrenciesOfTheRegionsPartners() {
+        assertThat(extract("a note worth 5,000 som (U$56.60); 2 billion Turkish lira; 40 million Russian rubles; 3 million afghanis"))
+                .extracting(MoneyAmount::currency).containsExactly("KGS", "USD", "TRY", "RUB", "AFN");
+    }
 }

@@ -82,6 +82,15 @@ class MoneyFactsTest {
     }
 
     @Test
+    void pairsThatShareOnlyARoundedFigureAreTwoFacts() {
+        List<MoneyFact> facts = facts("Deposits", "Loans will exceed 300 trillion soums in 2025 ($23.2 billion). Deposits came to "
+                + "295.9 trillion soums ($23.1 billion), of which state banks held 148.6 trillion soums ($11.6 billion).");
+        assertThat(facts).extracting(f -> f.getAmount().stripTrailingZeros().toPlainString())
+                .containsExactly("300000000000000", "295900000000000", "148600000000000");
+        assertThat(total(facts)).isEqualByComparingTo("57900000000.00");
+    }
+
+    @Test
     void aRepeatOfTheEquivalentAloneIsTheSameFact() {
         List<MoneyFact> facts = facts("Fund grows by $5 billion", "The fund grew by 2.4 trillion tenge ($5 billion). "
                 + "The $5 billion rise came from oil.");
