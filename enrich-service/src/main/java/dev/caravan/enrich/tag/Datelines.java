@@ -26,6 +26,9 @@ final class Datelines {
     /** A wire agency cited in brackets anywhere: "... (Trend)", "... (Kazinform)". */
     private static final Pattern BRACKETED_AGENCY = Pattern.compile("\\((TCA|Trend|Kazinform|Qazinform|Interfax|AKIpress|Kabar|"
             + "Xinhua|TASS|Reuters|AFP|Sputnik|UzA|Khovar|Dunya|APA|Anadolu)\\)");
+    /** Trend's by-line under its dateline: "By Klavdiya Romakayeva - Trend:" or a bare "Trend:". */
+    private static final Pattern BYLINE = Pattern.compile("(?m)^(?:By (\\p{Lu}\\p{L}+(?: \\p{Lu}\\p{L}+){1,2})\\s*[\u2013\u2014-]\\s*)?"
+            + "(Trend|Azernews|APA|Report\\.az|Kazinform|Qazinform|AKIpress|Kabar|Interfax)\\s*:\\s*$");
     private static final Map<String, String> AGENCIES = Map.of(
             "TCA", "The Times of Central Asia", "Qazinform", "Kazinform", "KAZINFORM", "Kazinform", "QAZINFORM", "Kazinform",
             "Interfax-Kazakhstan", "Interfax",
@@ -51,6 +54,16 @@ final class Datelines {
                     hits.add(agency(m.group(group).strip(), m.start(group), m.end(group), lookup));
                 }
             }
+        }
+        Matcher byline = BYLINE.matcher(body);
+        if (byline.find() && byline.start() < 200) {
+            if (byline.group(1) != null) {
+                String person = byline.group(1);
+                GazetteerEntry known = lookup.apply(EntityType.PERSON, person);
+                hits.add(new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.PERSON, person, List.of(), null,
+                        null), byline.start(1), byline.end(1), person, known != null ? 1.0 : ContextRules.HEAD_CONFIDENCE));
+            }
+            hits.add(agency(byline.group(2), byline.start(2), byline.end(2), lookup));
         }
         Matcher a = BRACKETED_AGENCY.matcher(body);
         while (a.find()) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.ahocorasick.trie.PayloadEmit;
 import org.ahocorasick.trie.PayloadTrie;
 
@@ -135,6 +136,7 @@ public final class EntityTagger {
         Map<GazetteerEntry, List<Mention>> found = new LinkedHashMap<>();
         collect(titleHits, TextField.TITLE, found);
         collect(bodyHits, TextField.BODY, found);
+        OrgNames.joinLegalForms(found);
         List<Entity> entities = new ArrayList<>(found.size());
         found.forEach((entry, mentions) -> entities.add(new Entity(entry.type(), entry.name(), mentions,
                 entry.country(), entry.region(), confidence.isEmpty() ? 1.0 : confidence.getOrDefault(entry, 1.0))));
@@ -400,10 +402,16 @@ public final class EntityTagger {
         }
     }
 
+    private static final Pattern MONTH_ABBREVIATION =
+            Pattern.compile("(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?");
+
     private static void collect(List<Hit> hits, TextField field, Map<GazetteerEntry, List<Mention>> found) {
         for (Hit hit : hits) {
             if (Demonyms.isDemonym(hit)) {
                 continue; // "Kazakh farmers" names no place (docs/ANNOTATION.md); the word still guided the rules
+            }
+            if (MONTH_ABBREVIATION.matcher(hit.text()).matches()) {
+                continue; // "Aug. 18" in a dateline is a date, whatever rule took it for a name
             }
             // the all-fields constructor: what the builder builds when every field is set, without its checks
             found.computeIfAbsent(hit.entry(), e -> new ArrayList<>())

@@ -24,15 +24,16 @@ final class OrgNames {
     /** A name in quotes after its body: State Corporation "Government for Citizens", JSC «Pavlodarenergo». */
     private static final Pattern QUOTED_NAME = Pattern.compile("^ ?([\"\u201c\u00ab])[^\"\u201d\u00bb\n]{2,60}[\"\u201d\u00bb]");
     private static final Pattern ABBREVIATION = Pattern.compile("\\p{Lu}{2,6}");
-    private static final Pattern ENDS_IN_LEGAL_FORM = Pattern.compile("\\b(JSC|LLP|LLC|Inc|Ltd)\\.?$");
+    private static final Pattern ENDS_IN_LEGAL_FORM = Pattern.compile(",?\\s\\b(JSC|LLP|LLC|Inc|Ltd)\\.?$");
     private static final Pattern ENDS_IN_BODY_HEAD = Pattern.compile("\\b(Fund|Agency|Committee|Council|Commission|Center|Centre|"
             + "Institute|Service|Ministry|Bank|Foundation|Association)$");
     private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
     /** A body named by its place: "Atyrau oil refinery", "Pavlodar region administration", "Karshi city court". */
-    private static final Pattern PLACE_BODY = Pattern.compile("^[ \u00a0]+((?:oil |gas )?refinery|(?:regional |city |district |"
+    private static final Pattern PLACE_BODY = Pattern.compile("^[ \u00a0]+((?:oil |gas )?refinery|(?:regional |region |city |district |"
             + "town |village )?(?:administration|court|prosecutor's office|hokimiyat|Hokimiyat|akimat|Akimat|maslikhat|"
             + "Maslikhat|kenesh|Kenesh|police department|Court|District Court|City Court|Regional Court|State University|"
-            + "University|Airport|International Airport|airport)|(?:metallurgical |chemical |cement |power |thermal power )?plant)\\b");
+            + "University|Airport|International Airport|airport)(?: on (?:criminal|civil|economic|administrative) "
+            + "(?:cases|proceedings|matters))?|(?:metallurgical |chemical |cement |power |thermal power )?plant)\\b");
     /** "... Fund for Development", "... Agency for Civil Service Affairs": a named purpose continues the name. */
     private static final Pattern PURPOSE_TAIL = Pattern.compile("^ (?:for|on) (?:the )?\\p{Lu}[\\p{L}-]+(?: (?:and )?\\p{Lu}[\\p{L}-]+){0,4}");
     /** Bodies every country has: named alone, they are the article's country's. */
@@ -51,13 +52,14 @@ final class OrgNames {
         List<EntityTagger.Hit> out = new ArrayList<>(hits);
         for (int i = 0; i < out.size(); i++) {
             EntityTagger.Hit hit = out.get(i);
-            if (hit.entry().type() != EntityType.ORGANIZATION) {
-                continue;
-            }
             if (hit.entry().type() == EntityType.LOCATION) {
                 Matcher body = PLACE_BODY.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 40)));
                 if (body.lookingAt() && !(i + 1 < out.size() && out.get(i + 1).start() < hit.end() + body.end())) {
                     int bodyEnd = hit.end() + body.end();
+                    Matcher legal = LEGAL_FORM.matcher(text.substring(bodyEnd, Math.min(text.length(), bodyEnd + 12)));
+                    if (legal.lookingAt()) {
+                        bodyEnd += legal.end(); // "Atyrau oil refinery LLP"
+                    }
                     String written = text.substring(hit.start(), bodyEnd);
                     GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, written);
                     out.set(i, new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.ORGANIZATION, written,
@@ -127,6 +129,31 @@ final class OrgNames {
             }
         }
         return out;
+    }
+
+    /**
+     * "Atyrau oil refinery LLP" ... "the Atyrau oil refinery": the name without its legal form is the
+     * same company, so its mentions join the full name's entity.
+     */
+    static <M> void joinLegalForms(Map<GazetteerEntry, List<M>> found) {
+        Map<String, GazetteerEntry> withForm = new HashMap<>();
+        for (GazetteerEntry entry : found.keySet()) {
+            Matcher legal = ENDS_IN_LEGAL_FORM.matcher(entry.name());
+            if (entry.type() == EntityType.ORGANIZATION && legal.find() && legal.start() > 1) {
+                withForm.putIfAbsent(entry.name().substring(0, legal.start()).strip(), entry);
+            }
+        }
+        if (withForm.isEmpty()) {
+            return;
+        }
+        for (var it = found.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            GazetteerEntry full = e.getKey().type() == EntityType.ORGANIZATION ? withForm.get(e.getKey().name()) : null;
+            if (full != null && full != e.getKey()) {
+                found.get(full).addAll(e.getValue());
+                it.remove();
+            }
+        }
     }
 
     /** The country most of the article's places lie in (a country named counts double), or null. */

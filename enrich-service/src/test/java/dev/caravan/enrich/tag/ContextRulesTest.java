@@ -51,4 +51,24 @@ class ContextRulesTest {
         assertThat(entities).extracting(Entity::getName)
                 .contains("Bank of China", "Kuandyk Bishimbayev", "Almaty").doesNotContain("China", "Kuandyk");
     }
+
+    @Test
+    void aBodyNamedByItsPlaceIsAnOrganisationAndItsLegalFormTheSameOne() {
+        String body = "Work at Atyrau oil refinery LLP stopped on Monday. The Tashkent city administration and the Bukhara "
+                + "regional court were told. By Tuesday the Atyrau oil refinery was running again.";
+        List<Entity> entities = tagger.tag("Refinery", body);
+        assertThat(named(entities, "Atyrau oil refinery LLP").getMentions()).extracting(Mention::getText)
+                .containsExactly("Atyrau oil refinery LLP", "Atyrau oil refinery");
+        assertThat(named(entities, "Tashkent city administration").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Bukhara regional court").getType()).isEqualTo(EntityType.ORGANIZATION);
+    }
+
+    @Test
+    void aWireBylineNamesTheAgencyAndTheReporterNotTheMonth() {
+        String body = "BAKU, Azerbaijan, Aug. 18\nBy Klavdiya Romakayeva - Trend:\nThe law was signed in Tashkent.";
+        List<Entity> entities = tagger.tag("Law signed", body);
+        assertThat(named(entities, "Trend").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Klavdiya Romakayeva").getType()).isEqualTo(EntityType.PERSON);
+        assertThat(entities).extracting(Entity::getName).doesNotContain("Aug");
+    }
 }
