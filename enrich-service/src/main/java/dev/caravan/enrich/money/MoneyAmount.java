@@ -19,6 +19,12 @@ public record MoneyAmount(String text, TextField field, int start, int end, doub
         this(text, field, start, end, amount, currency, null, null, Kind.AMOUNT, null);
     }
 
+    /** The amount read as hundredths: "80 dirams" is 0.80 somoni. */
+    public MoneyAmount hundredth() {
+        return new MoneyAmount(text, field, start, end, amount / 100, currency, amountMax == null ? null : amountMax / 100,
+                qualifier, kind, unit);
+    }
+
     public MoneyAmount withCurrency(String code) {
         return new MoneyAmount(text, field, start, end, amount, code, amountMax, qualifier, kind, unit);
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,12 +26,17 @@ public final class MoneyExtractor {
     /** At most 15 digits before the point and 6 after: a longer run of digits is no amount of money. */
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,4}(?:\\.\\d{1,6})?|\\d{1,15}(?:\\.\\d{1,6})?)(?!\\d|[,.]\\d)";
     /** "$2-3 billion", "2 to 3 million tenge": the upper end of a range, written before the scale. */
-    private static final String RANGE_END = "(?:\\s?(?:-|\u2013|to)\\s?(?:US\\$|\\$)?" + NUMBER + ")?";
+    private static final String RANGE_END = "(?:(?:\\s?(?:-|\u2013|to)\\s?|(?<=\\bbetween [\\d.,]{1,24})\\s+and\\s+)(?:US\\$|\\$)?"
+            + NUMBER + ")?";
+    /** "rose from 1,400 to 2,000 soums": a change, two amounts (but "meat cost from 340 to 450 soms" is a range). */
+    private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\b(?:rose|risen|raised|increased|went up|gone up|grew|"
+            + "fell|fallen|dropped|decreased|went down|gone down|cut|reduced|changed|climbed|slipped|jumped|up|down|"
+            + "lowered|hiked)(?: [a-z]+){0,2} from\\s+$");
     /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */
-    private static final String SCALE = "(?:[\\s-]*((?i:trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn)|m|k)\\b)?";
+    private static final String SCALE = "(?:[\\s-]*((?i:trillion|billion|million|thousand|trln|trn|tn|bln|bn|mln|mn)|m|k|M|Mn)\\b)?";
     /** "a fare of 1,400 soums", "fares go up by 200 soums", "the exchange rate reached 12,625 som": prices, not sums. */
     private static final Pattern PRICE_CONTEXT = Pattern.compile(
-            "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?)\\b[^.;:]{0,40}$");
+            "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?)\\b[^.;:]{0,75}$");
     /** "handed each player $1,000", "every worker must contribute 100 manat": an amount per head. */
     private static final Pattern PER_HOLDER = Pattern.compile(
             "(?i)\\b(?:each|every)\\s+(?!(?:year|month|day|week|quarter|time|season|other|of)\\b)((?:(?:state|government|public|civil|foreign|local|school|family)\\s+)?[a-z]+)"
@@ -41,14 +47,36 @@ public final class MoneyExtractor {
                     + "meal|visit|lesson|seat|square met(?:er|re)|cubic met(?:er|re)|kilowatt-hour|kWh)\\b[^.;:]{0,60}$");
     /** "the U.S. dollar slipped from 12,885 som", "with the euro at 520 tenge": an exchange rate. */
     private static final Pattern RATE_CONTEXT = Pattern.compile(
-            "(?i)\\b((?:U\\.S\\.\\s|US\\s|American\\s)?(?:dollar|euro|ruble|rouble|yuan))\\b\\s+(?:[a-z]+\\s+){0,3}?"
-                    + "(?:from|to|at|reached|hit)\\s+$");
+            "(?i)\\b((?:U\\.S\\.\\s|US\\s|American\\s)?(?:dollar|euro|ruble|rouble|yuan|currency))\\b[^.;$]{0,40}?\\b"
+                    + "(?:from|to|at|for|by|reached|hit)\\s+$");
     /**
      * After a price, "... to 1,400 soums", "up from 1,200 soums", "will cost 1,400 soums", "100 manat for
-     * care and 30 manat for weeding": the same price changing, or the next in a list of prices.
+     * care and 30 manat for weeding", "1,600 soums, a transfer 400 soums": the same price changing, or the
+     * next in a list of prices.
      */
     private static final Pattern PRICE_FOLLOWS = Pattern.compile(
-            "(?i)^[^.;]{0,60}\\b(?:to|from|than|instead of|cost|costs|and)\\s+$");
+            "(?i)^[^.;]{0,60}\\b(?:to|from|than|instead of|cost|costs|and|or|at)\\s+$|^,\\s[^.;]{0,60}$");
+    /** "3.5 manat ($1 at the state rate", "49,500 soms (up by 1,500 soms)": the bracket after a price speaks of it. */
+    private static final Pattern BRACKET_AFTER = Pattern.compile("(?i)^\\s*(?:(?:per|a|/)\\s*[a-z-]+(?: [a-z-]+)?\\s*)?"
+            + "\\((?:up|down)?\\s*(?:by|to|from)?\\s*$");
+    /** "1 US dollar – 10,270.08 soums", "1 ruble will sell for 145.75 soums": the one unit an exchange rate is of. */
+    private static final Pattern RATE_UNIT_GAP = Pattern.compile("(?i)^\\s*(?:[=\u2013\u2014:-]|equals|is worth|is about|is|costs|"
+            + "will (?:sell|cost) for|sells? for|buys)\\s*$");
+    private static final Set<String> HARD_CURRENCIES = Set.of("USD", "EUR", "GBP", "CHF");
+    /** The bracketed equivalent between an amount and its unit: "197 tenge (US$0.46) per liter". */
+    private static final Pattern BRACKETED = Pattern.compile("\\s*\\([^()]{1,30}\\)");
+    /**
+     * "AI-92 cost 109 tenge", "beef sells for 630 soms", "meat prices went up by 20-50 soms": a small
+     * amount with no scale word, in a sentence about the price of goods, is a price.
+     */
+    private static final Pattern GOODS_CONTEXT = Pattern.compile("(?i)\\b(prices?|priced|costs?|costing|sells?|sold|selling|payment|fees?|fares?|"
+            + "gasoline|petrol|diesel|fuel|AI-\\d\\d|flour|bread|meat|beef|lamb|mutton|pork|chicken|potatoes|onions|sugar|eggs|"
+            + "milk|butter|rice|vegetables|fruit|apples|tomatoes|carrots|cigarettes|vodka|medicines?|caps?|ceiling|soap|"
+            + "\\d\\s?(?:kg|L))\\b[^.;]{0,60}$");
+    /** "0.4 somoni dearer", "9 tenge more than the previous cap": a change of a price. */
+    private static final Pattern PRICE_CHANGE_AFTER = Pattern.compile(
+            "(?i)\\s+(?:dearer|cheaper|more expensive|less expensive|(?:more|less) than the (?:previous|old|current) "
+                    + "(?:cap|price|fare|tariff|rate))\\b");
     /** "345.75 tenge per $1": the "$1" is the unit of the price before it, not an amount. */
     private static final Pattern PER_BEFORE = Pattern.compile("(?i)(?:\\bper|/)\\s*$");
     private static final Pattern SCALED = Pattern.compile("(?i)illion|\\b(?:trn|tn|bln|bn|mln|mn)\\b|\\d\\s?(?:m|k|bn)\\b");
@@ -61,7 +89,7 @@ public final class MoneyExtractor {
      */
     private static final Pattern PER_UNIT = Pattern.compile(
             "^(?:\\s*(?:per|/|for each|for every)\\s*)((?:metric |troy |cubic |square )?(?!(?:year|month|day|week|annum|quarter|"
-                    + "hour)\\b)(?:US\\$\\s?1|\\$\\s?1|[A-Za-z][A-Za-z-]*))|^\\s+a\\s+((?:metric |troy )?(?:ton|tonne|barrel|kilogram|kg|"
+                    + "hour)\\b)(?:US\\$\\s?1|\\$\\s?1|[A-Za-z][A-Za-z-]*))|^\\s+(?:a|for a|for one)\\s+((?:metric |troy )?(?:ton|tonne|barrel|kilogram|kg|"
                     + "liter|litre|gram|ounce|unit|share|head|piece|person|ticket|night|square meter|square metre|cubic meter))\\b");
 
     /** Numbers written as words, which news uses with a scale only: "five billion dollars", "half a million tenge". */
@@ -72,6 +100,10 @@ public final class MoneyExtractor {
             Map.entry("fifteen", "15"), Map.entry("twenty", "20"), Map.entry("thirty", "30"), Map.entry("forty", "40"),
             Map.entry("fifty", "50"), Map.entry("a hundred", "100"), Map.entry("one hundred", "100"),
             Map.entry("half a", "0.5"));
+
+    /** A hundredth of a currency, as prices are quoted: "80 dirams", "50 tiyn", "30 kopecks". */
+    private static final Map<String, String> SUBUNITS = Map.of("diram", "TJS", "dirams", "TJS", "tiyn", "KZT", "tiyns", "KZT",
+            "tyiyn", "KGS", "tyiyns", "KGS", "tiyin", "UZS", "kopeck", "RUB", "kopecks", "RUB", "kopeks", "RUB");
 
     private final Map<String, String> codeByWord = new LinkedHashMap<>();
     /** "five billion dollars", "a million tenge": a number word, a scale word and a currency word. */
@@ -91,15 +123,27 @@ public final class MoneyExtractor {
                 for (String form : entry.surfaceForms()) {
                     codeByWord.putIfAbsent(form, entry.name());
                 }
+                // headlines capitalise every word: "1 Billion Tenge", "2.20 Somonis"
+                for (String form : entry.surfaceForms()) {
+                    if (Character.isLowerCase(form.charAt(0))) {
+                        codeByWord.putIfAbsent(Character.toUpperCase(form.charAt(0)) + form.substring(1), entry.name());
+                    }
+                }
             }
         }
+        SUBUNITS.forEach(codeByWord::putIfAbsent);
+        // not in the gazetteer: "sum" is an English word; after a number it is the Uzbek currency ("1,000 sums")
+        codeByWord.putIfAbsent("sums", "UZS");
+        codeByWord.putIfAbsent("sum", "UZS");
         String words = alternation(new ArrayList<>(codeByWord.keySet()));
         String symbols = alternation(new ArrayList<>(SYMBOLS.keySet()));
         String codes = alternation(new ArrayList<>(codeByWord.values().stream().distinct().toList()));
         // "$10,000", "US$3.1 million", "KZT 2.3bn": symbols and ISO codes only, words do not precede numbers
         prefixed = Pattern.compile("(?<![\\w$])(" + symbols + "|\\b(?:" + codes + "))\\s?" + NUMBER + RANGE_END + SCALE);
         // "600 million tenge", "5 million soums", "1.5 billion KZT"
-        suffixed = Pattern.compile("(?<![\\w.,])" + NUMBER + RANGE_END + SCALE + "[\\s-]+(?:of\\s+)?(" + words + ")\\b");
+        // "10,270.08 (+7.21) soums": the day's change may stand between the rate and its currency
+        suffixed = Pattern.compile("(?<![\\w.,])" + NUMBER + RANGE_END + SCALE + "(?:\\s?\\([+\u2212-]\\s?[\\d.,]{1,12}\\))?"
+                + "[\\s-]+(?:of\\s+)?(" + words + ")\\b");
         spelled = Pattern.compile("(?i:\\b(" + alternation(new ArrayList<>(NUMBER_WORDS.keySet()))
                 + "))\\s+((?i:trillion|billion|million|thousand))\\s+(?:of\\s+)?(" + words + ")\\b");
         prefixes.addAll(SYMBOLS.keySet());
@@ -119,7 +163,7 @@ public final class MoneyExtractor {
         for (int at = 0; (at = nextPrefixed(m, text, at)) >= 0; at = m.end()) {
             String code = currencyOf(m.group(1));
             if (code != null) {
-                found.add(mention(text, field, m.group().strip(), m.start(), code, m.group(2), m.group(3), m.group(4)));
+                add(found, text, field, m, code, 2, null);
             }
         }
         Matcher s = anchoredMatcher(suffixed, text);
@@ -127,7 +171,7 @@ public final class MoneyExtractor {
             String code = currencyOf(s.group(4));
             boolean overlaps = found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end());
             if (code != null && !overlaps) {
-                found.add(mention(text, field, s.group(), s.start(), code, s.group(1), s.group(2), s.group(3)));
+                add(found, text, field, s, code, 1, s.group(4));
             }
         }
         spelledOut(text, field, found);
@@ -142,7 +186,7 @@ public final class MoneyExtractor {
         while (m.find()) {
             String code = currencyOf(m.group(1));
             if (code != null) {
-                found.add(mention(text, field, m.group().strip(), m.start(), code, m.group(2), m.group(3), m.group(4)));
+                add(found, text, field, m, code, 2, null);
             }
         }
         Matcher s = suffixed.matcher(text);
@@ -150,12 +194,49 @@ public final class MoneyExtractor {
             String code = currencyOf(s.group(4));
             boolean overlaps = found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end());
             if (code != null && !overlaps) {
-                found.add(mention(text, field, s.group(), s.start(), code, s.group(1), s.group(2), s.group(3)));
+                add(found, text, field, s, code, 1, s.group(4));
             }
         }
         spelledOut(text, field, found);
         found.sort(Comparator.comparingInt(MoneyAmount::start));
         return refine(text, found);
+    }
+
+    /**
+     * Adds the match's amount; "rose from 1,400 to 2,000 soums" is two amounts, the old and the new,
+     * not a range. {@code number} is the group of the first number, the range's end and the scale follow it.
+     */
+    private static void add(List<MoneyAmount> found, String text, TextField field, Matcher m, String code, int number,
+                            String word) {
+        int before = found.size();
+        addAmounts(found, text, field, m, code, number);
+        if (word != null && SUBUNITS.containsKey(word)) {
+            for (int i = before; i < found.size(); i++) {
+                found.set(i, found.get(i).hundredth());
+            }
+        }
+    }
+
+    private static void addAmounts(List<MoneyAmount> found, String text, TextField field, Matcher m, String code, int number) {
+        String written = m.group().strip();
+        int range = number + 1;
+        if (m.group(range) != null && FROM_BEFORE.matcher(text).region(Math.max(0, m.start() - 40), m.start()).find()
+                && text.startsWith("to", skipSpaces(text, m.end(number)))) {
+            String tail = text.substring(m.end(range), m.start() + written.length());
+            found.add(mention(text, field, text.substring(m.start(), m.end(number)) + tail, m.start(), code, m.group(number),
+                    null, m.group(number + 2), m.end(number)));
+            found.add(mention(text, field, text.substring(m.start(range), m.start() + written.length()), m.start(range), code,
+                    m.group(range), null, m.group(number + 2)));
+            return;
+        }
+        found.add(mention(text, field, written, m.start(), code, m.group(number), m.group(range), m.group(number + 2)));
+    }
+
+    private static int skipSpaces(String text, int at) {
+        while (at < text.length() && isRegexSpace(text.charAt(at))) {
+            at++;
+        }
+        return at;
     }
 
     /** Adds the amounts written in words; only where a scale word stands, so most texts cost one scan. */
@@ -192,12 +273,26 @@ public final class MoneyExtractor {
     private static List<MoneyAmount> refine(String text, List<MoneyAmount> found) {
         List<MoneyAmount> refined = new ArrayList<>(found.size());
         MoneyAmount previous = null;
-        for (MoneyAmount m : found) {
+        for (int i = 0; i < found.size(); i++) {
+            MoneyAmount m = found.get(i);
+            MoneyAmount next = i + 1 < found.size() ? found.get(i + 1) : null;
+            if (m.amount() == 1 && m.amountMax() == null && next != null && next.field() == m.field() && next.start() >= m.end()
+                    && !next.currency().equals(m.currency())
+                    && RATE_UNIT_GAP.matcher(text.substring(m.end(), next.start())).matches()) {
+                // "1 Euro - 12,231.67 soums": the rate is the price, the euro its unit
+                found.set(i + 1, new MoneyAmount(next.text(), next.field(), next.start(), next.end(), next.amount(),
+                        next.currency(), next.amountMax(), next.qualifier(), MoneyAmount.Kind.PRICE, "1 " + m.currency()));
+                continue;
+            }
             if (previous != null && previous.kind() == MoneyAmount.Kind.PRICE && m.start() - previous.end() <= 8
                     && PER_BEFORE.matcher(text.substring(previous.end(), m.start())).find()) {
                 continue;
             }
-            if (previous != null && previous.kind() == MoneyAmount.Kind.PRICE && m.kind() != MoneyAmount.Kind.PRICE
+            boolean bracketedAfterPrice = previous != null && previous.kind() == MoneyAmount.Kind.PRICE
+                    && m.start() >= previous.end() && !SCALED.matcher(m.text()).find()
+                    && BRACKET_AFTER.matcher(text.substring(previous.end(), m.start())).matches();
+            if (bracketedAfterPrice && m.kind() != MoneyAmount.Kind.PRICE
+                    || previous != null && previous.kind() == MoneyAmount.Kind.PRICE && m.kind() != MoneyAmount.Kind.PRICE
                     && SharedCurrencyWords.maySame(previous, m) && m.start() >= previous.end()
                     && !SCALED.matcher(m.text()).find()
                     && PRICE_FOLLOWS.matcher(text.substring(previous.end(), m.start())).matches()) {
@@ -297,11 +392,13 @@ public final class MoneyExtractor {
             return false;
         }
         char next = text.charAt(k);
-        return SCALE_STARTS.indexOf(next) >= 0 || next == 'o' || suffixStarts[next];
+        // "54,000 – 91,000 soms": a spaced dash of a range
+        return SCALE_STARTS.indexOf(next) >= 0 || next == 'o' || suffixStarts[next] || next == '\u2013' || next == '\u2014'
+                || next == '('; // "10,270.08 (+7.21) soums"
     }
 
     /** First letters of the scale words of {@code SCALE}. */
-    private static final String SCALE_STARTS = "tbmkTBM";
+    private static final String SCALE_STARTS = "tbmkTBMa"; // and "a" of "between 14 and 15 somonis"
 
     /** {@code \\w} as java.util.regex reads it: ASCII letters, digits and '_'. */
     private static boolean isWord(char c) {
@@ -310,7 +407,12 @@ public final class MoneyExtractor {
 
     private static MoneyAmount mention(String text, TextField field, String written, int start, String code,
                                        String number, String rangeEnd, String scale) {
-        int end = start + written.length();
+        return mention(text, field, written, start, code, number, rangeEnd, scale, start + written.length());
+    }
+
+    /** @param end where the mention ends in the text (its {@code written} form may be put together) */
+    private static MoneyAmount mention(String text, TextField field, String written, int start, String code,
+                                       String number, String rangeEnd, String scale, int end) {
         double amount = amount(number, scale);
         Double amountMax = rangeEnd == null ? null : amount(rangeEnd, scale);
         if (amountMax != null && amountMax <= amount) {
@@ -318,13 +420,28 @@ public final class MoneyExtractor {
         }
         Matcher q = QUALIFIER.matcher(text).region(Math.max(0, start - 20), start);
         String qualifier = q.find() ? q.group(1).toLowerCase(Locale.ROOT) : null;
-        Matcher unit = PER_UNIT.matcher(text).region(end, Math.min(text.length(), end + 40));
+        int unitFrom = end;
+        Matcher bracket = BRACKETED.matcher(text).region(end, Math.min(text.length(), end + 40));
+        if (bracket.lookingAt()) {
+            unitFrom = bracket.end(); // "197 tenge (US$0.46) per liter"
+        }
+        Matcher unit = PER_UNIT.matcher(text).region(unitFrom, Math.min(text.length(), unitFrom + 40));
         if (unit.lookingAt()) {
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
                     unit.group(1) != null ? unit.group(1) : unit.group(2));
         }
         String context = text.substring(Math.max(0, start - 80), start);
-        String priceUnit = priceUnit(context);
+        // a unit price is small: under $1,000 in a hard currency, under a million in the region's own
+        boolean small = scale == null && amount < (HARD_CURRENCIES.contains(code) ? 1_000 : 1_000_000);
+        String priceUnit = priceUnit(context, scale == null);
+        if (priceUnit == null && small) {
+            Matcher goods = GOODS_CONTEXT.matcher(context);
+            if (goods.find()) {
+                priceUnit = goods.group(1).toLowerCase(Locale.ROOT);
+            } else if (PRICE_CHANGE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 40)).lookingAt()) {
+                priceUnit = "change";
+            }
+        }
         if (priceUnit != null) {
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
                     priceUnit);
@@ -334,13 +451,13 @@ public final class MoneyExtractor {
     }
 
     /** What the words before an amount make it a price of, or null when they make it no price. */
-    private static String priceUnit(String before) {
+    private static String priceUnit(String before, boolean unscaled) {
         Matcher c = PRICE_CONTEXT.matcher(before);
         if (c.find()) {
             return c.group(1).toLowerCase(Locale.ROOT);
         }
         Matcher rate = RATE_CONTEXT.matcher(before);
-        if (rate.find()) {
+        if (unscaled && rate.find()) {
             return rate.group(1);
         }
         Matcher item = PRICED_ITEM.matcher(before);
@@ -362,7 +479,7 @@ public final class MoneyExtractor {
             return value;
         }
         return value * switch (scale.toLowerCase(Locale.ROOT)) {
-            case "trillion", "tn", "trn" -> 1e12;
+            case "trillion", "tn", "trn", "trln" -> 1e12;
             case "billion", "bln", "bn" -> 1e9;
             case "million", "mln", "mn", "m" -> 1e6;
             case "thousand", "k" -> 1e3;

@@ -59,6 +59,11 @@ public final class MoneyFacts {
             members.get(fact).add(i);
             if (equivalent != null) {
                 members.get(fact).add(++i);
+                // "3.5 manat ($1 at the state rate or $0.18 at the black market rate)": a second equivalent
+                if (i + 1 < mentions.size() && isSecondEquivalent(equivalent, mentions.get(i + 1),
+                        m.field() == TextField.TITLE ? title : body)) {
+                    members.get(fact).add(++i);
+                }
             }
         }
         List<Fact> facts = new ArrayList<>(firsts.size());
@@ -73,8 +78,8 @@ public final class MoneyFacts {
         for (int f = 0; f < firsts.size(); f++) {
             MoneyAmount first = firsts.get(f);
             MoneyAmount known = equivalents.get(f);
-            if (first.kind() != m.kind()) {
-                continue;
+            if (first.kind() != m.kind() || m.kind() == MoneyAmount.Kind.PRICE && first.field() == m.field()) {
+                continue; // a price list may state one price for two goods: only a headline restates a price
             }
             if (!(same(first, m) || known != null && same(known, m) || equivalent != null && (same(first, equivalent)
                     || known != null && same(known, equivalent)))) {
@@ -100,11 +105,25 @@ public final class MoneyFacts {
         return larger == 0 ? a.amount() == b.amount() : Math.abs(a.amount() - b.amount()) <= SAME_AMOUNT * larger;
     }
 
-    /** {@code b} restates {@code a} in another currency right after it: "X tenge ($Y)", "$Y (X soms)", "X KZT, or about $Y". */
+    /**
+     * {@code b} restates {@code a} in another currency right after it: "X tenge ($Y)", "$Y (X soms)", "X KZT,
+     * or about $Y"; a price's equivalent is a price too ("197 tenge (US$0.46) per liter").
+     */
     static boolean isEquivalent(MoneyAmount a, MoneyAmount b, String text) {
         return a.field() == b.field() && !a.currency().equals(b.currency()) && b.start() >= a.end()
-                && b.start() - a.end() <= MAX_GAP && a.kind() != MoneyAmount.Kind.PRICE
-                && isEquivalenceGap(text.substring(a.end(), b.start()));
+                && b.start() - a.end() <= MAX_GAP
+                && (a.kind() != MoneyAmount.Kind.PRICE) == (b.kind() != MoneyAmount.Kind.PRICE)
+                && isEquivalenceGap(a.kind() == MoneyAmount.Kind.PRICE
+                ? PRICE_UNIT.matcher(text.substring(a.end(), b.start())).replaceFirst("") : text.substring(a.end(), b.start()));
+    }
+
+    /** "37,600 tenge per ton ($203)": a price's unit may stand before its equivalent. */
+    private static final Pattern PRICE_UNIT = Pattern.compile("^\\s*(?:per|a|/)\\s*[A-Za-z-]+(?: [A-Za-z-]+)?(?=\\s*\\()");
+    private static final Pattern OR_IN_BRACKET = Pattern.compile("^[^()]{0,40}\\bor\\s+$");
+
+    private static boolean isSecondEquivalent(MoneyAmount equivalent, MoneyAmount next, String text) {
+        return next.field() == equivalent.field() && next.currency().equals(equivalent.currency())
+                && next.start() >= equivalent.end() && OR_IN_BRACKET.matcher(text.substring(equivalent.end(), next.start())).matches();
     }
 
     /** A bracket or a word such as "or about" between them; a bare comma is a list ("X tenge, Y soms"). */

@@ -96,4 +96,37 @@ class MoneyExtractorTest {
         assertThat(extract("a note worth 5,000 som (U$56.60); 2 billion Turkish lira; 40 million Russian rubles; 3 million afghanis"))
                 .extracting(MoneyAmount::currency).containsExactly("KGS", "USD", "TRY", "RUB", "AFN");
     }
+
+    @Test
+    void pricesOfGoodsChangesListsAndSubunits() {
+        assertThat(extract("The fare has been raised from 1,400 to 2,000 soums for cash payers."))
+                .extracting(MoneyAmount::amount, MoneyAmount::kind)
+                .containsExactly(tuple(1400.0, MoneyAmount.Kind.PRICE), tuple(2000.0, MoneyAmount.Kind.PRICE));
+        assertThat(extract("At the end of the week meat cost from 340 to 450 soms per kilogram.")).singleElement()
+                .extracting(MoneyAmount::amount, MoneyAmount::amountMax, MoneyAmount::kind)
+                .containsExactly(340.0, 450.0, MoneyAmount.Kind.PRICE);
+        assertThat(extract("a kilogram of beef cost between 14 and 15 somonis")).singleElement()
+                .extracting(MoneyAmount::amount, MoneyAmount::amountMax).containsExactly(14.0, 15.0);
+        assertThat(extract("a subscription fee of 80 dirams per month")).singleElement()
+                .extracting(MoneyAmount::amount, MoneyAmount::currency, MoneyAmount::kind)
+                .containsExactly(0.8, "TJS", MoneyAmount.Kind.PRICE);
+        assertThat(extract("Gasoline Now Costs 2.20 Somonis")).singleElement()
+                .extracting(MoneyAmount::currency, MoneyAmount::kind).containsExactly("TJS", MoneyAmount.Kind.PRICE);
+        assertThat(extract("a one-time payment will be 1,600 soums, a transfer within one hour 400 soums"))
+                .extracting(MoneyAmount::kind).containsExactly(MoneyAmount.Kind.PRICE, MoneyAmount.Kind.PRICE);
+        assertThat(extract("gasoline sells for 197 tenge (US$0.46) per liter")).extracting(MoneyAmount::kind)
+                .containsExactly(MoneyAmount.Kind.PRICE, MoneyAmount.Kind.PRICE);
+        assertThat(extract("The state will spend 40 billion tenge on fuel.")).singleElement()
+                .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.AMOUNT);
+    }
+
+    @Test
+    void aCentralBankRateListPricesEachCurrencyAndCountsNoUnitAsMoney() {
+        assertThat(extract("the new rates are: 1 US dollar \u2013 10,270.08 (+7.21) soums; 1 Euro - 12,231.67 (+126.61) soums."))
+                .extracting(MoneyAmount::amount, MoneyAmount::kind, MoneyAmount::unit)
+                .containsExactly(tuple(10270.08, MoneyAmount.Kind.PRICE, "1 USD"), tuple(12231.67, MoneyAmount.Kind.PRICE, "1 EUR"));
+        assertThat(extract("Mutton (1 kg): 54,000 \u2013 91,000 soms (up by 1,000 soms)."))
+                .extracting(MoneyAmount::amount, MoneyAmount::amountMax, MoneyAmount::kind)
+                .containsExactly(tuple(54000.0, 91000.0, MoneyAmount.Kind.PRICE), tuple(1000.0, null, MoneyAmount.Kind.PRICE));
+    }
 }

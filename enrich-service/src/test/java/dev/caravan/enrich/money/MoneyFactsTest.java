@@ -91,6 +91,16 @@ class MoneyFactsTest {
     }
 
     @Test
+    void aPriceKeepsItsEquivalentsAfterItsUnitAndIsNeverSummed() {
+        List<MoneyFact> facts = facts("Flour", "Flour sells at 62,700 tenge per ton ($338). A kilogram of flour is now quoted "
+                + "at 3.5 manat ($1 at the state rate or $0.18 at the black market rate).");
+        assertThat(facts).extracting(MoneyFact::getKind, f -> f.getCurrency(), f -> f.getEquivalentCurrency())
+                .containsExactly(tuple(MoneyKind.PRICE, "KZT", "USD"), tuple(MoneyKind.PRICE, "TMT", "USD"));
+        assertThat(facts.get(1).getMentions()).isEqualTo(3);
+        assertThat(total(facts)).isEqualByComparingTo("0");
+    }
+
+    @Test
     void aRepeatOfTheEquivalentAloneIsTheSameFact() {
         List<MoneyFact> facts = facts("Fund grows by $5 billion", "The fund grew by 2.4 trillion tenge ($5 billion). "
                 + "The $5 billion rise came from oil.");
