@@ -29,6 +29,8 @@ final class Datelines {
     /** Trend's by-line under its dateline: "By Klavdiya Romakayeva - Trend:" or a bare "Trend:". */
     private static final Pattern BYLINE = Pattern.compile("(?m)^(?:By (\\p{Lu}\\p{L}+(?: \\p{Lu}\\p{L}+){1,2})\\s*[\u2013\u2014-]\\s*)?"
             + "(Trend|Azernews|APA|Report\\.az|Kazinform|Qazinform|AKIpress|Kabar|Interfax)\\s*:\\s*$");
+    /** A by-line above the text: "By Kudrenok Tatyana. Photo: akorda.kz". */
+    private static final Pattern REPORTER = Pattern.compile("By (\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){1,2})(?=[.,]|\\s*\\n)");
     private static final Map<String, String> AGENCIES = Map.of(
             "TCA", "The Times of Central Asia", "Qazinform", "Kazinform", "KAZINFORM", "Kazinform", "QAZINFORM", "Kazinform",
             "Interfax-Kazakhstan", "Interfax",
@@ -44,6 +46,10 @@ final class Datelines {
     static List<EntityTagger.Hit> find(String body, BiFunction<EntityType, String, GazetteerEntry> lookup) {
         List<EntityTagger.Hit> hits = new ArrayList<>(2);
         Matcher m = DATELINE.matcher(body);
+        int from = afterBylines(body, hits, lookup);
+        if (from > 0) {
+            m.region(from, body.length());
+        }
         if (m.lookingAt() && m.group(1).replaceAll("[^A-Z]", "").length() >= 3) {
             String city = titleCase(m.group(1));
             GazetteerEntry place = lookup.apply(EntityType.LOCATION, city);
@@ -73,6 +79,29 @@ final class Datelines {
             }
         }
         return hits;
+    }
+
+    /**
+     * "By Kudrenok Tatyana. Photo: akorda.kz" above "ASTANA. KAZINFORM –": the reporter is a person, and the
+     * dateline starts on the line after. Returns where the dateline may start (0 when there is no by-line).
+     */
+    private static int afterBylines(String body, List<EntityTagger.Hit> hits, BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        int from = 0;
+        for (int line = 0; line < 2; line++) {
+            Matcher by = REPORTER.matcher(body).region(from, body.length());
+            int end = body.indexOf('\n', from);
+            if (end < 0 || end - from > 120 || !by.lookingAt() && !body.startsWith("Photo", from)) {
+                return from;
+            }
+            if (by.lookingAt()) {
+                String person = by.group(1);
+                GazetteerEntry known = lookup.apply(EntityType.PERSON, person);
+                hits.add(new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.PERSON, person, List.of(), null,
+                        null), by.start(1), by.end(1), person, known != null ? 1.0 : ContextRules.HEAD_CONFIDENCE));
+            }
+            from = end + 1;
+        }
+        return from;
     }
 
     private static EntityTagger.Hit agency(String written, int start, int end, BiFunction<EntityType, String, GazetteerEntry> lookup) {
