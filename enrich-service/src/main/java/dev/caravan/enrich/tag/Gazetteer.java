@@ -36,7 +36,7 @@ public final class Gazetteer {
      * organisations and people, then the places generated from open data (enrich-service/gazetteer/).
      */
     public static final List<String> BUNDLED_FILES = List.of(BUNDLED, "/gazetteer/organizations.tsv",
-            "/gazetteer/people.tsv", "/gazetteer/places.tsv");
+            "/gazetteer/people.tsv", "/gazetteer/features.tsv", "/gazetteer/places.tsv");
 
     public static Gazetteer bundled() {
         List<GazetteerEntry> entries = new ArrayList<>();
