@@ -67,6 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
             stopped.countDown();
         }, "caravan-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             pipeline = LocalPipeline.start(new LocalPipeline.Endpoints(
                     stack.kafkaBootstrap(), stack.schemaRegistryUrl(), stack.opensearchUrl()), partitions);
@@ -99,6 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
             result.put("opensearchUrl", stack.opensearchUrl());
             result.put("ingestUrl", pipeline.ingestUrl());
             result.put("searchUrl", pipeline.searchUrl());
+            result.put("opsUrls", pipeline.opsUrls());
 
             out.println();
             out.printf("Summary: %d file(s), %d article(s), %d FX tick(s) published; %d article(s) searchable; "
@@ -112,6 +114,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("  Schema registry      %s/subjects%n", stack.schemaRegistryUrl());
             out.printf("  OpenSearch           %s/articles/_search?q=Tokayev%n", stack.opensearchUrl());
             out.printf("  FX rate history      %s/fx-ticks/_search%n", stack.opensearchUrl());
+            pipeline.opsUrls().forEach((service, url) -> out.printf("  %-20s %s/health/ready, %s/metrics%n",
+                    Character.toUpperCase(service.charAt(0)) + service.substring(1) + " ops", url, url));
             DemoEndpoints.write(result);
             out.println("From another terminal (the CLI finds this demo through " + DemoEndpoints.file() + "):");
             out.println("  ./caravan ingest samples/");
@@ -132,10 +136,14 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.println("Running. Press Ctrl-C to stop.");
             out.flush();
-            stopped.await();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                interrupted = true; // embedded (a test): stop as on Ctrl-C
+            }
             return 0;
         } finally {
-            if (exitWhenIndexed || Thread.currentThread().isInterrupted()) {
+            if (exitWhenIndexed || interrupted || Thread.currentThread().isInterrupted()) {
                 Runtime.getRuntime().removeShutdownHook(hook);
                 hook.run();
             }
