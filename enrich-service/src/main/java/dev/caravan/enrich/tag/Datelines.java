@@ -27,12 +27,15 @@ final class Datelines {
     private static final Pattern BRACKETED_AGENCY = Pattern.compile("\\((TCA|Trend|Kazinform|Qazinform|Interfax|AKIpress|Kabar|"
             + "Xinhua|TASS|Reuters|AFP|Sputnik|UzA|Khovar|Dunya|APA|Anadolu)\\)");
     /** Trend's by-line under its dateline: "By Klavdiya Romakayeva - Trend:" or a bare "Trend:". */
-    private static final Pattern BYLINE = Pattern.compile("(?m)^(?:By (\\p{Lu}\\p{L}+(?: \\p{Lu}\\p{L}+){1,2})\\s*[\u2013\u2014-]\\s*)?"
-            + "(Trend|Azernews|APA|Report\\.az|Kazinform|Qazinform|AKIpress|Kabar|Interfax)\\s*:\\s*$");
+    private static final Pattern BYLINE = Pattern.compile("(?m)^(?:By (\\p{Lu}\\p{L}+(?: \\p{Lu}\\p{L}+){1,2})\\s*[\u2013\u2014-]\\s*"
+            + "|By )?(Trend|Azernews|APA|Report\\.az|Kazinform|Qazinform|AKIpress|Kabar|Interfax)\\s*:?\\s*$");
     /** A by-line above the text: "By Kudrenok Tatyana. Photo: akorda.kz". */
     private static final Pattern REPORTER = Pattern.compile("By (\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){1,2})(?=[.,]|\\s*\\n)");
+    /** "ASTANA. KAZINFORM \"West Kazakhstan has...": Kazinform's dateline, sometimes with no dash after it. */
+    private static final Pattern KAZINFORM_DATELINE = Pattern.compile("\\s*([A-Z][A-Z'\u2019]+(?:[ -][A-Z][A-Z'\u2019]+){0,2})\\.\\s+"
+            + "(KAZINFORM|QAZINFORM)\\b");
     private static final Map<String, String> AGENCIES = Map.of(
-            "TCA", "The Times of Central Asia", "Qazinform", "Kazinform", "KAZINFORM", "Kazinform", "QAZINFORM", "Kazinform",
+            "TCA", "The Times of Central Asia", "Trend", "Trend News Agency", "Qazinform", "Kazinform", "KAZINFORM", "Kazinform", "QAZINFORM", "Kazinform",
             "Interfax-Kazakhstan", "Interfax",
             "Interfax-Kyrgyzstan", "Interfax");
 
@@ -50,7 +53,15 @@ final class Datelines {
         if (from > 0) {
             m.region(from, body.length());
         }
-        if (m.lookingAt() && m.group(1).replaceAll("[^A-Z]", "").length() >= 3) {
+        Matcher kazinform = KAZINFORM_DATELINE.matcher(body).region(from, body.length());
+        if (!m.lookingAt() && kazinform.lookingAt()) {
+            String city = titleCase(kazinform.group(1));
+            GazetteerEntry place = lookup.apply(EntityType.LOCATION, city);
+            if (place != null) {
+                hits.add(new EntityTagger.Hit(place, kazinform.start(1), kazinform.end(1), kazinform.group(1), 1.0));
+            }
+            hits.add(agency(kazinform.group(2), kazinform.start(2), kazinform.end(2), lookup));
+        } else if (m.lookingAt() && m.group(1).replaceAll("[^A-Z]", "").length() >= 3) {
             String city = titleCase(m.group(1));
             GazetteerEntry place = lookup.apply(EntityType.LOCATION, city);
             hits.add(new EntityTagger.Hit(place != null ? place : new GazetteerEntry(EntityType.LOCATION, city, List.of(), null, null),
@@ -102,6 +113,11 @@ final class Datelines {
             from = end + 1;
         }
         return from;
+    }
+
+    /** The name an agency goes by, as written in a dateline or a by-line. */
+    static String agencyName(String written) {
+        return AGENCIES.getOrDefault(written, written);
     }
 
     private static EntityTagger.Hit agency(String written, int start, int end, BiFunction<EntityType, String, GazetteerEntry> lookup) {

@@ -129,7 +129,7 @@ public final class EntityTagger {
         titleHits = PlaceHeads.extend(titleHits, title);
         bodyHits = PersonNames.otherBearers(bodyHits, title, body);
         titleHits = PersonNames.otherBearers(titleHits, title, body);
-        String country = OrgNames.mainCountry(titleHits, bodyHits);
+        String country = OrgNames.mainCountry(titleHits, bodyHits, body);
         bodyHits = OrgNames.tidy(bodyHits, body, country, this::known);
         titleHits = OrgNames.tidy(titleHits, title, country, this::known);
 

@@ -36,6 +36,16 @@ final class OrgNames {
             + "(?:cases|proceedings|matters))?|(?:metallurgical |chemical |cement |power |thermal power )?plant)\\b");
     /** "... Fund for Development", "... Agency for Civil Service Affairs": a named purpose continues the name. */
     private static final Pattern PURPOSE_TAIL = Pattern.compile("^ (?:for|on) (?:the )?\\p{Lu}[\\p{L}-]+(?: (?:and )?\\p{Lu}[\\p{L}-]+){0,4}");
+    /** A body named by what it is for: "Ministry of ...", "State Committee for ...", "Commission on ...". */
+    private static final Pattern HEAD_PHRASE = Pattern.compile("\\b(?:Ministry|Committee|Commission|Agency|Council|Service|Department)"
+            + " (?:of|for|on) \\p{Lu}");
+    /** The rest of a listed purpose: ", Industry and Trade", ", Investments, Development of Local Industry and Technical Regulation". */
+    private static final Pattern LISTED_TAIL = Pattern.compile("^(?:, \\p{Lu}[\\p{L}-]+(?: (?:of )?\\p{Lu}[\\p{L}-]+){0,4}){1,4},? and "
+            + "\\p{Lu}[\\p{L}-]+(?: (?:of )?\\p{Lu}[\\p{L}-]+){0,3}");
+    /** An office named with its seat: "... Department in Tashkent", "World Bank Office in Uzbekistan". */
+    private static final Pattern ENDS_IN_OFFICE = Pattern.compile("\\b(?:Department|Office|Representative Office|Mission|Branch|"
+            + "Bureau|Consulate|Consulate General)$");
+    private static final Pattern IN_PLACE = Pattern.compile("^ in ");
     /** Bodies every country has: named alone, they are the article's country's. */
     private static final Pattern GENERIC = Pattern.compile("(?:Central Bank|National Bank|Supreme Court|Constitutional Court|"
             + "Prosecutor General's Office|General Prosecutor's Office|Central Election Commission|Cabinet of Ministers|"
@@ -81,9 +91,25 @@ final class OrgNames {
                     wordStart--;
                 }
                 String before = text.substring(wordStart, space);
-                if (Demonyms.isDemonymWord(before) && GENERIC.matcher(hit.text()).matches()
-                        && (i == 0 || out.get(i - 1).end() <= wordStart)) {
-                    start = wordStart;
+                if (Demonyms.isDemonymWord(before) && GENERIC.matcher(hit.text()).matches()) {
+                    EntityTagger.Hit adjective = i > 0 ? out.get(i - 1) : null;
+                    GazetteerEntry national = adjective != null && adjective.start() == wordStart && adjective.end() == space
+                            && adjective.entry().type() == EntityType.LOCATION
+                            ? lookup.apply(EntityType.ORGANIZATION, hit.text() + " of " + adjective.entry().name()) : null;
+                    if (national != null) {
+                        // "Uzbek Central Bank": the adjective was taken for the country; the name is the Central Bank of Uzbekistan
+                        out.remove(i - 1);
+                        i--;
+                        out.set(i, new EntityTagger.Hit(national, wordStart, hit.end(), text.substring(wordStart, hit.end()), 1.0));
+                        continue;
+                    } else if (adjective != null && adjective.start() == wordStart && adjective.end() == space
+                            && hit.text().endsWith(" Ministry")) {
+                        out.remove(i - 1); // "Kazakh Foreign Ministry", as written when the gazetteer has no such form
+                        i--;
+                        start = wordStart;
+                    } else if (i == 0 || out.get(i - 1).end() <= wordStart) {
+                        start = wordStart;
+                    }
                 }
             }
             // "CIS Council of the Heads of State": an abbreviation right before an organisation is part of it
@@ -92,6 +118,20 @@ final class OrgNames {
                 start = out.get(i - 1).start();
                 out.remove(i - 1);
                 i--;
+            }
+            Matcher list = LISTED_TAIL.matcher(after);
+            if (HEAD_PHRASE.matcher(hit.text()).find() && list.lookingAt()
+                    && !(i + 1 < out.size() && out.get(i + 1).start() < end + list.end())) {
+                end += list.end(); // "Ministry of Investments" ", Industry and Trade"
+                after = text.substring(end, Math.min(text.length(), end + 60));
+            }
+            Matcher seat = IN_PLACE.matcher(after);
+            if (ENDS_IN_OFFICE.matcher(text.substring(start, end)).find() && seat.lookingAt() && i + 1 < out.size()
+                    && out.get(i + 1).entry().type() == EntityType.LOCATION && out.get(i + 1).start() == end + seat.end()
+                    && (out.get(i + 1).end() >= text.length() || !Character.isLetter(text.charAt(out.get(i + 1).end())))) {
+                end = out.get(i + 1).end(); // "Emergency Situations Department" "in Tashkent": an office named by its seat
+                out.remove(i + 1);
+                after = text.substring(end, Math.min(text.length(), end + 60));
             }
             Matcher purpose = PURPOSE_TAIL.matcher(after);
             Matcher quoted = QUOTED_NAME.matcher(after);
@@ -157,10 +197,16 @@ final class OrgNames {
     }
 
     /** The country most of the article's places lie in (a country named counts double), or null. */
-    static String mainCountry(List<EntityTagger.Hit> title, List<EntityTagger.Hit> body) {
+    static String mainCountry(List<EntityTagger.Hit> title, List<EntityTagger.Hit> body, String bodyText) {
         Map<String, Integer> votes = new HashMap<>();
+        // a wire's dateline line ("BAKU, Azerbaijan, Sept. 3") says where the agency sits, not what the story is about
+        int firstLine = bodyText.indexOf('\n');
+        int datelineEnd = firstLine > 0 && firstLine <= 60 ? firstLine : -1;
         for (List<EntityTagger.Hit> hits : List.of(title, body)) {
             for (EntityTagger.Hit hit : hits) {
+                if (hits == body && hit.end() <= datelineEnd) {
+                    continue;
+                }
                 String country = hit.entry().country();
                 if (hit.entry().type() == EntityType.LOCATION && country != null) {
                     votes.merge(country, hit.entry().name().equals(country) ? 2 : 1, Integer::sum);

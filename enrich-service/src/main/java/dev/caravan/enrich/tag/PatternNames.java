@@ -19,7 +19,8 @@ final class PatternNames {
     private static final String PLACE = "(?:the\\s+)?(?:Republic of |Kingdom of |State of )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?";
     private static final Pattern EMBASSY = Pattern.compile(
             "\\b(?:Embassy|Consulate(?:[ -]General)?) of " + PLACE + "(?: in " + PLACE + ")?"
-                    + "|\\b(?:U\\.S\\.|US|UK|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:Embassy|Consulate(?:[ -]General)?)(?: in " + PLACE + ")?");
+                    + "|\\b(?:U\\.S\\.|US|UK|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:Embassy|Consulate(?:[ -]General)?)(?: in " + PLACE + ")?"
+                    + "|\\bConsulate[ -]General in " + PLACE);
 
     /** A wire agency whose name is an ordinary word, named as the source of a report: "Trend reports", "told Trend". */
     private static final String AGENCY_WORD = "Trend";
@@ -29,7 +30,7 @@ final class PatternNames {
 
     /** Airlines: "Wizz Air", "Qeshm Air", "Air China", "Thai AirAsia", "Uzbekistan Airways". */
     private static final Pattern AIRLINE = Pattern.compile("\\b(?:(?:\\p{Lu}[\\p{L}-]+ )?AirAsia(?: X)?|\\p{Lu}[\\p{L}-]+ Air"
-            + "|Air (?!Force)\\p{Lu}[\\p{L}-]+|\\p{Lu}[\\p{L}-]+ (?:Airlines|Airways))\\b");
+            + "|Air (?!Force)\\p{Lu}[\\p{L}-]+|(?:\\p{Lu}{2,5} )?\\p{Lu}[\\p{L}-]+ (?:Airlines|Airways))\\b"); // "LOT Polish Airlines"
 
     /** Court and police reports name people by initial and surname: "D.Tajimuratov", "Y. Abibullayev". */
     private static final Pattern INITIAL_SURNAME = Pattern.compile("\\b(?:\\p{Lu}\\.){1,2} ?\\p{Lu}\\p{Ll}+(?:ov|ova|ev|eva|yev|yeva|iev|"
@@ -64,7 +65,7 @@ final class PatternNames {
             String before = text.substring(Math.max(0, at - 10), at);
             if (REPORTS_AFTER.matcher(after).find()
                     || CITED_BEFORE.matcher(before).find() && !NOT_A_NAME_AFTER.matcher(after).find()) {
-                hits.add(hit(AGENCY_WORD, at, end, lookup));
+                hits.add(hit(AGENCY_WORD, at, end, (type, name) -> lookup.apply(type, Datelines.agencyName(name))));
             }
         }
         Matcher initials = INITIAL_SURNAME.matcher(text);

@@ -67,8 +67,20 @@ class ContextRulesTest {
     void aWireBylineNamesTheAgencyAndTheReporterNotTheMonth() {
         String body = "BAKU, Azerbaijan, Aug. 18\nBy Klavdiya Romakayeva - Trend:\nThe law was signed in Tashkent.";
         List<Entity> entities = tagger.tag("Law signed", body);
-        assertThat(named(entities, "Trend").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Trend News Agency").getType()).isEqualTo(EntityType.ORGANIZATION);
         assertThat(named(entities, "Klavdiya Romakayeva").getType()).isEqualTo(EntityType.PERSON);
         assertThat(entities).extracting(Entity::getName).doesNotContain("Aug");
+    }
+
+    @Test
+    void bodiesWithListedPurposesSeatsAndNationalAdjectives() {
+        String body = "The Ministry of Investments, Industry and Trade met the Emergency Situations Department in Tashkent. "
+                + "The Uzbek Central Bank and the Kazakh Foreign Ministry joined.";
+        List<Entity> entities = tagger.tag("Talks", body);
+        assertThat(named(entities, "Ministry of Investments, Industry and Trade").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Emergency Situations Department in Tashkent").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Central Bank of Uzbekistan").getMentions()).extracting(Mention::getText)
+                .containsExactly("Uzbek Central Bank");
+        assertThat(named(entities, "Kazakh Foreign Ministry").getType()).isEqualTo(EntityType.ORGANIZATION);
     }
 }
