@@ -36,7 +36,7 @@ final class ContextRules {
             "Bank", "Service", "Commission", "Council", "Office", "Department", "Association", "Society", "Company",
             "Corporation", "Holding", "Group", "Institute", "University", "Administration", "Authority", "Exchange",
             "Organization", "Organisation", "Union", "Foundation", "Airways", "Airlines", "Akimat", "Chamber",
-            "Assembly", "Hall", "Media", "Initiative", "Mining", "Inspectorate", "Prosecutor's", "Academy",
+            "Assembly", "Hall", "Media", "Initiative", "Mining", "Inspectorate", "Prosecutor's", "Academy", "News", "Press",
             "Federation", "Movement", "Centre", "Center", "Programme", "Program", "Bureau", "Police", "Guard",
             "LLP", "JSC", "MMC", "LLC", "PLC", "Ltd", "Inc", "Corp", "AG", "GmbH", "SA", "NV", "OJSC", "CJSC");
     private static final Set<String> ABBREVIATED = Set.of("Ltd", "Inc", "Corp", "Co");
@@ -52,7 +52,9 @@ final class ContextRules {
             "Khokim", "Hokim", "Prosecutor", "Economist", "Farmer", "Activist", "Lawyer", "Journalist", "Professor",
             "Dr", "Mr", "Mrs", "Ms", "Sheikh", "Chancellor", "King", "Queen", "Prince", "Emir", "Sultan", "Pope",
             "Premier", "Secretary", "Spokesman", "Spokeswoman", "Founder", "Chief", "CEO", "Rector", "Colonel",
-            "General", "Captain", "Major", "Analyst", "Editor", "Blogger", "MP", "Deputies", "Ombudsman");
+            "General", "Captain", "Major", "Analyst", "Editor", "Blogger", "MP", "Deputies", "Ombudsman",
+            "Editor-in-Chief", "Ex-Minister", "Ex-President", "Ex-Premier", "Vice-President", "Vice-Premier", "Vice-Minister",
+            "Co-Founder", "Co-founder", "Acting");
     private static final Set<String> TITLES_LOWER = Set.of("president", "minister", "senator", "akim", "mayor",
             "judge", "governor", "chairman", "chairwoman", "director", "commissioner", "ambassador", "speaker",
             "deputy", "khokim", "hokim", "prosecutor", "economist", "farmer", "activist", "lawyer", "journalist",

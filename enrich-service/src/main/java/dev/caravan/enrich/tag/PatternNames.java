@@ -3,6 +3,7 @@ package dev.caravan.enrich.tag;
 import dev.caravan.schema.EntityType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +36,14 @@ final class PatternNames {
     /** Court and police reports name people by initial and surname: "D.Tajimuratov", "Y. Abibullayev". */
     private static final Pattern INITIAL_SURNAME = Pattern.compile("\\b(?:\\p{Lu}\\.){1,2} ?\\p{Lu}\\p{Ll}+(?:ov|ova|ev|eva|yev|yeva|iev|"
             + "ieva|in|ina|uly|kyzy|uulu|zoda|zada|bekov|bekova|dze|shvili|yan|sky|ski|enko)\\b");
+
+    /** Court reports hide a defendant behind initials: "sentenced A.N. to five years", "O.M., deputy head of ...". */
+    private static final Pattern INITIALS_ONLY = Pattern.compile("(?<![\\w.])(\\p{Lu}\\.\\p{Lu}\\.)(?=,? )");
+    private static final Pattern INITIALS_BEFORE = Pattern.compile("(?i)\\b(?:initials|sentenced|with|accomplice|that|citizen|"
+            + "resident|defendant|suspect|against|named|convicted|detained|arrested|and|official)\\s$");
+    private static final Pattern INITIALS_AFTER = Pattern.compile("^,? (?:head|deputy|a resident|a citizen|chairman|director|"
+            + "former|an? (?:employee|official|head|resident)|was|were|had|has|is|to)\\b");
+    private static final Set<String> NOT_INITIALS = Set.of("U.S.", "U.K.", "E.U.", "B.V.", "A.S.", "S.A.", "P.M.", "A.M.", "N.V.");
 
     private PatternNames() {
     }
@@ -74,6 +83,16 @@ final class PatternNames {
             GazetteerEntry known = lookup.apply(EntityType.PERSON, name);
             hits.add(new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.PERSON, name, List.of(), null, null),
                     initials.start(), initials.end(), name, known != null ? 1.0 : ContextRules.SURNAME_CONFIDENCE));
+        }
+        Matcher initialsOnly = INITIALS_ONLY.matcher(text);
+        while (initialsOnly.find()) {
+            String name = initialsOnly.group(1);
+            String before = text.substring(Math.max(0, initialsOnly.start() - 14), initialsOnly.start());
+            String after = text.substring(initialsOnly.end(), Math.min(text.length(), initialsOnly.end() + 24));
+            if (!NOT_INITIALS.contains(name) && (INITIALS_BEFORE.matcher(before).find() || INITIALS_AFTER.matcher(after).find())) {
+                hits.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, name, List.of(), null, null),
+                        initialsOnly.start(), initialsOnly.end(), name, ContextRules.SURNAME_CONFIDENCE));
+            }
         }
         Matcher embassy = EMBASSY.matcher(text.contains("Embassy") || text.contains("Consulate") ? text : "");
         while (embassy.find()) {

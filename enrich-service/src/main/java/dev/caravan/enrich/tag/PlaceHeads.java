@@ -23,6 +23,8 @@ final class PlaceHeads {
             + "village|Village|rural district|rural settlement|micro-district|microdistrict|street|Street|avenue|Avenue|"
             + "square|Square|valley|Valley|gorge|Gorge|glacier|Glacier|canal|Canal|pass|Pass|national park|National Park|"
             + "nature reserve|peninsula|Peninsula|desert|Desert|mountains|Mountains)\\b");
+    private static final Pattern EPONYM_HEAD = Pattern.compile("^[ \u00a0]+(street|Street|avenue|Avenue|square|Square|district|"
+            + "District|prospect|Prospect|boulevard|Boulevard|Street|microdistrict)\\b");
     private static final Pattern PLURAL_HEAD = Pattern.compile("^[ \u00a0]+(regions|Regions|oblasts|districts|Districts|provinces)\\b");
     /** What may separate the places of a list before a plural head. */
     private static final Pattern LIST_GAP = Pattern.compile("^(?:,\\s*|\\s+and\\s+|,\\s*and\\s+)$");
@@ -35,6 +37,17 @@ final class PlaceHeads {
         List<EntityTagger.Hit> out = new ArrayList<>(hits);
         for (int i = 0; i < out.size(); i++) {
             EntityTagger.Hit hit = out.get(i);
+            if (hit.entry().type() == EntityType.PERSON) {
+                Matcher eponym = EPONYM_HEAD.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 16)));
+                if (eponym.lookingAt() && !nextIsTaken(out, i, hit.end() + eponym.end())) {
+                    // "Lenin district", "Usta Shirin street": a place named after a person is a place
+                    int end = hit.end() + eponym.end();
+                    String written = text.substring(hit.start(), end);
+                    out.set(i, new EntityTagger.Hit(new GazetteerEntry(EntityType.LOCATION, written, List.of(), null, null),
+                            hit.start(), end, written, ContextRules.HEAD_CONFIDENCE));
+                }
+                continue;
+            }
             if (!isPlace(hit)) {
                 continue;
             }

@@ -83,4 +83,18 @@ class ContextRulesTest {
                 .containsExactly("Uzbek Central Bank");
         assertThat(named(entities, "Kazakh Foreign Ministry").getType()).isEqualTo(EntityType.ORGANIZATION);
     }
+
+    @Test
+    void eponymousPlacesInitialledDefendantsHyphenatedTitlesAndNewspapers() {
+        String body = "The Lenin district court sentenced A.N. to five years; his accomplice O.M., deputy head of a department, "
+                + "lives on Usta Shirin street. Editor-in-Chief Aslanbek Sartbaev told Asia News about it.";
+        List<Entity> entities = tagger.tag("Verdict", body);
+        assertThat(named(entities, "Lenin district court").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "A.N.").getType()).isEqualTo(EntityType.PERSON);
+        assertThat(named(entities, "O.M.").getType()).isEqualTo(EntityType.PERSON);
+        assertThat(named(entities, "Usta Shirin street").getType()).isEqualTo(EntityType.LOCATION);
+        assertThat(named(entities, "Aslanbek Sartbaev").getType()).isEqualTo(EntityType.PERSON);
+        assertThat(named(entities, "Asia News").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(entities).extracting(Entity::getName).doesNotContain("U.S.");
+    }
 }
