@@ -42,10 +42,12 @@ final class ContextRules {
     private static final Set<String> ABBREVIATED = Set.of("Ltd", "Inc", "Corp", "Co");
     private static final Set<String> LEGAL_FORMS = Set.of("LLP", "JSC", "MMC", "LLC", "PLC", "Ltd", "Inc", "OJSC", "CJSC", "NJSC");
     private static final Set<String> PLACE_HEADS = Set.of("Region", "Oblast", "District", "Province", "Raion", "Velayat");
-    private static final Set<String> PLACE_HEADS_LOWER = Set.of("region", "oblast", "district", "province", "velayat");
+    private static final Set<String> PLACE_HEADS_LOWER = Set.of("region", "oblast", "district", "province", "velayat",
+            "village", "settlement", "aul", "microdistrict", "micro-district", "street", "avenue");
     private static final Set<String> PLURAL_PLACE_HEADS = Set.of("regions", "oblasts", "districts", "provinces");
     private static final Set<String> NAMED_PLACE_HEADS = Set.of("River", "Sea", "Lake", "Valley", "Mountains",
-            "Highway", "Desert", "Canal", "Gorge", "Pass", "Reservoir", "Steppe", "Plateau", "Island", "Gulf", "Bay");
+            "Highway", "Desert", "Canal", "Gorge", "Pass", "Reservoir", "Steppe", "Plateau", "Island", "Gulf", "Bay",
+            "Street", "Avenue", "Square", "Boulevard", "Prospect");
     private static final Set<String> NAMED_PLACE_PREFIXES = Set.of("Lake", "Mount", "Cape");
     private static final Set<String> TITLES = Set.of("President", "Minister", "Senator", "Akim", "Mayor", "Judge",
             "Governor", "Chairman", "Chairwoman", "Director", "Commissioner", "Ambassador", "Speaker", "Deputy",
