@@ -1,6 +1,7 @@
 package dev.caravan.enrich;
 
 import dev.caravan.enrich.config.EnrichConfig;
+import dev.caravan.enrich.metrics.EnrichMetrics;
 import dev.caravan.enrich.metrics.StateStoreTags;
 import dev.caravan.enrich.tag.ArticleEnricher;
 import dev.caravan.enrich.tag.Gazetteer;
@@ -47,7 +48,7 @@ public final class EnrichService implements AutoCloseable {
                 EnrichTopology.build(Gazetteer.bundled(),
                         gazetteer -> new ArticleEnricher(gazetteer, fxMaxAgeDays, Clock.systemUTC(), config.articleLimits()),
                         serdes, globalDeadLetters, config.getInt(EnrichConfig.MAX_RECORD_BYTES),
-                        config.awaitingRates()),
+                        config.awaitingRates(), new EnrichMetrics(metrics)),
                 EnrichTopology.streamsProperties(config));
         streams.setStateListener((now, before) -> LOG.info("Enrich streams {} -> {}", before, now));
         streams.setUncaughtExceptionHandler(e -> {

@@ -1,6 +1,7 @@
 package dev.caravan.enrich.topology;
 
 import dev.caravan.enrich.fx.StoreFxRates;
+import dev.caravan.enrich.metrics.EnrichMetrics;
 import dev.caravan.enrich.gazetteer.LiveGazetteer;
 import dev.caravan.schema.EnrichedArticle;
 import dev.caravan.schema.FxTick;
@@ -41,6 +42,7 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, Enr
     private final AtomicLong fxChanges;
     private final RecordSizeGuard sizeGuard;
     private final AwaitingRates awaiting;
+    private final EnrichMetrics metrics;
     private ProcessorContext<String, EnrichOutcome> context;
     private StoreFxRates rates;
     private KeyValueStore<String, String> published;
@@ -50,13 +52,14 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, Enr
 
     /** @param fxChanges the FX recorder's change counter: rates are remembered until a tick arrives */
     EnrichProcessor(LiveGazetteer gazetteer, String fxStore, String gazetteerStore, AtomicLong fxChanges,
-                    RecordSizeGuard sizeGuard, AwaitingRates awaiting) {
+                    RecordSizeGuard sizeGuard, AwaitingRates awaiting, EnrichMetrics metrics) {
         this.gazetteer = gazetteer;
         this.fxStore = fxStore;
         this.gazetteerStore = gazetteerStore;
         this.fxChanges = fxChanges;
         this.sizeGuard = sizeGuard;
         this.awaiting = awaiting;
+        this.metrics = metrics;
     }
 
     @Override
@@ -76,14 +79,16 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, Enr
         if (record.value() == null) {
             return; // a tombstone carries no article
         }
-        EnrichedArticle enriched = gazetteer.enricher(published).enrich(record.value(), rates);
+        EnrichedArticle enriched = metrics.timed(() -> gazetteer.enricher(published).enrich(record.value(), rates));
         String tooLarge = sizeGuard.tooLarge(enriched);
         if (tooLarge == null) {
             remember(record.key(), record.value(), enriched);
+            metrics.enriched(enriched, false);
             context.forward(record.withValue(EnrichOutcome.of(enriched)));
             return;
         }
         LOG.warn("Dead-lettering article {}: {}", record.key(), tooLarge);
+        metrics.deadLettered();
         Headers headers = new RecordHeaders(record.headers().toArray());
         headers.add(GlobalDeadLetters.REASON, tooLarge.getBytes(StandardCharsets.UTF_8));
         headers.add(GlobalDeadLetters.ORIGIN_TOPIC, Topics.RAW_ARTICLES.getBytes(StandardCharsets.UTF_8));
@@ -144,13 +149,14 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, Enr
                 forget(entry.key);
                 continue;
             }
-            EnrichedArticle again = gazetteer.enricher(published).enrich(raw, rates);
+            EnrichedArticle again = metrics.timed(() -> gazetteer.enricher(published).enrich(raw, rates));
             int missing = missingRates(again);
             if (missing >= missingBefore(entry.key)) {
                 continue; // no new rate for this one
             }
             if (sizeGuard.tooLarge(again) == null) {
                 context.forward(new Record<>(entry.key, EnrichOutcome.of(again), now));
+                metrics.enriched(again, true);
                 converted++;
             }
             if (missing == 0) {

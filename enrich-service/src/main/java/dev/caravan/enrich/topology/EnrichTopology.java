@@ -4,6 +4,7 @@ import dev.caravan.enrich.config.EnrichConfig;
 import dev.caravan.enrich.fx.FxTickRecorder;
 import dev.caravan.enrich.gazetteer.GazetteerRecorder;
 import dev.caravan.enrich.gazetteer.LiveGazetteer;
+import dev.caravan.enrich.metrics.EnrichMetrics;
 import dev.caravan.enrich.tag.ArticleEnricher;
 import dev.caravan.enrich.tag.Gazetteer;
 import dev.caravan.enrich.trend.TrendingEntities;
@@ -68,13 +69,19 @@ public final class EnrichTopology {
         return build(bundled, enricherFactory, serdes, globalDeadLetters, DEFAULT_MAX_RECORD_BYTES, AwaitingRates.DEFAULTS);
     }
 
+    public static Topology build(Gazetteer bundled, Function<Gazetteer, ArticleEnricher> enricherFactory,
+                                 EnrichSerdes serdes, GlobalDeadLetters globalDeadLetters, int maxRecordBytes,
+                                 AwaitingRates awaiting) {
+        return build(bundled, enricherFactory, serdes, globalDeadLetters, maxRecordBytes, awaiting, EnrichMetrics.unregistered());
+    }
+
     /**
      * @param maxRecordBytes largest enriched record written; a larger one goes to the DLQ as its raw article
      * @param awaiting       how articles without a rate wait for a late tick
      */
     public static Topology build(Gazetteer bundled, Function<Gazetteer, ArticleEnricher> enricherFactory,
                                  EnrichSerdes serdes, GlobalDeadLetters globalDeadLetters, int maxRecordBytes,
-                                 AwaitingRates awaiting) {
+                                 AwaitingRates awaiting, EnrichMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         LiveGazetteer live = new LiveGazetteer(bundled, enricherFactory);
         AtomicLong fxChanges = new AtomicLong(); // bumped per stored tick; article processors remember rates until then
@@ -98,7 +105,7 @@ public final class EnrichTopology {
         // The key stays the article id, and the trending counts repartition by entity anyway.
         KStream<String, EnrichOutcome> outcomes = builder
                 .stream(Topics.RAW_ARTICLES, Consumed.with(serdes.key(), serdes.raw()).withName("raw-articles"))
-                .process(() -> new EnrichProcessor(live, FX_STORE, GAZETTEER_STORE, fxChanges, sizeGuard, awaiting),
+                .process(() -> new EnrichProcessor(live, FX_STORE, GAZETTEER_STORE, fxChanges, sizeGuard, awaiting, metrics),
                         Named.as("tag-and-convert"), awaiting.store(), awaiting.countsStore());
         outcomes.filter((id, outcome) -> outcome.isRejected(), Named.as("too-large"))
                 .mapValues(outcome -> outcome.rejected(), Named.as("too-large-raw"))
