@@ -49,7 +49,7 @@ final class ArticleSearch {
         SearchRequest.Builder request = new SearchRequest.Builder()
                 .index(ArticleDocuments.ARTICLES_ALIAS)
                 .ignoreUnavailable(true).allowNoIndices(true) // nothing indexed yet is an empty answer
-                .query(query(query))
+                .query(query(query, entityMatch(query.entity(), query.type())))
                 .from((query.page() - 1) * pageSize).size(pageSize)
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(s -> s.score(o -> o.order(SortOrder.Desc)))
@@ -119,10 +119,17 @@ final class ArticleSearch {
         return body;
     }
 
-    /** The articles mentioning an entity (name matched case- and accent-insensitively), over time. */
+    /**
+     * The articles mentioning an entity, looked up by its canonical name or any form an article writes it
+     * in (a surname, an alias, an accented spelling), case- and accent-insensitively.
+     */
     @SuppressWarnings({"rawtypes", "unchecked"})
     Map<String, Object> entity(String name) throws IOException {
-        Query mentions = nested("entities", Query.of(q -> q.term(t -> t.field("entities.name.folded").value(FieldValue.of(name)))));
+        String canonical = resolve(name);
+        if (canonical == null) {
+            throw ApiProblem.notFound("no article mentions '" + name + "'");
+        }
+        Query mentions = nested("entities", term("entities.name.keyword", canonical));
         SearchResponse<Map> response = client.search(s -> s.index(ArticleDocuments.ARTICLES_ALIAS)
                 .ignoreUnavailable(true).allowNoIndices(true)
                 .query(mentions).size(50)
@@ -135,8 +142,11 @@ final class ArticleSearch {
             throw ApiProblem.notFound("no article mentions '" + name + "'");
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        Map<String, Object> known = matchingEntity(response.hits().hits().get(0).source(), name);
-        body.put("name", known.getOrDefault("name", name));
+        Map<String, Object> known = matchingEntity(response.hits().hits().get(0).source(), canonical);
+        body.put("name", known.getOrDefault("name", canonical));
+        if (!fold(canonical).equals(fold(name))) {
+            body.put("lookedUp", name);
+        }
         body.put("type", known.get("type"));
         body.put("country", known.get("country"));
         body.put("region", known.get("region"));
@@ -153,10 +163,77 @@ final class ArticleSearch {
             articles.add(article);
         }
         body.put("articles", articles);
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            Object f = matchingEntity(hit.source(), canonical).get("forms");
+            if (f instanceof List<?> list) {
+                list.forEach(x -> forms.add(String.valueOf(x)));
+            }
+        }
+        forms.remove(canonical);
+        body.put("forms", List.copyOf(forms));
         return body;
     }
 
-    private static Query query(SearchQuery query) {
+    /**
+     * What an entity parameter matches inside {@code entities}: the canonical name when some entity has
+     * exactly that name (folded), else any entity written that way in an article or whose name contains
+     * it as a phrase ("Tokayev" for Kassym-Jomart Tokayev). Null when no entity is asked for.
+     */
+    private Query entityMatch(String value, EntityType type) throws IOException {
+        if (value == null) {
+            return null;
+        }
+        Query exact = term("entities.name.folded", value);
+        BoolQuery.Builder probe = new BoolQuery.Builder().filter(exact);
+        if (type != null) {
+            probe.filter(term("entities.type", type.name()));
+        }
+        long exactHits = client.count(c -> c.index(ArticleDocuments.ARTICLES_ALIAS).ignoreUnavailable(true)
+                .allowNoIndices(true).query(nested("entities", Query.of(q -> q.bool(probe.build()))))).count();
+        return exactHits > 0 ? exact : loose(value);
+    }
+
+    private static Query loose(String value) {
+        return Query.of(q -> q.bool(b -> b.should(term("entities.forms", value))
+                .should(s -> s.matchPhrase(m -> m.field("entities.name").query(value)))
+                .minimumShouldMatch("1")));
+    }
+
+    /** The canonical name an entity lookup means: an exact name first, else the most-mentioned match. */
+    @SuppressWarnings("rawtypes")
+    private String resolve(String value) throws IOException {
+        Query exact = term("entities.name.folded", value);
+        for (Query match : List.of(exact, loose(value))) {
+            SearchResponse<Map> response = client.search(s -> s.index(ArticleDocuments.ARTICLES_ALIAS)
+                    .ignoreUnavailable(true).allowNoIndices(true).size(0)
+                    .query(nested("entities", match))
+                    .aggregations("entities", a -> a.nested(n -> n.path("entities"))
+                            .aggregations("matching", m -> m.filter(match)
+                                    .aggregations("names", topTerms("entities.name.keyword")))), Map.class);
+            Aggregate entities = response.aggregations().get("entities");
+            if (entities == null) {
+                return null;
+            }
+            List<StringTermsBucket> names = entities.nested().aggregations().get("matching").filter()
+                    .aggregations().get("names").sterms().buckets().array();
+            String best = null;
+            long bestCount = -1;
+            for (StringTermsBucket bucket : names) {
+                long count = bucket.aggregations().get("articles").reverseNested().docCount();
+                if (count > bestCount) {
+                    best = bucket.key();
+                    bestCount = count;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        return null;
+    }
+
+    private static Query query(SearchQuery query, Query entityMatch) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (query.q() != null) {
             bool.must(m -> m.simpleQueryString(s -> s.query(query.q()).fields("title^3", "body")
@@ -164,8 +241,8 @@ final class ArticleSearch {
         }
         if (query.entity() != null || query.type() != null) {
             BoolQuery.Builder entity = new BoolQuery.Builder();
-            if (query.entity() != null) {
-                entity.filter(term("entities.name.folded", query.entity()));
+            if (entityMatch != null) {
+                entity.filter(entityMatch);
             }
             if (query.type() != null) {
                 entity.filter(term("entities.type", query.type().name()));

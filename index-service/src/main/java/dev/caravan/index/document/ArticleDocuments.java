@@ -104,6 +104,12 @@ public final class ArticleDocuments {
         doc.put("country", e.getCountry());
         doc.put("region", e.getRegion());
         doc.put("confidence", e.getConfidence());
+        // Every form the article writes it in (surname, alias, accented spelling) beside the canonical name,
+        // indexed folded, so that a lookup by "tokayev" or "Nazarbaev" finds it.
+        java.util.LinkedHashSet<String> forms = new java.util.LinkedHashSet<>();
+        forms.add(e.getName());
+        e.getMentions().forEach(m -> forms.add(m.getText()));
+        doc.put("forms", java.util.List.copyOf(forms));
         doc.put("mentions", e.getMentions().stream().map(ArticleDocuments::mention).toList());
         return doc;
     }
