@@ -1,5 +1,9 @@
 // Caravan search page. Every value from the API is put into the page as text (textContent,
 // createElement), never as HTML, so markup inside an article stays visible text.
+//
+// The page's state is its URL query string (?q=&country=&from=...), so a results page can be
+// bookmarked, shared and reached again with the browser's back button; an article or entity page
+// carries the results it was opened from in `back`.
 'use strict';
 
 const FACETS = [
@@ -10,18 +14,36 @@ const FACETS = [
   ['currencies', 'Currencies', 'currency', null],
 ];
 const FILTERS = ['type', 'entity', 'country', 'currency', 'from', 'to'];
+const TYPES = [
+  ['PERSON', 'People'],
+  ['LOCATION', 'Places'],
+  ['ORGANIZATION', 'Organisations'],
+  ['CURRENCY', 'Currencies'],
+];
 const SVG = 'http://www.w3.org/2000/svg';
+const DAY = 86400000;
 
 const $ = (id) => document.getElementById(id);
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
+    if (v == null) continue;
     if (k === 'className') node.className = v;
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v);
   }
-  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c ?? '')));
+  for (const c of children) {
+    if (c == null) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function svg(tag, attrs, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k === 'className' ? 'class' : k, v);
+  if (text != null) node.textContent = text;
   return node;
 }
 
@@ -30,13 +52,34 @@ function clear(node) {
 }
 
 function state() {
-  return new URLSearchParams(location.hash.replace(/^#/, ''));
+  return new URLSearchParams(location.search);
+}
+
+function href(params) {
+  const clean = new URLSearchParams();
+  for (const [k, v] of params) if (v) clean.set(k, v);
+  const s = clean.toString();
+  return s ? '?' + s : location.pathname;
 }
 
 function go(params) {
-  const clean = new URLSearchParams();
-  for (const [k, v] of params) if (v) clean.set(k, v);
-  location.hash = clean.toString();
+  history.pushState(null, '', href(params));
+  route();
+}
+
+// The results the current page was reached from, for an article or entity link to come back to.
+function backTo() {
+  const params = state();
+  if (params.get('article') || isEntityPage(params)) return params.get('back') || '';
+  return params.toString();
+}
+
+function articleHref(id) {
+  return href(new URLSearchParams({ article: id, back: backTo() }));
+}
+
+function entityHref(name) {
+  return href(new URLSearchParams({ entity: name, back: backTo() }));
 }
 
 async function api(path) {
@@ -46,15 +89,19 @@ async function api(path) {
   return body;
 }
 
-// Entity mentions as coloured links to the entity page; plain text otherwise.
-function segments(list) {
+// Entity mentions coloured by type: links to the entity page, or (inside another link, such as a
+// result's title) marks only, since a link inside a link opens one or the other at random.
+function segments(list, links = true) {
   const span = el('span');
   for (const s of list || []) {
-    if (s.type) {
-      span.append(el('a', { className: 'ent ent-' + s.type, href: '#entity=' + encodeURIComponent(s.entity),
+    if (!s.type) {
+      span.append(document.createTextNode(s.text));
+    } else if (links) {
+      span.append(el('a', { className: 'ent ent-' + s.type, href: entityHref(s.entity),
         title: s.type.toLowerCase() + ': ' + s.entity, 'data-type': s.type }, s.text));
     } else {
-      span.append(document.createTextNode(s.text));
+      span.append(el('mark', { className: 'ent ent-' + s.type, title: s.type.toLowerCase() + ': ' + s.entity,
+        'data-type': s.type }, s.text));
     }
   }
   return span;
@@ -67,10 +114,7 @@ function highlight(fragment) {
 }
 
 function showOnly(view) {
-  $('results').hidden = view !== 'search';
-  $('pager').hidden = view !== 'search';
-  $('facets').hidden = view !== 'search';
-  $('active-filters').hidden = view !== 'search';
+  for (const id of ['results', 'pager', 'facets', 'active-filters', 'status']) $(id).hidden = view !== 'search';
   $('detail').hidden = view === 'search';
 }
 
@@ -91,12 +135,14 @@ async function search(params) {
     return;
   }
   $('status').className = '';
-  const usd = body.moneyUsd ? ' · money stated: $' + Math.round(body.moneyUsd).toLocaleString('en-US') + ' (each amount once)' : '';
+  const usd = body.moneyUsd ? ' · money stated: ' + dollars(body.moneyUsd, 0) + ' (each amount once, prices not counted)' : '';
   $('status').textContent = body.total + (body.total === 1 ? ' article' : ' articles') + usd;
   renderFilters(params);
   renderFacets(body.facets, params);
   renderResults(body.results);
   renderPager(body, params);
+  const currencies = (body.facets && body.facets.currencies) || [];
+  followCurrency(params.get('currency') || (currencies[0] && currencies[0].name));
 }
 
 function renderFilters(params) {
@@ -123,9 +169,9 @@ function renderFacets(facets, params) {
       next.set(param, v.name);
       if (type) next.set('type', type);
       next.delete('page');
-      list.append(el('li', {}, el('a', { href: '#' + next, 'data-facet': key }, el('span', {}, v.name), el('span', {}, v.count))));
+      list.append(el('li', {}, el('a', { href: href(next), 'data-facet': key }, el('span', {}, v.name), el('span', {}, v.count))));
     }
-    box.append(el('h3', {}, label), list);
+    box.append(el('div', { className: 'facet' }, el('h3', {}, label), list));
   }
 }
 
@@ -133,8 +179,8 @@ function renderResults(results) {
   const list = $('results');
   clear(list);
   for (const r of results) {
-    const title = el('a', { className: 'result-title', href: '#article=' + encodeURIComponent(r.id) });
-    title.append(segments(r.titleSegments));
+    const title = el('a', { className: 'result-title', href: articleHref(r.id) });
+    title.append(segments(r.titleSegments, false));
     const meta = el('div', { className: 'meta' }, r.source + ' · ' + r.publishedDate + (r.truncated ? ' · teaser' : ''));
     const item = el('li', { className: 'result', 'data-id': r.id }, title, meta);
     item.append(el('p', { className: 'snippet' }, segments(r.snippetSegments)));
@@ -145,24 +191,40 @@ function renderResults(results) {
   }
 }
 
-// One line per money fact: the amount as written, its stated equivalent, USD to the cent and where
-// the USD came from, or why there is none. Prices per unit are shown but never summed.
+function dollars(value, digits = 2) {
+  return '$' + Number(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function number(value) {
+  return Number(value).toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+// One line per money fact: the amount as written, its currency, its stated equivalent, USD to the
+// cent and where the USD came from (the rate and its date), or why there is none. A price (per
+// litre, per ticket) is marked and never summed.
 function moneyFacts(facts, className) {
   if (!facts || !facts.length) return null;
   const list = el('ul', { className: 'money ' + className });
   for (const f of facts) {
-    const equivalent = f.equivalentCurrency ? ' = ' + f.equivalentAmount + ' ' + f.equivalentCurrency : '';
-    let usd;
+    const item = el('li', { className: 'money-fact', 'data-kind': f.kind },
+      el('q', { className: 'money-text' }, f.text), ' ',
+      el('span', { className: 'money-currency', title: 'currency' }, f.currency));
+    if (f.kind === 'RANGE' && f.amountMax != null) item.append(' ', el('span', { className: 'money-range' }, 'range ' + number(f.amount) + '–' + number(f.amountMax)));
+    if (f.equivalentCurrency) item.append(' ', el('span', { className: 'money-equivalent' }, '= ' + number(f.equivalentAmount) + ' ' + f.equivalentCurrency));
     if (f.usd != null) {
-      const how = f.usdSource === 'RATE' ? 'at ' + f.rate + ' USD/' + f.currency + ' of ' + f.rateAsOf
-        : f.usdSource === 'STATED' ? 'as stated' : 'in dollars';
-      usd = ' → $' + Number(f.usd).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' (' + how + ')';
+      item.append(' → ', el('strong', { className: 'money-usd' }, dollars(f.usd)));
+      if (f.usdSource === 'RATE') {
+        item.append(' ', el('span', { className: 'money-rate' }, 'at ' + f.rate + ' USD/' + f.currency),
+          ' ', el('span', { className: 'money-rate-date' }, 'rate of ' + f.rateAsOf));
+      } else {
+        item.append(' ', el('span', { className: 'money-rate' }, f.usdSource === 'STATED' ? 'as the article states it' : 'in dollars'));
+      }
     } else {
-      usd = ' → no USD: ' + f.noUsdReason;
+      item.append(' → ', el('span', { className: 'money-no-usd' }, 'no USD: ' + (f.noUsdReason || 'no rate known')));
     }
-    const kind = f.kind === 'PRICE' ? ' [price per ' + f.unit + ', not summed]' : f.kind === 'RANGE' ? ' [range]' : '';
-    list.append(el('li', { className: 'money-fact', 'data-kind': f.kind }, f.text + equivalent + usd + kind
-      + (f.mentions > 1 ? ' · stated ' + f.mentions + ' times, counted once' : '')));
+    if (f.kind === 'PRICE') item.append(' ', el('span', { className: 'money-price' }, 'price' + (f.unit ? ' per ' + f.unit : '') + ', not in totals'));
+    if (f.mentions > 1) item.append(el('span', { className: 'meta' }, ' · stated ' + f.mentions + ' times, counted once'));
+    list.append(item);
   }
   return list;
 }
@@ -179,14 +241,20 @@ function renderPager(body, params) {
   if (at < pages) nav.append(el('button', { onclick: to(at + 1) }, 'next →'));
 }
 
-async function entityPage(name) {
+function backLink(params) {
+  const back = params.get('back');
+  return el('p', { className: 'back' }, el('a', { id: 'back-to-results', href: back ? '?' + back : location.pathname },
+    back ? '← back to the results' : '← all articles'));
+}
+
+async function entityPage(params) {
   showOnly('detail');
   const box = $('detail');
   clear(box);
-  $('status').textContent = '';
+  box.append(backLink(params));
   let body;
   try {
-    body = await api('/v1/entities/' + encodeURIComponent(name));
+    body = await api('/v1/entities/' + encodeURIComponent(params.get('entity')));
   } catch (e) {
     box.append(el('p', { className: 'error' }, e.message));
     return;
@@ -194,47 +262,110 @@ async function entityPage(name) {
   const heading = el('h1', { id: 'entity-name' }, el('span', { className: 'ent ent-' + body.type }, body.name));
   const where = [body.type, body.country, body.region].filter(Boolean).join(' · ');
   box.append(heading, el('p', { className: 'meta' }, where + ' · mentioned in ' + body.total + (body.total === 1 ? ' article' : ' articles')));
-  box.append(el('h3', {}, 'Over time'), timeline(body.timeline));
+  if (body.forms && body.forms.length) box.append(el('p', { className: 'meta', id: 'entity-forms' }, 'also written: ' + body.forms.join(', ')));
+  box.append(el('h3', {}, 'Over time'), timelineChart(body.timeline));
   const list = el('ol', { id: 'entity-articles' });
   for (const a of body.articles) {
-    const title = el('a', { href: '#article=' + encodeURIComponent(a.id) });
-    title.append(segments(a.titleSegments));
+    const title = el('a', { href: articleHref(a.id) });
+    title.append(segments(a.titleSegments, false));
     list.append(el('li', {}, title, el('span', { className: 'meta' }, ' ' + a.publishedDate + ' · ' + a.source)));
   }
   const filtered = new URLSearchParams({ entity: body.name, type: body.type || '' });
-  box.append(list, el('a', { href: '#' + filtered }, 'Search within these articles'));
+  box.append(list, el('a', { href: href(filtered), id: 'entity-search' }, 'Search within these articles'));
 }
 
-function timeline(points) {
-  const list = el('ul', { className: 'timeline' });
-  for (const p of points) list.append(el('li', {}, p.date + ': ' + p.count));
-  return list;
+const time = (date) => Date.parse(date + 'T00:00:00Z');
+const isoDay = (t) => new Date(t).toISOString().slice(0, 10);
+
+// Evenly spaced dates between the first and last (x is proportional to time, so are they).
+function dateTicks(t0, t1, count) {
+  if (t1 <= t0) return [t0];
+  const ticks = [];
+  for (let i = 0; i < count; i++) ticks.push(t0 + Math.round((t1 - t0) * i / (count - 1) / DAY) * DAY);
+  return [...new Set(ticks)];
 }
 
-async function articlePage(id) {
+// Articles per day as bars on a time axis.
+function timelineChart(points) {
+  const w = 320, h = 90, left = 26, right = 8, top = 8, bottom = 18;
+  const chart = svg('svg', { id: 'entity-timeline', viewBox: '0 0 ' + w + ' ' + h, role: 'img',
+    'aria-label': 'articles per day' });
+  if (!points.length) return chart;
+  const t0 = time(points[0].date), t1 = time(points[points.length - 1].date);
+  const max = Math.max(...points.map((p) => p.count));
+  const x = (t) => (t1 === t0 ? left + (w - left - right) / 2 : left + (t - t0) * (w - left - right) / (t1 - t0));
+  const y = (c) => h - bottom - c * (h - bottom - top) / max;
+  const bar = Math.max(2, Math.min(12, (w - left - right) / Math.max(1, (t1 - t0) / DAY + 1) - 1));
+  chart.append(svg('line', { x1: left, y1: h - bottom, x2: w - right, y2: h - bottom, className: 'axis', stroke: '#999' }));
+  for (const p of points) {
+    const rect = svg('rect', { x: x(time(p.date)) - bar / 2, y: y(p.count), width: bar, height: h - bottom - y(p.count),
+      'data-date': p.date, 'data-count': p.count });
+    rect.append(svg('title', {}, p.date + ': ' + p.count + (p.count === 1 ? ' article' : ' articles')));
+    chart.append(rect);
+  }
+  chart.append(svg('text', { x: 2, y: top + 8 }, String(max)));
+  chart.append(svg('text', { x: 2, y: h - bottom }, '0'));
+  for (const t of dateTicks(t0, t1, t1 - t0 > 2 * DAY ? 3 : 1)) {
+    chart.append(svg('text', { x: x(t), y: h - 4, 'text-anchor': t === t0 && t1 !== t0 ? 'start' : t === t1 && t1 !== t0 ? 'end' : 'middle',
+      className: 'date-label' }, isoDay(t)));
+  }
+  return chart;
+}
+
+async function articlePage(params) {
   showOnly('detail');
   const box = $('detail');
   clear(box);
-  $('status').textContent = '';
+  box.append(backLink(params));
   let a;
   try {
-    a = await api('/v1/articles/' + encodeURIComponent(id));
+    a = await api('/v1/articles/' + encodeURIComponent(params.get('article')));
   } catch (e) {
     box.append(el('p', { className: 'error' }, e.message));
     return;
   }
   const title = el('h1', { id: 'article-title' });
   title.append(segments(a.titleSegments));
-  box.append(title, el('p', { className: 'meta' }, a.source + ' · ' + a.publishedDate + (a.truncated ? ' · teaser' : '')));
+  const dated = { SOURCE: 'dated by the source', PAGE: 'dated by the page', TEXT: 'dated from its text', OPTION: 'date given at ingestion', INGESTED: 'date of ingestion' }[a.dateSource];
+  const meta = el('p', { className: 'meta', id: 'article-meta' },
+    el('time', { id: 'article-date', datetime: a.publishedDate }, a.publishedDate), dated ? ' (' + dated + ')' : null,
+    ' · ', el('span', { id: 'article-source-name' }, a.source), a.truncated ? ' · teaser' : null);
+  if (a.url) {
+    meta.append(' · ', el('a', { id: 'article-source', href: safeUrl(a.url), rel: 'noopener noreferrer' }, 'original at ' + host(a.url)));
+  }
+  box.append(title, meta);
   const body = el('p', { id: 'article-body' });
   body.append(segments(a.bodySegments));
   box.append(body);
   const money = moneyFacts(a.moneyFacts, 'article-money');
   if (money) {
-    const total = a.moneyUsd ? 'Money in this article: $' + Number(a.moneyUsd).toLocaleString('en-US', { minimumFractionDigits: 2 }) + ' in total, each amount once' : 'Money in this article';
-    box.append(el('h2', {}, total), money);
+    const total = a.moneyUsd ? 'Money in this article: ' + dollars(a.moneyUsd) + ' in total, each amount once' : 'Money in this article';
+    box.append(el('section', { id: 'article-money' }, el('h2', {}, total), money));
   }
-  if (a.url) box.append(el('p', {}, el('a', { href: safeUrl(a.url), rel: 'noopener noreferrer' }, a.url)));
+  box.append(entityGroups(a.entities));
+}
+
+// The article's entities by type; places with their country and region.
+function entityGroups(entities) {
+  const section = el('section', { id: 'article-entities' }, el('h2', {}, 'Named in this article'));
+  for (const [type, label] of TYPES) {
+    const of = (entities || []).filter((e) => e.type === type);
+    if (!of.length) continue;
+    const list = el('ul', { className: 'entity-group', 'data-type': type });
+    for (const e of of) {
+      const where = [e.country, e.region].filter(Boolean).join(', ');
+      list.append(el('li', { className: 'entity' },
+        el('a', { className: 'ent ent-' + type, href: entityHref(e.name) }, e.name),
+        where ? el('span', { className: 'entity-where' }, ' ' + where) : null,
+        el('span', { className: 'meta' }, ' · ' + e.mentions + (e.mentions === 1 ? ' mention' : ' mentions'))));
+    }
+    section.append(el('div', { className: 'entity-type' }, el('h3', {}, label), list));
+  }
+  return section;
+}
+
+function host(url) {
+  try { return new URL(url).host; } catch (e) { return url; }
 }
 
 // Only web links become hrefs: a javascript: URL in a record stays inert text.
@@ -242,91 +373,143 @@ function safeUrl(url) {
   return /^https?:\/\//i.test(url) ? url : '#';
 }
 
-async function loadFx() {
-  const select = $('fx-pair');
-  let pairs = [];
-  try {
-    pairs = (await api('/v1/fx')).pairs;
-  } catch (e) {
+let fxPairs = null;
+let fxShown = null;
+
+function loadFx() {
+  fxPairs = api('/v1/fx').then((b) => b.pairs).catch((e) => {
     $('fx-chart').textContent = 'FX rates unavailable: ' + e.message;
-    return;
-  }
+    return [];
+  });
+  fxPairs.then((pairs) => {
+    $('fx-pair').onchange = () => drawFx($('fx-pair').value);
+    if (!pairs.length) $('fx-chart').textContent = 'No FX ticks yet.';
+    else if (!fxShown) showPair(pairs.includes('KZT-USD') ? 'KZT-USD' : pairs[0], pairs);
+  });
+}
+
+// The chart follows the search: the query's currency (or the results' top currency) first.
+async function followCurrency(code) {
+  if (!fxPairs || !code) return;
+  const pairs = await fxPairs;
+  const pair = code.toUpperCase() + '-USD';
+  if (pairs.includes(pair) && pair !== fxShown) showPair(pair, pairs);
+}
+
+function showPair(pair, pairs) {
+  const select = $('fx-pair');
   clear(select);
-  for (const p of pairs) select.append(el('option', { value: p }, p.replace('-', '/')));
-  select.onchange = () => drawFx(select.value);
-  if (pairs.length) drawFx(pairs.includes('KZT-USD') ? 'KZT-USD' : pairs[0]);
-  else $('fx-chart').textContent = 'No FX ticks yet.';
+  for (const p of [pair, ...pairs.filter((p) => p !== pair)]) select.append(el('option', { value: p }, p.replace('-', '/')));
+  drawFx(pair);
+}
+
+// A rate a reader can tell apart from its neighbours: UZS at 0.0000786 USD is shown per 1,000 UZS
+// (0.0786), with as many significant digits as it takes for the axis labels to differ.
+function rateScale(max) {
+  for (const per of [1, 1000, 1000000, 1000000000]) if (max * per >= 0.01) return per;
+  return 1000000000;
+}
+
+function digitsApart(a, b) {
+  for (let d = 3; d <= 8; d++) if (Number(a).toPrecision(d) !== Number(b).toPrecision(d)) return d;
+  return 3;
 }
 
 async function drawFx(pair) {
+  fxShown = pair;
   $('fx-pair').value = pair;
   const box = $('fx-chart');
-  clear(box);
   let body;
   try {
     body = await api('/v1/fx/' + encodeURIComponent(pair));
   } catch (e) {
+    clear(box);
     box.textContent = e.message;
     return;
   }
+  if (fxShown !== pair) return; // another pair was asked for meanwhile
+  clear(box);
+  const [base, quote] = body.pair.split('/');
   const pts = body.points;
-  const w = 260, h = 150, pad = 16, left = 52, bottom = 22;
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
-  svg.setAttribute('id', 'fx-svg');
-  const rates = pts.map((p) => p.rate);
-  const min = Math.min(...rates), max = Math.max(...rates);
-  const x = (i) => left + (pts.length === 1 ? (w - left - pad) / 2 : i * (w - left - pad) / (pts.length - 1));
-  const y = (r) => (max === min ? h / 2 : h - bottom - (r - min) * (h - bottom - pad) / (max - min));
-  const line = document.createElementNS(SVG, 'polyline');
-  line.setAttribute('points', pts.map((p, i) => x(i) + ',' + y(p.rate)).join(' '));
-  svg.append(line);
-  for (const [i, p] of pts.entries()) {
-    const dot = document.createElementNS(SVG, 'circle');
-    dot.setAttribute('cx', x(i));
-    dot.setAttribute('cy', y(p.rate));
-    dot.setAttribute('r', 3);
-    const tip = document.createElementNS(SVG, 'title');
-    tip.textContent = p.asOf + ': ' + p.rate + ' (' + p.changePct + '%)';
-    dot.append(tip);
-    svg.append(dot);
-  }
-  const label = (text, lx, ly) => {
-    const t = document.createElementNS(SVG, 'text');
-    t.setAttribute('x', lx);
-    t.setAttribute('y', ly);
-    t.textContent = text;
-    svg.append(t);
-  };
+  const per = pts.length ? rateScale(Math.max(...pts.map((p) => p.rate))) : 1;
+  const unit = quote + ' per ' + (per === 1 ? '' : per.toLocaleString('en-US') + ' ') + base;
+  box.append(el('p', { id: 'fx-legend', className: 'fx-legend' }, el('span', { className: 'swatch' }), ' ' + body.pair + ' · ' + unit));
+  const w = 280, h = 160, top = 10, right = 10, left = 50, bottom = 30;
+  const chart = svg('svg', { viewBox: '0 0 ' + w + ' ' + h, id: 'fx-svg', role: 'img', 'aria-label': body.pair + ' over time' });
   if (pts.length) {
-    label(String(max), 2, pad + 3);
-    label(String(min), 2, h - bottom + 3);
-    label(pts[0].asOf, left - 20, h - 4);
-    if (pts.length > 1) label(pts[pts.length - 1].asOf, w - pad - 50, h - 4);
+    const rates = pts.map((p) => p.rate * per);
+    let min = Math.min(...rates), max = Math.max(...rates);
+    const t0 = time(pts[0].asOf), t1 = time(pts[pts.length - 1].asOf);
+    const x = (t) => (t1 === t0 ? left + (w - left - right) / 2 : left + (t - t0) * (w - left - right) / (t1 - t0));
+    const y = (r) => (max === min ? (h - bottom + top) / 2 : h - bottom - (r - min) * (h - bottom - top) / (max - min));
+    chart.append(svg('line', { x1: left, y1: h - bottom, x2: w - right, y2: h - bottom, stroke: '#999' }));
+    chart.append(svg('line', { x1: left, y1: top, x2: left, y2: h - bottom, stroke: '#999' }));
+    chart.append(svg('polyline', { points: pts.map((p, i) => x(time(p.asOf)) + ',' + y(rates[i])).join(' ') }));
+    for (const [i, p] of pts.entries()) {
+      const dot = svg('circle', { cx: x(time(p.asOf)), cy: y(rates[i]), r: 3, 'data-date': p.asOf, 'data-rate': p.rate });
+      dot.append(svg('title', {}, p.asOf + ': 1 ' + base + ' = ' + p.rate + ' ' + quote
+        + (p.rate > 0 ? ' (1 ' + quote + ' = ' + number(1 / p.rate) + ' ' + base + ')' : '') + (p.changePct != null ? ', ' + p.changePct + '%' : '')));
+      chart.append(dot);
+    }
+    const d = digitsApart(min, max);
+    chart.append(svg('text', { x: left - 4, y: top + 4, 'text-anchor': 'end', className: 'rate-label' }, Number(max.toPrecision(d)).toLocaleString('en-US', { maximumSignificantDigits: d })));
+    if (max !== min) chart.append(svg('text', { x: left - 4, y: h - bottom, 'text-anchor': 'end', className: 'rate-label' }, Number(min.toPrecision(d)).toLocaleString('en-US', { maximumSignificantDigits: d })));
+    const ticks = dateTicks(t0, t1, t1 - t0 >= 2 * DAY ? 3 : 1);
+    for (const t of ticks) {
+      chart.append(svg('line', { x1: x(t), y1: h - bottom, x2: x(t), y2: h - bottom + 3, stroke: '#999' }));
+      const anchor = ticks.length === 1 ? 'middle' : t === t0 ? 'start' : t === t1 ? 'end' : 'middle';
+      chart.append(svg('text', { x: x(t), y: h - bottom + 14, 'text-anchor': anchor, className: 'date-label' }, isoDay(t)));
+    }
   }
-  box.append(svg, el('p', { className: 'meta' }, body.pair + ', ' + pts.length + ' observations'));
+  const last = pts[pts.length - 1];
+  box.append(chart, el('p', { className: 'meta', id: 'fx-caption' }, body.pair + ', ' + pts.length + ' observations'
+    + (last && last.rate > 0 ? ' · last ' + last.asOf + ': 1 ' + quote + ' = ' + number(1 / last.rate) + ' ' + base : '')));
+}
+
+function isEntityPage(params) {
+  return params.get('entity') && [...params.keys()].every((k) => k === 'entity' || k === 'back');
 }
 
 function route() {
   const params = state();
-  if (params.get('entity') && params.size === 1) return entityPage(params.get('entity'));
-  if (params.get('article')) return articlePage(params.get('article'));
+  if (isEntityPage(params)) return entityPage(params);
+  if (params.get('article')) return articlePage(params);
   return search(params);
+}
+
+// Links of old (#article=, #entity=, #q=) addresses still work.
+function fromHash() {
+  if (location.hash.length > 1 && !location.search) {
+    history.replaceState(null, '', '?' + location.hash.slice(1));
+    return true;
+  }
+  return false;
 }
 
 document.addEventListener('DOMContentLoaded', () => {
   $('search-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    const params = state();
+    const params = isEntityPage(state()) || state().get('article') ? new URLSearchParams(state().get('back') || '') : state();
     params.delete('page');
-    params.delete('article');
     params.set('q', $('q').value.trim());
     params.set('from', $('from').value);
     params.set('to', $('to').value);
-    // A bare entity link (#entity=X) is a page; keep it as a filter of the new search.
     go(params);
   });
-  window.addEventListener('hashchange', route);
-  route();
+  // The page's own links change the URL and the view without a reload.
+  document.addEventListener('click', (e) => {
+    const a = e.target.closest && e.target.closest('a[href]');
+    if (!a || a.getAttribute('href').startsWith('#') || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const url = new URL(a.href, location.href);
+    if (url.origin !== location.origin || url.pathname !== location.pathname) return;
+    e.preventDefault();
+    history.pushState(null, '', url.search || location.pathname);
+    route();
+    window.scrollTo(0, 0);
+  });
+  window.addEventListener('popstate', route);
+  window.addEventListener('hashchange', () => { if (fromHash()) route(); });
+  fromHash();
   loadFx();
+  route();
 });

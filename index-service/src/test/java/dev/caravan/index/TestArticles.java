@@ -70,10 +70,19 @@ public final class TestArticles {
     private final List<dev.caravan.schema.MoneyFact> facts = new java.util.ArrayList<>();
 
     public TestArticles money(String text, double amount, String currency, Double usd) {
+        return fact(dev.caravan.schema.MoneyKind.AMOUNT, text, amount, currency, null, usd);
+    }
+
+    /** A price (per {@code unit}): shown with the article's money, never in a total. */
+    public TestArticles price(String text, double amount, String currency, String unit, Double usd) {
+        return fact(dev.caravan.schema.MoneyKind.PRICE, text, amount, currency, unit, usd);
+    }
+
+    private TestArticles fact(dev.caravan.schema.MoneyKind kind, String text, double amount, String currency, String unit, Double usd) {
         money.add(MoneyMention.newBuilder().setText(text).setAmount(amount).setCurrency(currency).setUsd(usd)
                 .setRate(usd == null ? null : usd / amount).setRateAsOf(usd == null ? null : builder.getPublishedDate())
                 .setFact(facts.size()).build());
-        facts.add(dev.caravan.schema.MoneyFact.newBuilder().setKind(dev.caravan.schema.MoneyKind.AMOUNT)
+        facts.add(dev.caravan.schema.MoneyFact.newBuilder().setKind(kind).setUnit(unit)
                 .setAmount(BigDecimal.valueOf(amount).setScale(6, RoundingMode.HALF_EVEN)).setCurrency(currency).setText(text)
                 .setUsd(usd == null ? null : BigDecimal.valueOf(usd).setScale(2, RoundingMode.HALF_EVEN))
                 .setUsdSource(usd == null ? null : dev.caravan.schema.UsdSource.RATE)
