@@ -430,7 +430,8 @@ public final class MoneyExtractor {
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
                     unit.group(1) != null ? unit.group(1) : unit.group(2));
         }
-        String context = text.substring(Math.max(0, start - 80), start);
+        // every context pattern stops at a sentence's or clause's end: search only the clause the amount is in
+        String context = clause(text.substring(Math.max(0, start - 80), start));
         // a unit price is small: under $1,000 in a hard currency, under a million in the region's own
         boolean small = scale == null && amount < (HARD_CURRENCIES.contains(code) ? 1_000 : 1_000_000);
         String priceUnit = priceUnit(context, scale == null);
@@ -448,6 +449,11 @@ public final class MoneyExtractor {
         }
         return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier,
                 amountMax == null ? MoneyAmount.Kind.AMOUNT : MoneyAmount.Kind.RANGE, null);
+    }
+
+    private static String clause(String before) {
+        int cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'));
+        return cut < 0 ? before : before.substring(cut + 1);
     }
 
     /** What the words before an amount make it a price of, or null when they make it no price. */

@@ -72,7 +72,7 @@ final class Datelines {
                 }
             }
         }
-        Matcher byline = BYLINE.matcher(body);
+        Matcher byline = BYLINE.matcher(body).region(0, Math.min(body.length(), 240)); // a by-line heads the text
         if (byline.find() && byline.start() < 200) {
             if (byline.group(1) != null) {
                 String person = byline.group(1);

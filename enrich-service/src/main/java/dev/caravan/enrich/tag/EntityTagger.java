@@ -127,8 +127,8 @@ public final class EntityTagger {
         }
         bodyHits = PlaceHeads.extend(bodyHits, body);
         titleHits = PlaceHeads.extend(titleHits, title);
-        bodyHits = PersonNames.otherBearers(bodyHits, title, body);
-        titleHits = PersonNames.otherBearers(titleHits, title, body);
+        bodyHits = PersonNames.otherBearers(bodyHits, title, body, body);
+        titleHits = PersonNames.otherBearers(titleHits, title, body, title);
         String country = OrgNames.mainCountry(titleHits, bodyHits, body);
         bodyHits = OrgNames.tidy(bodyHits, body, country, this::known);
         titleHits = OrgNames.tidy(titleHits, title, country, this::known);

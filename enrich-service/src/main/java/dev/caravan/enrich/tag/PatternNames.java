@@ -58,11 +58,19 @@ final class PatternNames {
                 hits.add(hit(site, web.start(1), web.end(1), lookup));
             }
         }
-        Matcher airline = AIRLINE.matcher(text.contains("Air") ? text : "");
-        while (airline.find()) {
-            String name = airline.group();
-            if (!name.startsWith("The ") && !name.startsWith("By ") && !name.startsWith("In ")) {
-                hits.add(hit(name, airline.start(), airline.end(), lookup));
+        int airlineEnd = -1;
+        for (int at = text.indexOf("Air"); at >= 0; at = text.indexOf("Air", at + 3)) {
+            // only around each "Air": the pattern's optional leading words made a whole-text search costly (JFR)
+            Matcher airline = AIRLINE.matcher(text).useTransparentBounds(true)
+                    .region(Math.max(airlineEnd, Math.max(0, at - 40)), Math.min(text.length(), at + 40));
+            while (airline.find()) {
+                String name = airline.group();
+                if (airline.start() <= at && at < airline.end() + 1 && !name.startsWith("The ") && !name.startsWith("By ")
+                        && !name.startsWith("In ")) {
+                    hits.add(hit(name, airline.start(), airline.end(), lookup));
+                    airlineEnd = airline.end();
+                    break;
+                }
             }
         }
         for (int at = text.indexOf(AGENCY_WORD); at >= 0; at = text.indexOf(AGENCY_WORD, at + 1)) {
@@ -77,14 +85,15 @@ final class PatternNames {
                 hits.add(hit(AGENCY_WORD, at, end, (type, name) -> lookup.apply(type, Datelines.agencyName(name))));
             }
         }
-        Matcher initials = INITIAL_SURNAME.matcher(text);
+        boolean initialled = hasInitial(text);
+        Matcher initials = INITIAL_SURNAME.matcher(initialled ? text : "");
         while (initials.find()) {
             String name = initials.group();
             GazetteerEntry known = lookup.apply(EntityType.PERSON, name);
             hits.add(new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.PERSON, name, List.of(), null, null),
                     initials.start(), initials.end(), name, known != null ? 1.0 : ContextRules.SURNAME_CONFIDENCE));
         }
-        Matcher initialsOnly = INITIALS_ONLY.matcher(text);
+        Matcher initialsOnly = INITIALS_ONLY.matcher(initialled ? text : "");
         while (initialsOnly.find()) {
             String name = initialsOnly.group(1);
             String before = text.substring(Math.max(0, initialsOnly.start() - 14), initialsOnly.start());
@@ -106,6 +115,16 @@ final class PatternNames {
 
     private static final String[] DOMAINS = {".kz", ".uz", ".kg", ".tj", ".tm", ".az", ".ru", ".com", ".org", ".net", ".info",
         ".news", ".gov", ".media"};
+
+    /** A capital letter then a full stop ("A.", "D.Tajimuratov"): what both initial patterns need, found without a regex. */
+    private static boolean hasInitial(String text) {
+        for (int i = text.indexOf('.', 1); i > 0; i = text.indexOf('.', i + 1)) {
+            if (Character.isUpperCase(text.charAt(i - 1)) && (i == 1 || !Character.isLetter(text.charAt(i - 2)))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean hasDomain(String text) {
         for (String domain : DOMAINS) {
