@@ -111,6 +111,11 @@ final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
     return running && reader != null && reader.isAlive() && readerFailure == null;
   }
 
+  /** True while the reader thread runs (it may be retrying after an error). */
+  boolean readerAlive() {
+    return running && reader != null && reader.isAlive();
+  }
+
   private void awaitPosition(long target, String what) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (progress) {

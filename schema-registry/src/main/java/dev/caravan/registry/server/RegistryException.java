@@ -45,6 +45,10 @@ public class RegistryException extends RuntimeException {
         + "backward, forward, full, backward_transitive, forward_transitive, and full_transitive");
   }
 
+  static RegistryException operationNotPermitted(String why) {
+    return new RegistryException(422, 42205, why);
+  }
+
   static RegistryException storeError(String why) {
     return new RegistryException(500, 50001, "Error in the backend data store: " + why);
   }

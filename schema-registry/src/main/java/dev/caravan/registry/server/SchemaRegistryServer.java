@@ -1,7 +1,12 @@
 package dev.caravan.registry.server;
 
 import dev.caravan.registry.config.SchemaRegistryConfig;
+import dev.caravan.ops.Health;
+import dev.caravan.ops.HealthCheck;
+import dev.caravan.ops.OpsServer;
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +28,16 @@ public final class SchemaRegistryServer implements AutoCloseable {
     log = new KafkaSchemaLog(config.kafkaClientProperties(), config.topic(), state, config.storeTimeout());
     log.start();
     SchemaRegistryService service = new SchemaRegistryService(state, log, config.defaultCompatibility());
-    http = new RegistryHttpApi(service, log::healthy).create().start(config.host(), config.port());
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    RegistryMetrics metrics = new RegistryMetrics(meters, state, service, log::healthy);
+    KafkaSchemaLog store = log;
+    Health health = new Health()
+        .live("schemas-reader", () -> store.readerAlive()
+            ? HealthCheck.Result.up("reading " + config.topic()) : HealthCheck.Result.down("the reader of " + config.topic() + " stopped"))
+        .ready("kafka-store", () -> store.healthy()
+            ? HealthCheck.Result.up(config.topic() + " replayed") : HealthCheck.Result.down("cannot read " + config.topic()));
+    http = new RegistryHttpApi(service, log::healthy, metrics, app -> OpsServer.install(app, health, meters))
+        .create().start(config.host(), config.port());
     LOG.info("Schema registry serving on {} (Kafka {}, topic {})", url(), config.kafkaBootstrap(), config.topic());
     return this;
   }
