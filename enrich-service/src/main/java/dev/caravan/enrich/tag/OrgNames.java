@@ -51,7 +51,7 @@ final class OrgNames {
             + "Prosecutor General's Office|General Prosecutor's Office|Central Election Commission|Cabinet of Ministers|"
             + "Security Council|State Security Service|Foreign Ministry|Finance Ministry|Interior Ministry|Defense Ministry|"
             + "Defence Ministry|Energy Ministry|Health Ministry|Justice Ministry|Economy Ministry|Agriculture Ministry|"
-            + "Education Ministry|Ministry of [A-Z][A-Za-z]+(?: (?:and|of) [A-Z][A-Za-z]+){0,3}|State Committee for [A-Z][a-z]+"
+            + "Education Ministry|Ministry of [A-Z][A-Za-z]+(?: (?:and |of )?[A-Z][A-Za-z]+){0,3}|State Committee for [A-Z][a-z]+"
             + "(?: [A-Za-z]+){0,3}|Anti-Corruption Agency|Customs Service|Tax Committee|Statistics Agency)");
 
     private OrgNames() {

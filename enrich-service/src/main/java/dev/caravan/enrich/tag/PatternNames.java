@@ -55,7 +55,11 @@ final class PatternNames {
         while (web.find()) {
             String site = web.group(1);
             if (site.chars().filter(c -> c == '.').count() <= 3 && !site.matches("(?i)(?:e\\.g|i\\.e|u\\.s)\\..*")) {
-                hits.add(hit(site, web.start(1), web.end(1), lookup));
+                String known = lookup.apply(EntityType.ORGANIZATION, site) == null && site.indexOf('.') > 0
+                        && lookup.apply(EntityType.ORGANIZATION, site.substring(0, site.lastIndexOf('.'))) != null
+                        ? site.substring(0, site.lastIndexOf('.')) : site; // "UzDaily.com" is the gazetteer's UzDaily
+                EntityTagger.Hit found = hit(known, web.start(1), web.end(1), lookup);
+                hits.add(new EntityTagger.Hit(found.entry(), found.start(), found.end(), site, found.confidence()));
             }
         }
         int airlineEnd = -1;
