@@ -332,36 +332,43 @@ class SearchPageIT {
     void onAPhoneTheFxPanelDoesNotOverlapTheResultsAndTextFlowsInLines() throws Exception {
         Dimension desktop = browser.manage().window().getSize();
         try {
-            browser.manage().window().setSize(new Dimension(360, 800));
-            searchFor(corpus.marker);
-            await().atMost(PATIENCE).until(() -> results().size() == 10
-                    && !browser.findElements(By.cssSelector("#fx-svg")).isEmpty());
-            long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
-            assertThat(viewport).isLessThanOrEqualTo(420);
-            long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-            assertThat(scrollWidth).as("nothing wider than the screen").isLessThanOrEqualTo(viewport);
-            Rectangle fx = browser.findElement(By.id("fx")).getRect();
-            Rectangle list = browser.findElement(By.id("results")).getRect();
-            Rectangle facets = browser.findElement(By.id("facets")).getRect();
-            assertThat(overlap(fx, list)).as("fx %s over results %s", fx, list).isFalse();
-            assertThat(overlap(facets, list)).as("facets %s over results %s", facets, list).isFalse();
-            assertThat(list.getWidth()).isGreaterThan((int) (viewport * 3 / 4));
-            WebElement snippet = results().get(0).findElement(By.className("snippet"));
-            int words = snippet.getText().split("\\s+").length;
-            double lineHeight = Double.parseDouble(snippet.getCssValue("line-height").replace("px", ""));
-            double lines = snippet.getRect().getHeight() / lineHeight;
-            assertThat(lines).as("%s words on %s lines", words, lines).isLessThan(words / 3.0);
+            for (int width : new int[] {900, 420, 360}) {
+                browser.manage().window().setSize(new Dimension(width, 800));
+                searchFor(corpus.marker);
+                await().atMost(PATIENCE).until(() -> results().size() == 10
+                        && !browser.findElements(By.cssSelector("#fx-svg")).isEmpty());
+                assertFlowsAt(width);
+            }
             screenshot("search-page-phone.png");
 
             results().get(0).findElement(By.cssSelector(".result-title")).click();
             await().atMost(PATIENCE).until(() -> !browser.findElements(By.id("article-body")).isEmpty());
             WebElement body = browser.findElement(By.id("article-body"));
-            assertThat(body.getRect().getWidth()).isGreaterThan((int) (viewport * 3 / 4));
+            assertThat(body.getRect().getWidth()).isGreaterThan(360 * 3 / 4);
             assertThat(overlap(browser.findElement(By.id("fx")).getRect(), body.getRect())).isFalse();
             screenshot("search-page-article-phone.png");
         } finally {
             browser.manage().window().setSize(desktop);
         }
+    }
+
+    private void assertFlowsAt(int width) throws Exception {
+        long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
+        assertThat(viewport).isLessThanOrEqualTo(width);
+        long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+        assertThat(scrollWidth).as("nothing wider than the screen").isLessThanOrEqualTo(viewport);
+        Rectangle fx = browser.findElement(By.id("fx")).getRect();
+        Rectangle list = browser.findElement(By.id("results")).getRect();
+        Rectangle facets = browser.findElement(By.id("facets")).getRect();
+        assertThat(overlap(fx, list)).as("at %s px: fx %s over results %s", width, fx, list).isFalse();
+        assertThat(overlap(facets, list)).as("facets %s over results %s", facets, list).isFalse();
+        assertThat(list.getWidth()).isGreaterThan((int) (viewport * (width <= 720 ? 3 : 2) / 4));
+        WebElement snippet = results().get(0).findElement(By.className("snippet"));
+        int words = snippet.getText().split("\\s+").length;
+        double lineHeight = Double.parseDouble(snippet.getCssValue("line-height").replace("px", ""));
+        double lines = snippet.getRect().getHeight() / lineHeight;
+        assertThat(lines).as("at %s px: %s words on %s lines", width, words, lines).isLessThan(words / 3.0);
+        screenshot("search-page-" + width + "px.png");
     }
 
     private static boolean overlap(Rectangle a, Rectangle b) {
