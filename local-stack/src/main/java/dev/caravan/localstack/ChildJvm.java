@@ -40,7 +40,12 @@ public final class ChildJvm {
     private static final int TAIL_LINES = 30;
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-    /** Children still running; killed if this JVM exits without closing them. */
+    /**
+     * Children no owner stops in order (started with the public {@code start} methods); killed if this
+     * JVM exits without closing them. A {@link LocalStack}'s children are not here: the JVM runs its
+     * shutdown hooks all at once, so a reaper that killed them would take Kafka away from clients that
+     * the stack's own hook is still closing. The stack's hook stops them itself, after its clients.
+     */
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -85,6 +90,17 @@ public final class ChildJvm {
     public static ChildJvm start(String name, String artifactId, String mainClass, List<String> args,
                                  Map<String, String> environment, String maxHeap, Path logFile, Duration timeout,
                                  String readyText) {
+        return start(name, artifactId, mainClass, args, environment, maxHeap, logFile, timeout, readyText, null);
+    }
+
+    /**
+     * @param owned null: the reaper kills the child at this JVM's exit; else the owner stops it, and
+     *              the set holds the process from its spawn until it exits (so that the owner can stop
+     *              a child that is still starting)
+     */
+    static ChildJvm start(String name, String artifactId, String mainClass, List<String> args,
+                          Map<String, String> environment, String maxHeap, Path logFile, Duration timeout,
+                          String readyText, Set<Process> owned) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-Xmx" + maxHeap);
@@ -111,8 +127,9 @@ public final class ChildJvm {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " (log " + logFile + ")", e);
         }
-        LIVE.add(process);
-        process.onExit().thenRun(() -> LIVE.remove(process));
+        Set<Process> tracking = owned != null ? owned : LIVE;
+        tracking.add(process);
+        process.onExit().thenRun(() -> tracking.remove(process));
 
         CompletableFuture<String> ready = new CompletableFuture<>();
         Thread out = pump(name + "-stdout", process.getInputStream(), sink, ready, readyText);

@@ -10,11 +10,19 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +39,10 @@ import org.slf4j.LoggerFactory;
  *
  * Ports are chosen once, so a server restarted with {@code startKafka()} and the like comes back at
  * the same address (and Kafka on the same data) and clients simply reconnect.
+ *
+ * <p>Stopping: {@link #close()}, or this JVM's exit (SIGTERM, Ctrl-C), through one shutdown hook per
+ * stack, first closes the clients handed to {@link #beforeStop}, then the registry, then Kafka and
+ * OpenSearch, then removes a data dir the stack created, also when it comes during start-up.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -61,10 +73,21 @@ public final class LocalStack implements AutoCloseable {
     private ChildJvm openSearch;
     private boolean closed;
 
+    /** Every child process of this stack, from its spawn to its exit (starting ones included). */
+    private final Set<Process> processes = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger starting = new AtomicInteger();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closeDone = new CountDownLatch(1);
+    private final Deque<AutoCloseable> clients = new ArrayDeque<>();
+    private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+
     private LocalStack(Builder b) {
         if (b.dataDir != null) {
             this.dataDir = b.dataDir.toAbsolutePath();
             this.deleteOnClose = false;
+        } else if (b.dataDirParent != null) {
+            this.dataDir = freshDir(b.dataDirParent);
+            this.deleteOnClose = true;
         } else {
             this.dataDir = freshTempDir();
             // Under target/ the logs stay for a post-mortem; a system temp dir is ours to clean.
@@ -74,6 +97,7 @@ public final class LocalStack implements AutoCloseable {
         this.withSchemaRegistry = b.schemaRegistry;
         this.withOpenSearch = b.openSearch;
         this.startupTimeout = b.startupTimeout;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public static Builder builder() {
@@ -100,20 +124,45 @@ public final class LocalStack implements AutoCloseable {
         if (schemaRegistry) {
             requireRegistryOnClasspath();
         }
-        boolean needKafka = kafka || schemaRegistry;
-        CompletableFuture<Void> kafkaUp = needKafka
-            ? async("kafka", this::doStartKafka) : CompletableFuture.completedFuture(null);
-        CompletableFuture<Void> openSearchUp = openSearch
-            ? async("opensearch", this::doStartOpenSearch) : CompletableFuture.completedFuture(null);
-        CompletableFuture<Void> registryUp = schemaRegistry
-            ? kafkaUp.thenRun(this::doStartRegistry) : kafkaUp;
+        starting.incrementAndGet();
         try {
-            CompletableFuture.allOf(registryUp, openSearchUp).join();
-        } catch (CompletionException e) {
-            // Wait for the other start so no half-started child is left unaccounted for.
-            CompletableFuture.allOf(registryUp.exceptionally(t -> null), openSearchUp.exceptionally(t -> null)).join();
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            boolean needKafka = kafka || schemaRegistry;
+            CompletableFuture<Void> kafkaUp = needKafka
+                ? async("kafka", this::doStartKafka) : CompletableFuture.completedFuture(null);
+            CompletableFuture<Void> openSearchUp = openSearch
+                ? async("opensearch", this::doStartOpenSearch) : CompletableFuture.completedFuture(null);
+            CompletableFuture<Void> registryUp = schemaRegistry
+                ? kafkaUp.thenRun(this::doStartRegistry) : kafkaUp;
+            try {
+                CompletableFuture.allOf(registryUp, openSearchUp).join();
+            } catch (CompletionException e) {
+                // Wait for the other start so no half-started child is left unaccounted for.
+                CompletableFuture.allOf(registryUp.exceptionally(t -> null), openSearchUp.exceptionally(t -> null)).join();
+                if (closing.get()) {
+                    throw new IllegalStateException("the local stack was stopped while it started", e.getCause());
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        } finally {
+            starting.decrementAndGet();
         }
+    }
+
+    /**
+     * Closes {@code client} when this stack stops, before any server does: on {@link #close()} and on
+     * this JVM's exit (SIGTERM, Ctrl-C). Clients close in the reverse order of their registration,
+     * while Kafka, the registry and OpenSearch still answer, so they leave without reconnect storms.
+     */
+    public LocalStack beforeStop(AutoCloseable client) {
+        synchronized (clients) {
+            clients.push(Objects.requireNonNull(client));
+        }
+        return this;
+    }
+
+    /** True once {@link #close()} has begun (called, or the JVM is exiting). */
+    public boolean isClosing() {
+        return closing.get();
     }
 
     public Path dataDir() {
@@ -217,12 +266,62 @@ public final class LocalStack implements AutoCloseable {
         doStartRegistry();
     }
 
-    /** Stops every server (the registry first, it is a Kafka client) and removes a temp data dir. */
+    /**
+     * Closes the {@link #beforeStop} clients, then stops every server (the registry first, it is a
+     * Kafka client; then Kafka and OpenSearch) and removes a data dir the stack created. During a
+     * start, the servers still starting are stopped at once. A second call waits for the first.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            awaitClosed();
             return;
         }
+        try {
+            if (Thread.currentThread() != shutdownHook) {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            }
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: its hook is closing this stack too, and waits for us
+        }
+        try {
+            closeClients();
+            if (starting.get() > 0) {
+                processes.forEach(Process::destroy); // a start in progress fails now instead of finishing first
+            }
+            stopServers();
+        } finally {
+            closeDone.countDown();
+        }
+    }
+
+    /** Waits until {@link #close()} has finished. */
+    public void awaitClosed() {
+        try {
+            closeDone.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeClients() {
+        while (true) {
+            AutoCloseable client;
+            synchronized (clients) {
+                client = clients.poll();
+            }
+            if (client == null) {
+                return;
+            }
+            try {
+                client.close();
+            } catch (Exception | LinkageError e) {
+                LOG.warn("closing {} before the local stack stops failed: {}", client, e.toString());
+            }
+        }
+    }
+
+    private synchronized void stopServers() {
         closed = true;
         if (registry != null) {
             registry.stop();
@@ -234,6 +333,10 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        for (Process left : List.copyOf(processes)) { // one that was still starting
+            left.destroyForcibly();
+            left.onExit().join();
+        }
         if (deleteOnClose) {
             deleteRecursively(dataDir);
         }
@@ -288,9 +391,12 @@ public final class LocalStack implements AutoCloseable {
 
     private ChildJvm startChild(String name, String module, String mainClass, List<String> args,
                                 String heap, String logName) {
+        if (closing.get()) {
+            throw new IllegalStateException("the local stack was stopped while it started");
+        }
         long t0 = System.nanoTime();
-        ChildJvm child = ChildJvm.start(name, module, mainClass, args, heap,
-            dataDir.resolve("logs").resolve(logName), startupTimeout);
+        ChildJvm child = ChildJvm.start(name, module, mainClass, args, Map.of(), heap,
+            dataDir.resolve("logs").resolve(logName), startupTimeout, null, processes);
         LOG.info("{} ready at {} in {} ms (pid {}, log {})", name, child.address(),
             (System.nanoTime() - t0) / 1_000_000, child.pid(), child.logFile());
         return child;
@@ -303,7 +409,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void checkOpen() {
-        if (closed) {
+        if (closed || closing.get()) {
             throw new IllegalStateException("this LocalStack is closed");
         }
     }
@@ -371,6 +477,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private static Path freshDir(Path parent) {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(parent.toAbsolutePath()), "stack-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a data dir for the local stack under " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void deleteRecursively(Path dir) {
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
@@ -393,6 +507,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static final class Builder {
         private Path dataDir;
+        private Path dataDirParent;
         private boolean kafka = true;
         private boolean schemaRegistry = true;
         private boolean openSearch = true;
@@ -404,6 +519,12 @@ public final class LocalStack implements AutoCloseable {
         /** Where data and logs go; kept after close. Default: a fresh temp dir (under target/ in a Maven module). */
         public Builder dataDir(Path dataDir) {
             this.dataDir = dataDir;
+            return this;
+        }
+
+        /** A fresh data dir ({@code stack-*}) under {@code parent}, removed at close and at this JVM's exit. */
+        public Builder dataDirUnder(Path parent) {
+            this.dataDirParent = Objects.requireNonNull(parent);
             return this;
         }
 

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +41,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the data topics (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the run keeps Kafka's log, OpenSearch's data, "
+            + "enrich's state and the servers' logs: a new stack-* directory under DIR, removed at stop "
+            + "(default: $XDG_CACHE_HOME/caravan/demo, else ~/.cache/caravan/demo).")
+    Path dataDir;
+
     @Option(names = "--timeout", defaultValue = "PT3M", description = "Longest wait until searchable, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -54,24 +58,16 @@ public final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         out.println("Starting the local stack: Kafka, schema registry and OpenSearch in child JVMs...");
         out.flush();
-        LocalStack stack = LocalStack.builder().build().start();
-        LocalPipeline pipeline = null;
-        CountDownLatch stopped = new CountDownLatch(1);
-        LocalPipeline[] forShutdown = new LocalPipeline[1];
-        Thread hook = new Thread(() -> {
-            DemoEndpoints.remove();
-            if (forShutdown[0] != null) {
-                forShutdown[0].close();
-            }
-            stack.close();
-            stopped.countDown();
-        }, "caravan-demo-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean interrupted = false;
+        // One shutdown hook, the stack's, stops everything on SIGTERM or Ctrl-C, also during start-up:
+        // the endpoints file and the services first (they are Kafka's clients), then the servers, then
+        // the run's directory (Kafka's log, OpenSearch's data, enrich's state, the servers' logs).
+        LocalStack stack = LocalStack.builder().dataDirUnder(dataDir == null ? defaultDataDir() : dataDir).build();
+        stack.beforeStop(DemoEndpoints::remove);
         try {
-            pipeline = LocalPipeline.start(new LocalPipeline.Endpoints(
-                    stack.kafkaBootstrap(), stack.schemaRegistryUrl(), stack.opensearchUrl()), partitions);
-            forShutdown[0] = pipeline;
+            stack.start();
+            LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Endpoints(
+                    stack.kafkaBootstrap(), stack.schemaRegistryUrl(), stack.opensearchUrl()), partitions,
+                    stack.dataDir(), stack::beforeStop);
             out.printf("Ingesting %d file(s)...%n", files.size());
             out.flush();
             int[] done = {0};
@@ -101,6 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
             result.put("ingestUrl", pipeline.ingestUrl());
             result.put("searchUrl", pipeline.searchUrl());
             result.put("opsUrls", pipeline.opsUrls());
+            result.put("dataDir", stack.dataDir().toString());
 
             out.println();
             out.printf("Summary: %d file(s), %d article(s), %d FX tick(s) published; %d article(s) searchable; "
@@ -136,18 +133,29 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.println("Running. Press Ctrl-C to stop.");
             out.flush();
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                interrupted = true; // embedded (a test): stop as on Ctrl-C
-            }
+            stack.awaitClosed(); // by the shutdown hook; an interrupt (an embedded demo) stops it below
             return 0;
+        } catch (RuntimeException e) {
+            if (stack.isClosing()) {
+                err.println("caravan: stopped during start-up");
+                err.flush();
+                return 1;
+            }
+            throw e;
         } finally {
-            if (exitWhenIndexed || interrupted || Thread.currentThread().isInterrupted()) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                hook.run();
+            boolean interrupted = Thread.interrupted(); // an embedded demo stopped by an interrupt still stops in order
+            stack.close(); // returns once done if the hook did it; else the same order as the hook
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Not the system temp dir: Kafka Streams warns that the OS may clear it under a running app. */
+    static Path defaultDataDir() {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("caravan").resolve("demo");
     }
 
     /** The samples shipped with the project, found from the launcher script's directory. */
