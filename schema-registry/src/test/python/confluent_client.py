@@ -2,6 +2,7 @@
 
 Usage (run with /usr/bin/python3):
   confluent_client.py contract URL PREFIX               every REST endpoint, via both Confluent clients
+  confluent_client.py lifecycle URL PREFIX              deletes, references and modes, via SchemaRegistryClient
   confluent_client.py produce  URL BOOTSTRAP TOPIC N SCHEMA_JSON   AvroProducer writes N records
   confluent_client.py consume  URL BOOTSTRAP TOPIC N [READER_SCHEMA_JSON]  AvroConsumer reads N, one JSON line each
 
@@ -15,7 +16,7 @@ import requests
 from avro import schema as avro_schema
 from confluent_kafka import avro
 from confluent_kafka.avro import AvroConsumer, AvroProducer, CachedSchemaRegistryClient
-from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
+from confluent_kafka.schema_registry import Schema, SchemaReference, SchemaRegistryClient
 from confluent_kafka.schema_registry.error import SchemaRegistryError
 
 MEDIA = "application/vnd.schemaregistry.v1+json"
@@ -132,6 +133,70 @@ def contract(url, prefix):
     print(json.dumps({"id1": id1, "id2": id2}), flush=True)
 
 
+def lifecycle(url, prefix):
+    """Deletes, references and modes as a user of Confluent's SchemaRegistryClient meets them."""
+    sr = SchemaRegistryClient({"url": url})
+    v1 = record("Person", [{"name": "name", "type": "string"}], prefix)
+    v2 = record("Person", [{"name": "name", "type": "string"},
+                           {"name": "email", "type": ["null", "string"], "default": None}], prefix)
+    subject = prefix + "-life-value"
+    id1 = sr.register_schema(subject, Schema(v1, "AVRO"))
+    id2 = sr.register_schema(subject, Schema(v2, "AVRO"))
+    check(sr.delete_version(subject, 2) == 2, "delete_version(s, 2) -> 2")
+    check(sr.get_versions(subject) == [1], "versions after a soft delete -> [1]")
+    expect_error(lambda: sr.get_version(subject, 2), 404, 40402, "a soft-deleted version is not found")
+    expect_error(lambda: sr.delete_version(subject, 2), 404, 40406, "delete_version twice")
+    check(json.loads(sr.get_schema(id2).schema_str)["fields"][1]["name"] == "email", "a soft-deleted schema's id still resolves")
+    check(sr.delete_subject(subject) == [1], "delete_subject (soft) -> [1]")
+    expect_error(lambda: sr.get_versions(subject), 404, 40401, "versions of a soft-deleted subject")
+    expect_error(lambda: sr.delete_subject(subject), 404, 40404, "delete_subject twice")
+    check(subject not in sr.get_subjects(), "a soft-deleted subject is not listed")
+    sr = SchemaRegistryClient({"url": url})  # the client caches what it registered: a new one asks the registry
+    check(sr.register_schema(subject, Schema(v1, "AVRO")) == id1, "re-register after a soft delete -> same id")
+    check(sr.get_versions(subject) == [3], "... under a new version")
+
+    gone = prefix + "-gone-value"
+    sr.register_schema(gone, Schema(v1, "AVRO"))
+    check(sr.delete_subject(gone, permanent=True) == [1], "delete_subject(permanent=True) -> [1]")
+    r = requests.get(url + "/subjects/%s/versions?deleted=true" % gone)
+    check(r.status_code == 404 and r.json()["error_code"] == 40401, "a permanently deleted subject is gone, deleted ones too")
+    r = requests.delete(url + "/subjects/%s?permanent=true" % subject)
+    check(r.status_code == 404 and r.json()["error_code"] == 40405, "permanent delete of a live subject -> 40405")
+
+    # references
+    ns = "ref" + prefix.replace("-", "")
+    leaf = prefix + "-leaf"
+    root = prefix + "-root"
+    leaf_schema = json.dumps({"type": "record", "name": "Leaf", "namespace": ns, "fields": [{"name": "n", "type": "int"}]})
+    root_schema = json.dumps({"type": "record", "name": "Root", "namespace": ns, "fields": [{"name": "leaf", "type": ns + ".Leaf"}]})
+    sr.register_schema(leaf, Schema(leaf_schema, "AVRO"))
+    root_id = sr.register_schema(root, Schema(root_schema, "AVRO", [SchemaReference(ns + ".Leaf", leaf, 1)]))
+    got = sr.get_schema(root_id)
+    check(len(got.references) == 1 and got.references[0].subject == leaf and got.references[0].version == 1,
+          "get_schema returns the references")
+    found = sr.lookup_schema(root, Schema(root_schema, "AVRO", [SchemaReference(ns + ".Leaf", leaf, 1)]))
+    check(found.schema_id == root_id and found.version == 1, "lookup_schema with references")
+    r = requests.get(url + "/subjects/%s/versions/1/referencedby" % leaf)
+    check(r.status_code == 200 and r.json() == [root_id], "GET referencedby -> [root id]")
+    expect_error(lambda: sr.delete_version(leaf, 1), 422, 42206, "deleting a referenced version")
+    expect_error(lambda: sr.register_schema(prefix + "-orphan", Schema(root_schema, "AVRO")), 422, 42201,
+                 "a reference left out -> invalid schema")
+
+    # modes, through the client's REST session (this client version has no mode calls)
+    rest = sr._rest_client
+    check(rest.get("mode")["mode"] == "READWRITE", "GET /mode -> READWRITE")
+    check(rest.put("mode/" + subject, {"mode": "READONLY"})["mode"] == "READONLY", "PUT /mode/s READONLY")
+    check(rest.get("mode/" + subject)["mode"] == "READONLY", "GET /mode/s -> READONLY")
+    expect_error(lambda: sr.register_schema(subject, Schema(v2, "AVRO")), 422, 42205, "register in READONLY")
+    expect_error(lambda: sr.delete_version(subject, 3), 422, 42205, "delete in READONLY")
+    check(rest.delete("mode/" + subject)["mode"] == "READONLY", "DELETE /mode/s -> the mode it had")
+    check(SchemaRegistryClient({"url": url}).register_schema(subject, Schema(v2, "AVRO")) == id2,
+          "register once READWRITE again")
+    r = requests.post(url + "/subjects/%s/versions" % subject, data=json.dumps({"schema": v1}),
+                      headers={"Content-Type": "text/plain"})
+    check(r.status_code == 415 and r.json()["error_code"] == 415, "text/plain body -> 415")
+
+
 def produce(url, bootstrap, topic, n, schema_json):
     value_schema = avro.loads(schema_json)
     p = AvroProducer({"bootstrap.servers": bootstrap, "schema.registry.url": url},
@@ -175,6 +240,8 @@ if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "contract":
         contract(sys.argv[2], sys.argv[3])
+    elif mode == "lifecycle":
+        lifecycle(sys.argv[2], sys.argv[3])
     elif mode == "produce":
         produce(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), sys.argv[6])
     elif mode == "consume":

@@ -74,6 +74,19 @@ class ConfluentCompatibilityIT {
   }
 
   @Test
+  void confluentsPythonClientDeletesReferencesAndSetsModes(LocalStack stack) throws Exception {
+    List<String> out = python("lifecycle", stack.schemaRegistryUrl(), "life-" + UUID.randomUUID().toString().substring(0, 8));
+    // The script exits non-zero on the first failed expectation; these lines show the points were reached.
+    assertThat(out).contains("OK delete_version(s, 2) -> 2", "OK delete_subject (soft) -> [1]",
+        "OK delete_subject(permanent=True) -> [1]", "OK get_schema returns the references", "OK GET /mode -> READWRITE",
+        "OK text/plain body -> 415");
+    assertThat(out).anyMatch(l -> l.startsWith("OK delete_version twice -> 404/40406"));
+    assertThat(out).anyMatch(l -> l.startsWith("OK delete_subject twice -> 404/40404"));
+    assertThat(out).anyMatch(l -> l.startsWith("OK deleting a referenced version -> 422/42206"));
+    assertThat(out).anyMatch(l -> l.startsWith("OK register in READONLY -> 422/42205"));
+  }
+
+  @Test
   void recordsWrittenByOurSerializerAreReadByConfluentsPythonConsumer(LocalStack stack) throws Exception {
     String topic = "it.java-to-python." + UUID.randomUUID();
     try (SpecificAvroSerde<RawArticle> serde = new SpecificAvroSerde<>()) {

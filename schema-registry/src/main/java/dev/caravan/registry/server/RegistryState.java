@@ -106,7 +106,9 @@ final class RegistryState {
       return false;
     }
     if (versions != null) {
-      if (!versions.isEmpty() && versions.lastKey() >= v.version()) {
+      // A soft-deleted record may replay after later versions: compaction keeps it where it was
+      // rewritten, past the versions registered after the original.
+      if (!v.deleted() && !versions.isEmpty() && versions.lastKey() >= v.version()) {
         return false;
       }
       if (versions.values().stream().anyMatch(o -> o.id() == v.id() && !o.deleted())) {

@@ -80,4 +80,94 @@ class SchemaRegistryServiceTest {
     assertThat(state.apply(new RegistryState.Version("t", 1, 2, "\"long\""))).isTrue();
     assertThat(state.schemaById(1)).isEqualTo("\"string\"");
   }
+
+  /** The log as a list, and what Kafka's compaction leaves of it: each key's last record, tombstones dropped. */
+  static final class RecordingLog implements SchemaLog {
+    final RegistryState state = new RegistryState();
+    final java.util.List<String[]> records = new java.util.ArrayList<>();
+
+    @Override
+    public void append(String key, String value) {
+      records.add(new String[] {key, value});
+      replay(java.util.List.<String[]>of(new String[] {key, value}), state);
+    }
+
+    java.util.List<String[]> compacted() {
+      java.util.Map<String, Integer> last = new java.util.HashMap<>();
+      for (int i = 0; i < records.size(); i++) {
+        last.put(records.get(i)[0], i);
+      }
+      java.util.List<String[]> out = new java.util.ArrayList<>();
+      for (int i = 0; i < records.size(); i++) {
+        if (last.get(records.get(i)[0]) == i && records.get(i)[1] != null) {
+          out.add(records.get(i));
+        }
+      }
+      return out;
+    }
+
+    static RegistryState replay(java.util.List<String[]> records, RegistryState into) {
+      for (String[] r : records) {
+        try {
+          SchemaLogFormat.apply(r[0], r[1], into);
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return into;
+    }
+  }
+
+  @Test
+  void deletesModesAndReferencesReplayTheSameFromTheFullAndTheCompactedLog() {
+    RecordingLog rec = new RecordingLog();
+    SchemaRegistryService s = new SchemaRegistryService(rec.state, rec, CompatibilityLevel.BACKWARD);
+    s.setLevel("v", "NONE");
+    int idString = s.register("v", "\"string\"", null);
+    s.register("v", "\"int\"", null);
+    s.register("v", "\"long\"", null);
+    s.deleteVersion("v", "1", false);
+    s.deleteVersion("v", "2", false);
+    s.deleteVersion("v", "2", true);
+    s.register("leaf", "{\"type\":\"record\",\"name\":\"Leaf\",\"namespace\":\"t\",\"fields\":[{\"name\":\"n\",\"type\":\"int\"}]}", null);
+    int root = s.register("root", "{\"type\":\"record\",\"name\":\"Root\",\"namespace\":\"t\",\"fields\":[{\"name\":\"l\",\"type\":\"t.Leaf\"}]}",
+        null, java.util.List.of(new SchemaRegistryService.ReferenceRequest("t.Leaf", "leaf", "1")), null, null);
+    s.register("gone", "\"bytes\"", null);
+    s.deleteSubject("gone", false);
+    s.deleteSubject("gone", true);
+    s.setMode("v", "READONLY", false);
+
+    for (RegistryState replayed : java.util.List.of(RecordingLog.replay(rec.records, new RegistryState()),
+        RecordingLog.replay(rec.compacted(), new RegistryState()))) {
+      SchemaRegistryService r = new SchemaRegistryService(replayed, rec, CompatibilityLevel.BACKWARD);
+      assertThat(r.versions("v", true)).extracting(RegistryState.Version::version).containsExactly(1, 3);
+      assertThat(r.versions("v")).extracting(RegistryState.Version::version).containsExactly(3);
+      assertThat(r.version("v", "1", true).id()).isEqualTo(idString);
+      assertThat(r.subjectMode("v")).isEqualTo(Mode.READONLY);
+      assertThat(r.subjectLevel("v")).isEqualTo(CompatibilityLevel.NONE);
+      assertThat(r.referencedBy("leaf", "1")).containsExactly(root);
+      assertThat(r.stored(root).references()).containsExactly(new RegistryState.Reference("t.Leaf", "leaf", 1));
+      assertThat(replayed.subjects(true)).containsExactly("leaf", "root", "v");
+      assertThatThrownBy(() -> r.versions("gone", true))
+          .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40401));
+    }
+  }
+
+  @Test
+  void aSoftDeleteAlsoRetiresTheRecordsOfInstancesThatLostTheRace() {
+    RecordingLog rec = new RecordingLog();
+    // Two instances wrote version 1 of "s": the first record wins, the second is a loser kept under its own key.
+    rec.append("{\"keytype\":\"SCHEMA\",\"subject\":\"s\",\"version\":1,\"magic\":1,\"writer\":\"a\"}",
+        SchemaLogFormat.schemaValue(new RegistryState.Version("s", 1, 1, "\"string\"")));
+    rec.append("{\"keytype\":\"SCHEMA\",\"subject\":\"s\",\"version\":1,\"magic\":1,\"writer\":\"b\"}",
+        SchemaLogFormat.schemaValue(new RegistryState.Version("s", 1, 2, "\"int\"")));
+    SchemaRegistryService s = new SchemaRegistryService(rec.state, rec, CompatibilityLevel.BACKWARD);
+    assertThat(s.version("s", "1").schema()).isEqualTo("\"string\"");
+    s.deleteVersion("s", "1", false);
+    // Compaction moves the winner's (rewritten) record after the loser's: the loser must be gone.
+    RegistryState replayed = RecordingLog.replay(rec.compacted(), new RegistryState());
+    assertThat(replayed.allVersions("s")).singleElement()
+        .satisfies(v -> assertThat(v.schema()).isEqualTo("\"string\""))
+        .satisfies(v -> assertThat(v.deleted()).isTrue());
+  }
 }
