@@ -6,76 +6,125 @@ import dev.caravan.enrich.fx.TickListRates;
 import dev.caravan.enrich.tag.ArticleEnricher;
 import dev.caravan.enrich.tag.Gazetteer;
 import dev.caravan.index.document.ArticleDocuments;
-import dev.caravan.ingest.parse.PageDumpParser;
-import dev.caravan.ingest.parse.PageRecords;
-import dev.caravan.ingest.parse.ParsedPage;
+import dev.caravan.ingest.files.FileIngestor;
+import dev.caravan.ingest.files.InputDocument;
+import dev.caravan.ingest.parse.ParseProblem;
 import dev.caravan.schema.EnrichedArticle;
+import dev.caravan.schema.FxTick;
 import dev.caravan.schema.RawArticle;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code caravan tag FILE|-}: parse, tag and convert a page offline (no Kafka), one enriched
- * article per line as JSON with the Avro schema's field names. The page's own FX ticker converts the money.
+ * {@code caravan tag FILE|DIR|-...}: parse, tag and convert offline (no Kafka) whatever {@code ingest}
+ * reads (page dumps, HTML listings, RSS/Atom, JSON, NDJSON), one article per line as JSON in the
+ * form the search API returns. FX ticks found in the inputs (a page's ticker, tick records) convert the money.
  */
 @Command(name = "tag", mixinStandardHelpOptions = true,
-        description = "Tag a page dump offline and print one EnrichedArticle per line as JSON.")
+        description = {"Tag page dumps, HTML listing pages, RSS/Atom feeds, JSON or NDJSON offline (no Kafka) and print",
+                "one article per line as JSON, in the form the search API returns: entities with their mentions",
+                "(text, field, start, end), money facts with USD, publishedDate and dateSource.",
+                "FX ticks in the inputs (a page's ticker, tick records) convert the money.",
+                "Exit code: 0 all tagged, 1 something was skipped (named with file and line), 2 usage error."})
 final class TagCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE|-", description = "A page dump, or - for standard input.")
-    String input;
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "Files, directories, or - for standard input.")
+    List<String> inputs = new ArrayList<>();
 
-    @CommandLine.Option(names = "--source", defaultValue = "offline", description = "Source name (default: ${DEFAULT-VALUE}).")
+    @CommandLine.Option(names = "--source", description = "Source name recorded on the articles (default: offline).")
     String source;
 
     @CommandLine.Option(names = "--date", paramLabel = "YYYY-MM-DD",
-            description = "Day of articles that neither the page nor their own text dates (default: today).")
+            description = "Day of articles that neither their input, the page nor their own text dates (default: today).")
     java.time.LocalDate date;
 
     @Override
     public Integer call() throws IOException {
-        ParsedPage page;
-        try (Reader reader = "-".equals(input)
-                ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-                : Files.newBufferedReader(existing(Path.of(input)), StandardCharsets.UTF_8)) {
-            page = new PageDumpParser().parse(input, reader);
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        page.problems().forEach(p -> err.println("skipped: " + p));
+        FileIngestor parser = new FileIngestor(null, source, Clock.systemUTC(), date);
+        Instant now = Instant.now();
+        List<RawArticle> articles = new ArrayList<>();
+        List<FxTick> ticks = new ArrayList<>();
+        List<ParseProblem> problems = new ArrayList<>();
+        for (Input input : inputs()) {
+            String text;
+            try {
+                text = input.read();
+            } catch (IOException e) {
+                problems.add(new ParseProblem(input.name(), 1, e.getMessage() + "; file skipped"));
+                continue;
+            }
+            FileIngestor.Parsed parsed = parser.parse(input.name(), text, source != null ? source : "offline",
+                    input.baseUri(), now);
+            articles.addAll(parsed.articles());
+            ticks.addAll(parsed.ticks());
+            problems.addAll(parsed.problems());
+        }
         int fxMaxAgeDays = (Integer) EnrichConfig.DEFINITION.defaultValues().get(EnrichConfig.FX_MAX_AGE_DAYS);
         ArticleEnricher enricher = new ArticleEnricher(Gazetteer.bundled(), fxMaxAgeDays, Clock.systemUTC());
-        TickListRates rates = new TickListRates(PageRecords.ticks(page, source));
+        TickListRates rates = new TickListRates(ticks);
         ObjectMapper json = new ObjectMapper();
-        for (RawArticle raw : PageRecords.articles(page, source, Instant.now(), date)) {
+        for (RawArticle raw : articles) {
             EnrichedArticle enriched = enricher.enrich(raw, rates);
-            Map<String, Object> document = ArticleDocuments.article(enriched);
-            out.println(json.writeValueAsString(document));
+            out.println(json.writeValueAsString(ArticleDocuments.article(enriched)));
         }
         out.flush();
+        problems.forEach(p -> err.println("skipped: " + p));
         err.flush();
-        return page.problems().isEmpty() ? 0 : 1;
+        return problems.isEmpty() ? 0 : 1;
     }
 
-    private Path existing(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + path);
+    /** One input: a file, or standard input. */
+    private record Input(String name, InputDocument document) {
+
+        String read() throws IOException {
+            if (document != null) {
+                return document.read();
+            }
+            byte[] bytes = System.in.readAllBytes();
+            try {
+                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                throw new IOException("not UTF-8 text", e);
+            }
         }
-        return path;
+
+        String baseUri() {
+            return document != null ? document.baseUri() : null;
+        }
+    }
+
+    private List<Input> inputs() {
+        List<Input> all = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
+        for (String input : inputs) {
+            if ("-".equals(input)) {
+                InputFiles.expand(paths, spec.commandLine()).forEach(p -> all.add(new Input(p.toString(), InputDocument.of(p))));
+                paths.clear();
+                all.add(new Input("stdin", null));
+            } else {
+                paths.add(Path.of(input));
+            }
+        }
+        InputFiles.expand(paths, spec.commandLine()).forEach(p -> all.add(new Input(p.toString(), InputDocument.of(p))));
+        return all;
     }
 }

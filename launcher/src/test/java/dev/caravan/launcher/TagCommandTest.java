@@ -59,4 +59,36 @@ class TagCommandTest {
         assertThat(article.get("dateSource").asText()).isEqualTo("OPTION");
         assertThat(article.get("people").toString()).contains("Kassym-Jomart Tokayev");
     }
+
+    @Test
+    void readsEveryFormatIngestReadsAndNamesTheFileOfEachProblem(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.ndjson"), "{\"title\":\"Loan\",\"body\":\"Kassym-Jomart Tokayev said a loan of "
+                + "KZT 2.3bn was signed in Astana.\",\"publishedDate\":\"2024-12-02\"}\n"
+                + "{\"base\":\"KZT\",\"quote\":\"USD\",\"rate\":\"0.00192\",\"asOf\":\"2024-12-02\"}\n");
+        Files.writeString(dir.resolve("b.xml"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+                + "<item><title>Japarov in Osh</title><description>Sadyr Japarov visited Osh.</description>"
+                + "<pubDate>Mon, 02 Dec 2024 10:00:00 GMT</pubDate></item></channel></rss>");
+        Files.write(dir.resolve("c.txt"), new byte[] {'D', 'a', 'y', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+
+        int exit = run("tag", dir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        List<JsonNode> articles = new ArrayList<>();
+        for (String line : out.toString().strip().split("\n")) {
+            articles.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(articles).hasSize(2);
+        assertThat(articles.get(0).get("people").toString()).contains("Kassym-Jomart Tokayev");
+        assertThat(articles.get(0).get("money").get(0).get("usd").asDouble()).isEqualTo(2.3e9 * 0.00192);
+        assertThat(articles.get(1).get("places").toString()).contains("Osh");
+        assertThat(err.toString()).contains("c.txt").contains("not UTF-8").doesNotContain("Exception");
+    }
+
+    @Test
+    void aPageDumpDatedTheWayTheRegionsSitesWriteIt(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("page.txt");
+        Files.writeString(page, "19.08.2022\n\nTokayev visits Almaty\n\nKassym-Jomart Tokayev met the akim of Almaty.\n");
+        assertThat(run("tag", page.toString())).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString().strip()).get("publishedDate").asText()).isEqualTo("2022-08-19");
+    }
 }

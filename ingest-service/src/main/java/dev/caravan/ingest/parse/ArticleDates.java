@@ -26,6 +26,8 @@ public final class ArticleDates {
             + "Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\b(\\d{1,2}) (" + MONTHS + ")\\.?,? ((?:19|20)\\d\\d)\\b");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("\\b(" + MONTHS + ")\\.? (\\d{1,2}),? ((?:19|20)\\d\\d)\\b");
+    /** "19.08.2022", day first as the region writes it. */
+    private static final Pattern DOTTED = Pattern.compile("\\b(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d\\d)\\b");
     private static final Pattern ISO = Pattern.compile("\\b((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d)\\b");
 
     /** A day and where it came from (one of the constants above). */
@@ -54,7 +56,7 @@ public final class ArticleDates {
     /** The latest full date in the text that is not after {@code notAfter}; null if none. */
     static LocalDate latestStated(String text, LocalDate notAfter) {
         LocalDate latest = null;
-        for (Pattern pattern : new Pattern[] {DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO}) {
+        for (Pattern pattern : new Pattern[] {DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO, DOTTED}) {
             Matcher m = pattern.matcher(text);
             while (m.find()) {
                 LocalDate date = parse(pattern, m);
@@ -70,6 +72,9 @@ public final class ArticleDates {
         try {
             if (pattern == ISO) {
                 return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            }
+            if (pattern == DOTTED) {
+                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
             }
             boolean dayFirst = pattern == DAY_MONTH_YEAR;
             int day = Integer.parseInt(m.group(dayFirst ? 1 : 2));

@@ -27,7 +27,10 @@ final class HeaderLines {
             Pattern.CASE_INSENSITIVE);
     private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
             formatter("d MMMM uuuu"), formatter("d MMM uuuu"), formatter("MMMM d, uuuu"),
-            formatter("EEEE, d MMMM uuuu"), DateTimeFormatter.ISO_LOCAL_DATE);
+            formatter("EEEE, d MMMM uuuu"), DateTimeFormatter.ISO_LOCAL_DATE,
+            // the forms the region's sites print: "19.08.2022", "Aug. 19, 2022", "Aug 19, 2022", "Friday, August 19, 2022"
+            formatter("d.M.uuuu"), formatter("MMM'.' d, uuuu"), formatter("MMM d, uuuu"), formatter("d MMM'.' uuuu"),
+            formatter("EEEE, MMMM d, uuuu"));
 
     private HeaderLines() {
     }

@@ -20,7 +20,9 @@ class HeaderLinesTest {
 
     private static final List<DateTimeFormatter> REFERENCE_FORMATS = List.of(
             formatter("d MMMM uuuu"), formatter("d MMM uuuu"), formatter("MMMM d, uuuu"),
-            formatter("EEEE, d MMMM uuuu"), DateTimeFormatter.ISO_LOCAL_DATE);
+            formatter("EEEE, d MMMM uuuu"), DateTimeFormatter.ISO_LOCAL_DATE,
+            formatter("d.M.uuuu"), formatter("MMM'.' d, uuuu"), formatter("MMM d, uuuu"), formatter("d MMM'.' uuuu"),
+            formatter("EEEE, MMMM d, uuuu"));
 
     private static DateTimeFormatter formatter(String pattern) {
         return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.ENGLISH);
@@ -61,13 +63,24 @@ class HeaderLinesTest {
         return Arbitraries.oneOf(
                 Arbitraries.of("02 December 2024", "2 Dec 2024", "December 2, 2024", "Monday, 2 December 2024",
                         "2024-12-02", "31 February 2024", "2024-02-30", "02 december 2024", "02 December 2024 extra",
-                        "Budget 2025 Approved", "Viewing results 1 - 6 of 107", "02 Decem 2024", "Tuesday, 2 December 2024"),
+                        "Budget 2025 Approved", "Viewing results 1 - 6 of 107", "02 Decem 2024", "Tuesday, 2 December 2024",
+                        "19.08.2022", "Aug. 19, 2022", "Aug 19, 2022", "19 Aug. 2022", "Friday, August 19, 2022", "32.08.2022"),
                 Arbitraries.strings().withChars("0123456789 -,DecmbrMonday").ofMaxLength(24));
     }
 
     @Property(tries = 2000)
     void dateMatchesTheExceptionVersion(@ForAll("datey") String line) {
         assertThat(HeaderLines.date(line)).isEqualTo(referenceDate(line));
+    }
+
+    @Test
+    void theDateFormsTheRegionsSitesPrint() {
+        LocalDate day = LocalDate.of(2022, 8, 19);
+        for (String line : List.of("19.08.2022", "19.8.2022", "Aug. 19, 2022", "Aug 19, 2022", "19 Aug. 2022",
+                "Friday, August 19, 2022", "19 August 2022", "2022-08-19")) {
+            assertThat(HeaderLines.date(line)).as(line).isEqualTo(day);
+        }
+        assertThat(HeaderLines.date("32.08.2022")).isNull();
     }
 
     @Test
