@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
     int partitions;
 
     // Long enough to outlast what Kafka absorbs: 10,000 gave 933-1,423 articles/s, 30,000 shows OpenSearch's merging (878).
-    @Option(names = "--burst", defaultValue = "30000", description = "Articles of the end-to-end sustained burst (default ${DEFAULT-VALUE}).")
+    @Option(names = "--burst", defaultValue = "30000", description = "Articles of the end-to-end sustained burst, run with 1 and then 2 enrich instances (default ${DEFAULT-VALUE}).")
     int burst;
 
     @Option(names = "--rate", defaultValue = "500", description = "Fixed end-to-end rate, articles/s (default ${DEFAULT-VALUE}).")

@@ -24,6 +24,11 @@ class ReportTest {
         assertThat(Result.absolute("p99", 2500, "ms", 2000.0, Result.Goal.MAX_VALUE, null).met()).isFalse();
         assertThat(Result.absolute("rate", 2500, "articles/s", 2000.0, Result.Goal.MIN_VALUE, null).met()).isTrue();
         assertThat(Result.absolute("info", 1, "MB", null, null, null).met()).isNull();
+        Result cpu = Result.vsBaseline("cpu", 300, 1000, "CPU ms", 0.5, Result.Goal.MAX_RATIO, null);
+        assertThat(cpu.ratio()).isEqualTo(0.3);
+        assertThat(cpu.met()).isTrue();
+        assertThat(Result.vsBaseline("cpu", 600, 1000, "CPU ms", 0.5, Result.Goal.MAX_RATIO, null).met()).isFalse();
+        assertThat(Report.goalText(cpu)).isEqualTo("<= 0.50x");
     }
 
     @Test

@@ -85,7 +85,7 @@ public final class Report {
         return b.toString();
     }
 
-    static String goalText(Result r) {
+    public static String goalText(Result r) {
         if (r.goal() == null || r.goalKind() == null) {
             return "";
         }
@@ -93,6 +93,7 @@ public final class Report {
             case MIN_RATIO -> ">= " + format(r.goal()) + "x";
             case MIN_VALUE -> ">= " + format(r.goal()) + " " + r.unit();
             case MAX_VALUE -> "<= " + format(r.goal()) + " " + r.unit();
+            case MAX_RATIO -> "<= " + format(r.goal()) + "x";
         };
     }
 

@@ -14,13 +14,21 @@ public record Result(String name, double value, String unit, Double baseline, Do
         /** value >= goal */
         MIN_VALUE,
         /** value <= goal */
-        MAX_VALUE
+        MAX_VALUE,
+        /** ratio <= goal (a cost against a baseline's cost) */
+        MAX_RATIO
     }
 
     /** A figure against a baseline; the ratio is computed here, null when the baseline is zero. */
     public static Result vsBaseline(String name, double value, double baseline, String unit, Double goalRatio, String note) {
         Double ratio = baseline == 0 ? null : value / baseline;
         return new Result(name, value, unit, baseline, ratio, goalRatio, goalRatio == null ? null : Goal.MIN_RATIO, note);
+    }
+
+    /** A figure against a baseline with a goal of any kind on the ratio (MIN_RATIO or MAX_RATIO). */
+    public static Result vsBaseline(String name, double value, double baseline, String unit, double goalRatio, Goal kind, String note) {
+        Double ratio = baseline == 0 ? null : value / baseline;
+        return new Result(name, value, unit, baseline, ratio, goalRatio, kind, note);
     }
 
     /** A figure without a baseline, optionally with a bound on the value. */
@@ -37,6 +45,7 @@ public record Result(String name, double value, String unit, Double baseline, Do
             case MIN_RATIO -> ratio == null ? null : ratio >= goal;
             case MIN_VALUE -> value >= goal;
             case MAX_VALUE -> value <= goal;
+            case MAX_RATIO -> ratio == null ? null : ratio <= goal;
         };
     }
 }
