@@ -46,4 +46,28 @@ class ConfigSourcesTest {
         assertThat(String.join("\n", ConfigExplainer.explain("test", definition, resolved)))
                 .doesNotContain("s3cret").contains("CARAVAN_API_TOKEN").contains("[hidden]");
     }
+
+    @Test
+    void oneFileServesEveryServiceEachTakingItsOwnKeys(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("caravan.properties");
+        Files.writeString(file, "kafka.bootstrap=shared:9092\nopensearch.url=http://os:9200\nenrich.ops.port=9083\n");
+        var resolved = ConfigSources.resolve(definition, Map.of(ConfigSources.FILE_VARIABLE, file.toString()), Map.of());
+        assertThat(resolved.values()).containsEntry("kafka.bootstrap", "shared:9092").doesNotContainKey("opensearch.url");
+    }
+
+    @Test
+    void aSlipInAKeyOfThisServiceNamesTheClosestKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("caravan.properties");
+        Files.writeString(file, "kafka.bootsrap=x\n");
+        assertThatThrownBy(() -> ConfigSources.resolve(definition, Map.of(ConfigSources.FILE_VARIABLE, file.toString()), Map.of()))
+                .hasMessageContaining("did you mean 'kafka.bootstrap'?");
+    }
+
+    @Test
+    void aMisspeltVariableIsWarnedAboutWithTheClosestKey() {
+        assertThat(ConfigSources.unknownVariables(definition, Map.of("CARAVAN_KAFKA_BOOTSRAP", "x",
+                "CARAVAN_OPENSEARCH_URL", "http://os:9200", "CARAVAN_KAFKA_BOOTSTRAP", "y", "PATH", "/bin")))
+                .containsExactly("Unknown variable CARAVAN_KAFKA_BOOTSRAP is ignored; did you mean CARAVAN_KAFKA_BOOTSTRAP "
+                        + "(kafka.bootstrap)?");
+    }
 }
