@@ -64,7 +64,7 @@ final class IngestCommand implements Callable<Integer> {
     String registryUrl;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
         if (serve != inputs.isEmpty()) {
             throw new CommandLine.ParameterException(cli, serve
@@ -88,7 +88,7 @@ final class IngestCommand implements Callable<Integer> {
         } catch (RecordPublisher.PublishException e) {
             progress.done();
             cli.getErr().println("error: " + e.getMessage() + " (Kafka at " + config.kafkaBootstrap() + ")");
-            return 2;
+            return ExitCodes.KAFKA;
         }
         progress.done();
         out.printf("files %d, articles %d, FX ticks %d, skipped %d%s%n", summary.files(), summary.articles(),
@@ -131,9 +131,11 @@ final class IngestCommand implements Callable<Integer> {
         return documents;
     }
 
-    private int serve(IngestConfig config) throws InterruptedException {
+    private int serve(IngestConfig config) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
-        try (IngestServer server = IngestServer.start(config, port != null ? port : config.apiPort())) {
+        int listen = port != null ? port : config.apiPort();
+        try (IngestServer server = ServiceCommands.onPort("The ingest API", listen,
+                port != null ? "--port" : IngestConfig.API_PORT, () -> IngestServer.start(config, listen))) {
             spec.commandLine().getOut().printf("Ingest API on %s (OpenAPI: %s/openapi.yaml); Ctrl-C stops it%n",
                     server.url(), server.url());
             spec.commandLine().getOut().flush();

@@ -21,6 +21,18 @@ final class ServiceCommands {
     private ServiceCommands() {
     }
 
+    /** Starts a server on a port chosen by {@code key}; a taken port is one clear line naming the key. */
+    static <T> T onPort(String what, int port, String key, java.util.concurrent.Callable<T> start) throws Exception {
+        try {
+            return start.call();
+        } catch (Exception e) {
+            if (PortTaken.isBindFailure(e)) {
+                throw new PortTaken(what, port, key, dev.caravan.config.ConfigSources.environmentName(key), e);
+            }
+            throw e;
+        }
+    }
+
     /** Runs until SIGTERM/Ctrl-C, then closes the service (finishing or abandoning the in-flight batch). */
     static int runUntilStopped(AutoCloseable service) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
@@ -44,9 +56,11 @@ final class ServiceCommands {
         public Integer call() throws Exception {
             EnrichConfig config = EnrichConfig.fromEnvironment(Map.of());
             EnrichService service = new EnrichService(config);
+            int port = config.getInt(EnrichConfig.OPS_PORT);
+            // the ops port first: a taken port fails at once, before any Kafka work
+            OpsServer ops = onPort("The enrich service's health and metrics endpoint", port, EnrichConfig.OPS_PORT,
+                    () -> OpsServer.start("enrich-service", "0.0.0.0", port, service.health(), service.metrics()));
             service.start();
-            OpsServer ops = OpsServer.start("enrich-service", "0.0.0.0", config.getInt(EnrichConfig.OPS_PORT),
-                    service.health(), service.metrics());
             return runUntilStopped(() -> {
                 service.close();
                 ops.close();
@@ -61,10 +75,12 @@ final class ServiceCommands {
         public Integer call() throws Exception {
             IndexConfig config = IndexConfig.fromEnvironment(Map.of());
             IndexService service = new IndexService(config);
+            int port = config.getInt(IndexConfig.OPS_PORT);
+            OpsServer ops = onPort("The index service's health and metrics endpoint", port, IndexConfig.OPS_PORT,
+                    () -> OpsServer.start("index-service", "0.0.0.0", port, service.health(), service.metrics()));
+            SearchServer search = onPort("The search API", config.getInt(IndexConfig.SEARCH_PORT), IndexConfig.SEARCH_PORT,
+                    () -> SearchServer.start(config));
             service.start();
-            SearchServer search = SearchServer.start(config);
-            OpsServer ops = OpsServer.start("index-service", "0.0.0.0", config.getInt(IndexConfig.OPS_PORT),
-                    service.health(), service.metrics());
             return runUntilStopped(() -> {
                 search.close();
                 service.close();
@@ -78,7 +94,9 @@ final class ServiceCommands {
     static final class Ingest implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            IngestServer server = IngestServer.start(IngestConfig.fromEnvironment(Map.of()));
+            IngestConfig config = IngestConfig.fromEnvironment(Map.of());
+            IngestServer server = onPort("The ingest API", config.getInt(IngestConfig.API_PORT), IngestConfig.API_PORT,
+                    () -> IngestServer.start(config));
             return runUntilStopped(server);
         }
     }

@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
                 "one article per line as JSON, in the form the search API returns: entities with their mentions",
                 "(text, field, start, end), money facts with USD, publishedDate and dateSource.",
                 "FX ticks in the inputs (a page's ticker, tick records) convert the money.",
-                "Exit code: 0 all tagged, 1 something was skipped (named with file and line), 2 usage error."})
+                "Exit code: 0 all tagged, 1 something was skipped (named with file and line), 64 usage error."})
 final class TagCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -47,7 +47,7 @@ class IngestCommandTest {
 
     @Test
     void missingInputIsAUsageError() {
-        assertThat(run("ingest", "no-such-dir-anywhere")).isEqualTo(2);
+        assertThat(run("ingest", "no-such-dir-anywhere")).isEqualTo(64);
         assertThat(err.toString()).contains("no such file or directory");
     }
 }
