@@ -405,6 +405,26 @@ public final class EntityTagger {
     private static final Pattern MONTH_ABBREVIATION =
             Pattern.compile("(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?");
 
+    /**
+     * The entry already collected under the same type and name ("Sauran District" made by the rule for
+     * "the Sauran and Baidibek districts" and the gazetteer's line): one entity, the gazetteer's if either is.
+     */
+    private static GazetteerEntry sameNamed(Map<GazetteerEntry, List<Mention>> found, GazetteerEntry entry) {
+        if (found.containsKey(entry)) {
+            return entry;
+        }
+        for (GazetteerEntry known : found.keySet()) {
+            if (known.type() == entry.type() && known.name().equals(entry.name())) {
+                if (known.country() == null && entry.country() != null) {
+                    found.put(entry, found.remove(known)); // the fuller entry names the entity
+                    return entry;
+                }
+                return known;
+            }
+        }
+        return entry;
+    }
+
     private static void collect(List<Hit> hits, TextField field, Map<GazetteerEntry, List<Mention>> found) {
         for (Hit hit : hits) {
             if (Demonyms.isDemonym(hit)) {
@@ -414,7 +434,7 @@ public final class EntityTagger {
                 continue; // "Aug. 18" in a dateline is a date, whatever rule took it for a name
             }
             // the all-fields constructor: what the builder builds when every field is set, without its checks
-            found.computeIfAbsent(hit.entry(), e -> new ArrayList<>())
+            found.computeIfAbsent(sameNamed(found, hit.entry()), e -> new ArrayList<>())
                     .add(new Mention(hit.text(), field, hit.start(), hit.end()));
         }
     }
