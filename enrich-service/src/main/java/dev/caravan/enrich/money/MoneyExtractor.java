@@ -24,7 +24,12 @@ public final class MoneyExtractor {
     private static final Map<String, String> SYMBOLS = Map.of(
             "US$", "USD", "U$", "USD", "$", "USD", "€", "EUR", "£", "GBP", "₸", "KZT", "₽", "RUB", "¥", "CNY");
     /** At most 15 digits before the point and 6 after: a longer run of digits is no amount of money. */
-    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,4}(?:\\.\\d{1,6})?|\\d{1,15}(?:\\.\\d{1,6})?)(?!\\d|[,.]\\d)";
+    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,4}(?:\\.\\d{1,6})?"
+            // "1 500 000 tenge", "12 000 soums": thousands grouped by spaces, as translated Russian-language news writes them
+            + "|(?<![/\u2013-])\\d{1,3}(?:[ \u00a0\u202f]\\d{3}){1,4}(?:,\\d{1,2})?(?![ \u00a0\u202f]?\\d)" // not "AI-92/93 108 tenge"
+            // "1,5 billion tenge", "44,2 soms": a decimal comma (two digits at most after it, so no thousands)
+            + "|\\d{1,3},\\d{1,2}(?!\\d)"
+            + "|\\d{1,15}(?:\\.\\d{1,6})?)(?!\\d|[,.]\\d)";
     /** "$2-3 billion", "2 to 3 million tenge": the upper end of a range, written before the scale. */
     private static final String RANGE_END = "(?:(?:\\s?(?:-|\u2013|to)\\s?|(?<=\\bbetween [\\d.,]{1,24})\\s+and\\s+)(?:US\\$|\\$)?"
             + NUMBER + ")?";
@@ -371,8 +376,17 @@ public final class MoneyExtractor {
     private boolean mayFollowNumber(String text, int at) {
         int n = text.length();
         int r = at;
-        while (r < n && (text.charAt(r) >= '0' && text.charAt(r) <= '9' || text.charAt(r) == ',' || text.charAt(r) == '.')) {
-            r++;
+        while (true) {
+            while (r < n && (text.charAt(r) >= '0' && text.charAt(r) <= '9' || text.charAt(r) == ',' || text.charAt(r) == '.')) {
+                r++;
+            }
+            // "1 500 000": a space then a group of exactly three digits goes on with the number
+            if (r + 4 <= n && isGroupSpace(text.charAt(r)) && isDigits(text, r + 1, r + 4)
+                    && (r + 4 == n || !(text.charAt(r + 4) >= '0' && text.charAt(r + 4) <= '9'))) {
+                r += 4;
+                continue;
+            }
+            break;
         }
         if (r >= n) {
             return false;
@@ -395,6 +409,19 @@ public final class MoneyExtractor {
         // "54,000 – 91,000 soms": a spaced dash of a range
         return SCALE_STARTS.indexOf(next) >= 0 || next == 'o' || suffixStarts[next] || next == '\u2013' || next == '\u2014'
                 || next == '('; // "10,270.08 (+7.21) soums"
+    }
+
+    private static boolean isGroupSpace(char c) {
+        return c == ' ' || c == '\u00a0' || c == '\u202f';
+    }
+
+    private static boolean isDigits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** First letters of the scale words of {@code SCALE}. */
@@ -479,8 +506,18 @@ public final class MoneyExtractor {
         return symbol != null ? symbol : codeByWord.get(written);
     }
 
+    /** The number as Java reads it: no group separators, a decimal comma as a point. */
+    static String plain(String number) {
+        String digits = number.replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
+        int comma = digits.lastIndexOf(',');
+        if (comma >= 0 && digits.indexOf('.') < 0 && digits.length() - comma - 1 <= 2) {
+            return digits.substring(0, comma).replace(",", "") + "." + digits.substring(comma + 1);
+        }
+        return digits.replace(",", "");
+    }
+
     static double amount(String number, String scale) {
-        double value = Double.parseDouble(number.replace(",", ""));
+        double value = Double.parseDouble(plain(number));
         if (scale == null) {
             return value;
         }

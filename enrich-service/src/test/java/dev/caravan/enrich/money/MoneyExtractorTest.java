@@ -129,4 +129,15 @@ class MoneyExtractorTest {
                 .extracting(MoneyAmount::amount, MoneyAmount::amountMax, MoneyAmount::kind)
                 .containsExactly(tuple(54000.0, 91000.0, MoneyAmount.Kind.PRICE), tuple(1000.0, null, MoneyAmount.Kind.PRICE));
     }
+
+    @Test
+    void numbersAsTranslatedNewsWritesThem() {
+        assertThat(extract("a fine of 1 500 000 tenge was imposed")).singleElement()
+                .extracting(MoneyAmount::amount, MoneyAmount::currency).containsExactly(1.5e6, "KZT");
+        assertThat(extract("the budget grew by 1,5 billion tenge")).singleElement()
+                .extracting(MoneyAmount::amount).isEqualTo(1.5e9);
+        assertThat(extract("about 44,2 soms")).singleElement().extracting(MoneyAmount::amount).isEqualTo(44.2);
+        assertThat(extract("12,625 soums and 1,500,000 tenge")).extracting(MoneyAmount::amount).containsExactly(12625.0, 1.5e6);
+        assertThat(extract("in 2024 500 tenge coins were minted")).singleElement().extracting(MoneyAmount::amount).isEqualTo(500.0);
+    }
 }
