@@ -41,6 +41,8 @@ public final class EnrichService implements AutoCloseable {
 
     public EnrichService(EnrichConfig config) {
         this.config = config;
+        // First: a filter applies only to meters registered after it (EnrichMetrics registers its own below).
+        metrics.config().meterFilter(new StateStoreTags());
         this.globalDeadLetters = GlobalDeadLetters.toKafka(config.kafkaClientProperties());
         int fxMaxAgeDays = config.getInt(EnrichConfig.FX_MAX_AGE_DAYS);
         this.serdes = EnrichSerdes.forRegistry(config.schemaRegistryUrl());
@@ -56,7 +58,6 @@ public final class EnrichService implements AutoCloseable {
             LOG.error("Enrich stream stopped by an error it could not skip; health now reports DOWN: {}", e.toString(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-        metrics.config().meterFilter(new StateStoreTags()); // before binding: filters apply to meters registered after them
         new KafkaStreamsMetrics(streams).bindTo(metrics);
         this.health = new Health()
                 .live("streams", () -> streams.state().hasNotStarted() || streams.state().isRunningOrRebalancing()

@@ -25,7 +25,8 @@ public final class StateStoreTags implements MeterFilter {
         List<Tag> tags = new ArrayList<>();
         boolean renamed = false;
         for (Tag tag : id.getTagsAsIterable()) {
-            if (tag.getKey().endsWith("-" + KEY)) {
+            // Micrometer's Kafka binder writes the keys with dots (rocksdb.window.state.id), Kafka with dashes.
+            if (tag.getKey().replace('.', '-').endsWith("-" + KEY)) {
                 tags.add(Tag.of(KEY, tag.getValue()));
                 renamed = true;
             } else {

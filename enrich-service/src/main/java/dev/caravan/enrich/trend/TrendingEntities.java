@@ -38,13 +38,19 @@ public final class TrendingEntities {
     /** Articles may be late by this much and still count in their window. */
     public static final Duration GRACE = Duration.ofMinutes(10);
 
+    /**
+     * The grouping's name: its repartition topic is {@code <application.id>-entity-sums-repartition},
+     * which a deployment (or the demo) may create before the app starts.
+     */
+    public static final String GROUPING = "entity-sums";
+
     private TrendingEntities() {
     }
 
     public static void count(KStream<String, EnrichedArticle> enriched, String outputTopic, Serde<EntityTrend> trendSerde) {
         KStream<String, Long> sums = enriched.process(MentionBuffer.supplier(ADVANCE), Named.as("sum-mentions"));
         // A new repartition topic name: the one before carried one record per mention (article ids, not sums).
-        var grouped = sums.groupByKey(Grouped.with("entity-sums", Serdes.String(), Serdes.Long()));
+        var grouped = sums.groupByKey(Grouped.with(GROUPING, Serdes.String(), Serdes.Long()));
         grouped.windowedBy(TimeWindows.ofSizeAndGrace(HOUR, GRACE).advanceBy(ADVANCE))
                 .reduce(Long::sum, Named.as("count-hourly"), Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("trending-hourly")
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))

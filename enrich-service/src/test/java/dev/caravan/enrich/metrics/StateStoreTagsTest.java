@@ -30,6 +30,17 @@ class StateStoreTagsTest {
     }
 
     @Test
+    void keysAsMicrometersKafkaBinderWritesThemAreRenamedToo() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(new StateStoreTags());
+
+        storeGauge(registry, "rocksdb.state.id", "fx-rates");
+        storeGauge(registry, "rocksdb.window.state.id", "trending-hourly");
+
+        assertThat(registry.scrape()).contains("state_id=\"fx-rates\"", "state_id=\"trending-hourly\"");
+    }
+
+    @Test
     void withoutItPrometheusDropsAllButTheFirstKindOfStore() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 

@@ -102,6 +102,7 @@ public final class LocalPipeline implements AutoCloseable {
      */
     public static LocalPipeline start(Endpoints endpoints, int partitions, Path stateParent, Consumer<LocalPipeline> created) {
         TopicCatalog.ensure(endpoints.kafkaBootstrap(), partitions, (short) 1);
+        TopicCatalog.ensureEnrichInternal(endpoints.kafkaBootstrap(), "caravan-enrich", partitions, (short) 1);
         Path stateDir;
         try {
             stateDir = stateParent == null ? Files.createTempDirectory("caravan-enrich-state")

@@ -39,6 +39,31 @@ public final class TopicCatalog {
     }
 
     /**
+     * Creates enrich's repartition topic (of {@code partitions}, like the raw articles it is fed from),
+     * so that its consumer finds it at once instead of warning about an unknown topic until its first
+     * rebalance has created it. Streams accepts an existing internal topic of the right partition count.
+     */
+    public static void ensureEnrichInternal(String bootstrap, String applicationId, int partitions, short replication) {
+        String name = applicationId + "-" + dev.caravan.enrich.trend.TrendingEntities.GROUPING + "-repartition";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(name)) {
+                // As Streams itself would create it: records are purged after each commit, not by time.
+                admin.createTopics(List.of(new NewTopic(name, partitions, replication).configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG, "-1",
+                        TopicConfig.SEGMENT_BYTES_CONFIG, "52428800",
+                        TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime")))).all().get(30, TimeUnit.SECONDS);
+                LOG.info("Created topic {} ({} partitions, replication {})", name, partitions, replication);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics on " + bootstrap + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /**
      * Creates the missing topics; data topics get {@code partitions} (the ceiling of a stage's
      * parallelism), the others one partition. Returns the names it created.
      */
