@@ -9,8 +9,12 @@ import picocli.CommandLine.Command;
 /** The {@code caravan} command line. */
 @Command(name = "caravan", mixinStandardHelpOptions = true, version = "caravan 0.1.0",
         description = "Event-driven news ingestion: articles and FX ticks in, entity-tagged searchable news out.",
-        footer = {"", "Exit codes: 0 done, 1 something skipped (named), 2 Kafka did not take the records, 64 usage error,",
-                "70 unexpected failure, 78 configuration error (a bad key or value, a port already taken)."},
+        footer = {"  bench            Run the benchmarks: JMH, each stage beside its raw baseline,",
+                "                     end to end (./caravan bench --help).",
+                "",
+                "Exit codes: 0 done; 1 something skipped (named with file and line);",
+                "2 Kafka did not take the records; 64 usage error; 70 unexpected failure;",
+                "78 configuration error (a bad key or value, a port already taken)."},
         subcommands = {DemoCommand.class, IngestCommand.class, TagCommand.class, TrainNerCommand.class, ConfigCommand.class,
                 dev.caravan.launcher.topics.TopicsCommand.class, ServiceCommands.Ingest.class, ServiceCommands.Enrich.class,
                 ServiceCommands.Index.class, ServiceCommands.Registry.class, CommandLine.HelpCommand.class})

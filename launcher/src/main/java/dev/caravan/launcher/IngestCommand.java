@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
  * skipped; {@code --dry-run} prints the records as JSON instead; {@code --serve} runs the HTTP API.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Publish page dumps, HTML listing pages, RSS/Atom feeds, JSON or NDJSON files (or every file in a",
-                "directory, or a URL) to Kafka. The format is detected from the content.",
+        description = {"Publish page dumps, HTML pages, RSS/Atom, JSON or NDJSON (files, directories, URLs) to Kafka.",
+                "The format is detected from the content.",
                 "Exit code: 0 all used, 1 something was skipped (named with file and line), 2 Kafka did not take the records."})
 final class IngestCommand implements Callable<Integer> {
 
