@@ -46,7 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
             + "(default: $XDG_CACHE_HOME/caravan/demo, else ~/.cache/caravan/demo).")
     Path dataDir;
 
-    @Option(names = "--timeout", defaultValue = "PT3M", description = "Longest wait until searchable, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "PT3M", description = "Longest wait until searchable: 60, 60s, 2m or PT3M (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Override
