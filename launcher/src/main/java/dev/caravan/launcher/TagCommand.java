@@ -36,8 +36,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tag", mixinStandardHelpOptions = true,
         description = {"Tag what ingest reads, offline (no Kafka): one article per line as JSON.",
                 "Reads page dumps, HTML listing pages, RSS/Atom feeds, JSON and NDJSON, and prints each article",
-                "in the form the search API returns: entities with their mentions",
-                "(text, field, start, end), money facts with USD, publishedDate and dateSource.",
+                "in the form the index stores: entities with their mentions (text, field, start, end; the",
+                "search API counts them), money facts with USD, publishedDate and dateSource.",
                 "FX ticks in the inputs (a page's ticker, tick records) convert the money.",
                 "Exit code: 0 all tagged, 1 something was skipped (named with file and line), 64 usage error."})
 final class TagCommand implements Callable<Integer> {
