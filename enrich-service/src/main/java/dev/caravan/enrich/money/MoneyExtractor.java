@@ -36,9 +36,13 @@ public final class MoneyExtractor {
     /** "rose from 1,400 to 2,000 soums": a change, two amounts (but "meat cost from 340 to 450 soms" is a range). */
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\b(?:rose|risen|raised|increased|went up|gone up|grew|"
             + "fell|fallen|dropped|decreased|went down|gone down|cut|reduced|changed|climbed|slipped|jumped|up|down|"
-            + "lowered|hiked)(?: [a-z]+){0,2} from\\s+$");
+            + "lowered|hiked|lift|lifted|raise|increase|hike|boost|boosted|bring|brought)(?: [a-z0-9.]+){0,3} from\\s+$");
     /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */
     private static final String SCALE = "(?:[\\s-]*((?i:trillion|billion|million|thousand|trln|trn|tn|bln|bn|mln|mn)|m|k|M|Mn)\\b)?";
+    /** "14 billion 352 million somoni": a second, smaller scale after the first. */
+    private static final String COMPOUND = "(?:\\s+\\d{1,3}\\s+(?i:million|mln|thousand)\\b)?";
+    private static final Pattern COMPOUND_PARTS = Pattern.compile("(?i)(?:trillion|trln|billion|bln|million|mln)\\s+(\\d{1,3})\\s+"
+            + "(million|mln|thousand)\\b");
     /** "a fare of 1,400 soums", "fares go up by 200 soums", "the exchange rate reached 12,625 som": prices, not sums. */
     private static final Pattern PRICE_CONTEXT = Pattern.compile(
             "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?)\\b[^.;:]{0,75}$");
@@ -74,10 +78,13 @@ public final class MoneyExtractor {
      * "AI-92 cost 109 tenge", "beef sells for 630 soms", "meat prices went up by 20-50 soms": a small
      * amount with no scale word, in a sentence about the price of goods, is a price.
      */
-    private static final Pattern GOODS_CONTEXT = Pattern.compile("(?i)\\b(prices?|priced|costs?|costing|sells?|sold|selling|payment|fees?|fares?|"
+    private static final Pattern GOODS_CONTEXT = Pattern.compile("(?i)\\b(prices?|priced|costs|costing|(?:will|would|to|now|only|which) cost|sells?|sold|selling|payment|fees?|fares?|"
             + "gasoline|petrol|diesel|fuel|AI-\\d\\d|flour|bread|meat|beef|lamb|mutton|pork|chicken|potatoes|onions|sugar|eggs|"
             + "milk|butter|rice|vegetables|fruit|apples|tomatoes|carrots|cigarettes|vodka|medicines?|caps?|ceiling|soap|"
             + "\\d\\s?(?:kg|L))\\b[^.;]{0,60}$");
+    /** Incomes and allowances: money a person gets, never a price even when "payment" or "cost" is near. */
+    private static final Pattern INCOME_CONTEXT = Pattern.compile("(?i)\\b(?:wages?|salar(?:y|ies)|pensions?|allowances?|stipends?|"
+            + "benefits?|scholarships?|bonus(?:es)?|compensation|cost of living|calculation index|subsistence minimum)\\b");
     /** "0.4 somoni dearer", "9 tenge more than the previous cap": a change of a price. */
     private static final Pattern PRICE_CHANGE_AFTER = Pattern.compile(
             "(?i)\\s+(?:dearer|cheaper|more expensive|less expensive|(?:more|less) than the (?:previous|old|current) "
@@ -144,10 +151,12 @@ public final class MoneyExtractor {
         String symbols = alternation(new ArrayList<>(SYMBOLS.keySet()));
         String codes = alternation(new ArrayList<>(codeByWord.values().stream().distinct().toList()));
         // "$10,000", "US$3.1 million", "KZT 2.3bn": symbols and ISO codes only, words do not precede numbers
-        prefixed = Pattern.compile("(?<![\\w$])(" + symbols + "|\\b(?:" + codes + "))\\s?" + NUMBER + RANGE_END + SCALE);
+        // "¥55.9 million yen": a currency word after a symbol's amount says it again
+        prefixed = Pattern.compile("(?<![\\w$])(" + symbols + "|\\b(?:" + codes + "))\\s?" + NUMBER + RANGE_END + SCALE
+                + "(?:[\\s-]+(?:" + words + ")\\b)?");
         // "600 million tenge", "5 million soums", "1.5 billion KZT"
         // "10,270.08 (+7.21) soums": the day's change may stand between the rate and its currency
-        suffixed = Pattern.compile("(?<![\\w.,])" + NUMBER + RANGE_END + SCALE + "(?:\\s?\\([+\u2212-]\\s?[\\d.,]{1,12}\\))?"
+        suffixed = Pattern.compile("(?<![\\w.,])" + NUMBER + RANGE_END + SCALE + COMPOUND + "(?:\\s?\\([+\u2212-]\\s?[\\d.,]{1,12}\\))?"
                 + "[\\s-]+(?:of\\s+)?(" + words + ")\\b");
         spelled = Pattern.compile("(?i:\\b(" + alternation(new ArrayList<>(NUMBER_WORDS.keySet()))
                 + "))\\s+((?i:trillion|billion|million|thousand))\\s+(?:of\\s+)?(" + words + ")\\b");
@@ -234,7 +243,14 @@ public final class MoneyExtractor {
                     m.group(range), null, m.group(number + 2)));
             return;
         }
-        found.add(mention(text, field, written, m.start(), code, m.group(number), m.group(range), m.group(number + 2)));
+        MoneyAmount amount = mention(text, field, written, m.start(), code, m.group(number), m.group(range), m.group(number + 2));
+        Matcher compound = COMPOUND_PARTS.matcher(written);
+        if (m.group(range) == null && compound.find()) {
+            double rest = amount(compound.group(1), compound.group(2));
+            amount = new MoneyAmount(amount.text(), amount.field(), amount.start(), amount.end(), amount.amount() + rest,
+                    amount.currency(), null, amount.qualifier(), amount.kind(), amount.unit());
+        }
+        found.add(amount);
     }
 
     private static int skipSpaces(String text, int at) {
@@ -462,7 +478,11 @@ public final class MoneyExtractor {
         // a unit price is small: under $1,000 in a hard currency, under a million in the region's own
         boolean small = scale == null && amount < (HARD_CURRENCIES.contains(code) ? 1_000 : 1_000_000);
         String priceUnit = priceUnit(context, scale == null);
-        if (priceUnit == null && small) {
+        boolean income = INCOME_CONTEXT.matcher(context).find();
+        if (income) {
+            priceUnit = null; // "the minimum pension payment will be ₸28,215": an income, not a price
+        }
+        if (priceUnit == null && small && !income) {
             Matcher goods = GOODS_CONTEXT.matcher(context);
             if (goods.find()) {
                 priceUnit = goods.group(1).toLowerCase(Locale.ROOT);

@@ -17,7 +17,8 @@ public final class MoneyFacts {
             + "(?:(?:or|i\\.e\\.|that is|which is|equivalent to|equal to|equals|about|approximately|approx\\.|around|roughly|"
             + "nearly|some|over|almost|more than|worth|at|an estimated|estimated at)\\s+)*[(\\[]?\\s*"
             + "(?:about|approximately|approx\\.|around|roughly|nearly|some|over|almost|more than|~|\u2248)?\\s*$"
-            + "|^\\s*(?:in|by|for|of|until)\\s+(?:19|20)\\d\\d\\s*[(\\[]\\s*$"); // "300 trillion soums in 2025 ($23.2 billion)"
+            + "|^\\s*(?:in|by|for|of|until)\\s+(?:19|20)\\d\\d\\s*[(\\[]\\s*$" // "300 trillion soums in 2025 ($23.2 billion)"
+            + "|^\\s+(?:grant|loan|credit|deal|fund|budget|investment|contract|fine|bribe)\\s*[(\\[]\\s*$"); // "a 150 million tenge grant (€0.5 million)"
     private static final int MAX_GAP = 40;
     /**
      * A repeat states the same figure: "$23.1 billion" and "$23.2 billion" are two amounts (deposits

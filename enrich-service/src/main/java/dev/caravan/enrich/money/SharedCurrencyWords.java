@@ -46,6 +46,9 @@ public final class SharedCurrencyWords {
      * countries the article's places lie in; {@code code} when the word is not shared.
      */
     public static String resolve(String code, String written, Set<String> countries) {
+        if (written.startsWith("\u00a5") && "CNY".equals(code) && countries.contains("Japan") && !countries.contains("China")) {
+            return "JPY"; // "¥15 billion" from JICA is yen
+        }
         String word = written.substring(written.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
         Reading reading = WORDS.get(word);
         if (reading == null || !reading.usualCode().equals(code)) {

@@ -140,4 +140,16 @@ class MoneyExtractorTest {
         assertThat(extract("12,625 soums and 1,500,000 tenge")).extracting(MoneyAmount::amount).containsExactly(12625.0, 1.5e6);
         assertThat(extract("in 2024 500 tenge coins were minted")).singleElement().extracting(MoneyAmount::amount).isEqualTo(500.0);
     }
+
+    @Test
+    void compoundScalesIncomesAndARepeatedCurrencyWord() {
+        assertThat(extract("revenue reached 14 billion 352 million somoni")).singleElement()
+                .extracting(MoneyAmount::amount).isEqualTo(14.352e9);
+        assertThat(extract("The minimum pension payment will be \u20b828,215 ($62.24).")).extracting(MoneyAmount::kind)
+                .containsOnly(MoneyAmount.Kind.AMOUNT);
+        assertThat(extract("JICA gave \u00a555.9 million yen ($490,000)")).extracting(MoneyAmount::text)
+                .containsExactly("\u00a555.9 million yen", "$490,000");
+        assertThat(extract("lift the minimum wage from 28 to 42 thousand tenge")).extracting(MoneyAmount::amount)
+                .containsExactly(28_000.0, 42_000.0);
+    }
 }

@@ -101,6 +101,14 @@ class MoneyFactsTest {
     }
 
     @Test
+    void aGrantNamedBetweenTheAmountAndItsEquivalentKeepsThePairAndYenFromJapanIsYen() {
+        List<MoneyFact> facts = facts("Loan", "The Akimat adds a 150 million tenge grant (\u20ac0.5 million equivalent). "
+                + "Japan's JICA gave \u00a515 billion to the project.");
+        assertThat(facts).extracting(MoneyFact::getCurrency, MoneyFact::getEquivalentCurrency)
+                .containsExactly(tuple("KZT", "EUR"), tuple("JPY", null));
+    }
+
+    @Test
     void aRepeatOfTheEquivalentAloneIsTheSameFact() {
         List<MoneyFact> facts = facts("Fund grows by $5 billion", "The fund grew by 2.4 trillion tenge ($5 billion). "
                 + "The $5 billion rise came from oil.");
