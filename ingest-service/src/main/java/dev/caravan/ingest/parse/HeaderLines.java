@@ -25,12 +25,15 @@ final class HeaderLines {
     private static final Pattern LISTING = Pattern.compile(
             "^Viewing results\\s+(\\d{1,9})\\s*[\\p{Pd}]\\s*(\\d{1,9})\\s+of\\s+(\\d{1,9})\\s*$",
             Pattern.CASE_INSENSITIVE);
-    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
+    private static final List<DateTimeFormatter> SPELLED_OUT_FORMATS = List.of(
             formatter("d MMMM uuuu"), formatter("d MMM uuuu"), formatter("MMMM d, uuuu"),
             formatter("EEEE, d MMMM uuuu"), DateTimeFormatter.ISO_LOCAL_DATE,
-            // the forms the region's sites print: "19.08.2022", "Aug. 19, 2022", "Aug 19, 2022", "Friday, August 19, 2022"
-            formatter("d.M.uuuu"), formatter("MMM'.' d, uuuu"), formatter("MMM d, uuuu"), formatter("d MMM'.' uuuu"),
+            // the forms the region's sites print: "Aug. 19, 2022", "Aug 19, 2022", "Friday, August 19, 2022"
+            formatter("MMM'.' d, uuuu"), formatter("MMM d, uuuu"), formatter("d MMM'.' uuuu"),
             formatter("EEEE, MMMM d, uuuu"));
+    /** A page's date line may also be all digits, day first as the region writes it: "19.08.2022". */
+    private static final List<DateTimeFormatter> DATE_FORMATS = java.util.stream.Stream.concat(SPELLED_OUT_FORMATS.stream(),
+            java.util.stream.Stream.of(formatter("d.M.uuuu"))).toList();
 
     private HeaderLines() {
     }
@@ -83,10 +86,22 @@ final class HeaderLines {
 
     /** A line that is nothing but a date such as "02 December 2024", or null. */
     static LocalDate date(String line) {
+        return date(line, DATE_FORMATS);
+    }
+
+    /**
+     * The same without the all-digit "19.08.2022": a field a client fills in (JSON's publishedDate) is
+     * ISO or spelled out, since "06.12.2024" reads as June or December depending on who wrote it.
+     */
+    static LocalDate spelledOutDate(String line) {
+        return date(line, SPELLED_OUT_FORMATS);
+    }
+
+    private static LocalDate date(String line, List<DateTimeFormatter> formats) {
         if (line.length() > 40 || line.isEmpty() || !Character.isLetterOrDigit(line.charAt(0))) {
             return null;
         }
-        for (DateTimeFormatter format : DATE_FORMATS) {
+        for (DateTimeFormatter format : formats) {
             // A layout that does not fit the text is told without an exception; only a text that
             // fits is resolved (which can still fail: "31 February 2024").
             ParsePosition position = new ParsePosition(0);

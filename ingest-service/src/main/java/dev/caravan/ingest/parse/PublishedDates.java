@@ -64,6 +64,6 @@ public final class PublishedDates {
         } catch (DateTimeParseException ignored) {
             // not RFC 822
         }
-        return HeaderLines.date(value);
+        return HeaderLines.spelledOutDate(value);
     }
 }
