@@ -45,8 +45,8 @@ public final class IngestServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPENAPI = "/dev/caravan/ingest/api/openapi.yaml";
     private static final String ALLOWED_METHODS = "POST, OPTIONS";
-    private static final Set<String> ACCEPTED_TYPES = Set.of("application/json", "application/x-ndjson", "application/ndjson");
-    private static final Set<String> ENDPOINTS = Set.of("/v1/articles", "/v1/fx-ticks", "/health", "/health/live",
+    static final Set<String> ACCEPTED_TYPES = Set.of("application/json", "application/x-ndjson", "application/ndjson");
+    static final Set<String> ENDPOINTS = Set.of("/v1/articles", "/v1/fx-ticks", "/health", "/health/live",
             "/health/ready", "/metrics", "/openapi.yaml");
 
     private final IngestConfig config;

@@ -18,6 +18,9 @@ public final class IngestConfig extends AbstractConfig {
     public static final String API_RATE_LIMIT = "ingest.api.rate.limit";
     public static final String PRODUCER_LINGER_MS = "ingest.producer.linger.ms";
     public static final String PRODUCER_BATCH_BYTES = "ingest.producer.batch.bytes";
+    public static final String PRODUCER_COMPRESSION = "ingest.producer.compression";
+    /** The codecs Kafka's producer offers, as {@code compression.type} spells them. */
+    public static final java.util.List<String> COMPRESSION_TYPES = java.util.List.of("none", "gzip", "snappy", "lz4", "zstd");
     public static final String SEND_TIMEOUT_MS = "ingest.send.timeout.ms";
     public static final String API_PORT = "ingest.api.port";
     public static final String API_TOKEN = "ingest.api.token";
@@ -40,6 +43,11 @@ public final class IngestConfig extends AbstractConfig {
             .define(PRODUCER_BATCH_BYTES, Type.INT, 128 * 1024, ConfigDef.Range.between(1024, 16 * 1024 * 1024), Importance.LOW,
                     "Largest producer batch per partition (batch.size). Articles are kilobytes each: Kafka's 16 KiB default "
                             + "holds a handful, and the broker's cost is per batch.")
+            .define(PRODUCER_COMPRESSION, Type.STRING, "lz4", ConfigDef.CaseInsensitiveValidString.in(COMPRESSION_TYPES.toArray(String[]::new)),
+                    Importance.MEDIUM, "Compression of the records the ingest producer writes (compression.type): none, gzip, snappy, "
+                            + "lz4 or zstd. Every consumer of the raw topics must read it: Java, librdkafka and Confluent's clients "
+                            + "read all of them; kafkajs reads gzip (and none) only, unless a codec package is registered for "
+                            + "lz4, snappy or zstd.")
             .define(SEND_TIMEOUT_MS, Type.INT, 120_000, ConfigDef.Range.atLeast(1_000), Importance.LOW,
                     "Upper bound for Kafka to acknowledge a record (delivery.timeout.ms).")
             .define(API_PORT, Type.INT, 8082, ConfigDef.Range.between(0, 65_535), Importance.MEDIUM,

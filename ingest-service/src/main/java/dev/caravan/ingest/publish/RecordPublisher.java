@@ -51,7 +51,7 @@ public final class RecordPublisher implements RecordSink, AutoCloseable {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, config.getInt(IngestConfig.SEND_TIMEOUT_MS));
         // send() blocks while it has no metadata; bounded so an API request cannot hang on a dead cluster.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.apiPublishTimeoutMs());
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.getString(IngestConfig.PRODUCER_COMPRESSION).toLowerCase(java.util.Locale.ROOT));
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, config.getInt(IngestConfig.PRODUCER_BATCH_BYTES));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "caravan-ingest");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
