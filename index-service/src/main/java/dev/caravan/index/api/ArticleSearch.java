@@ -63,7 +63,9 @@ final class ArticleSearch {
             // (1,000,000) it refused the whole shard, and every page holding a long body came back empty
             request.highlight(h -> h.preTags(TextSegments.HIT_START).postTags(TextSegments.HIT_END).maxAnalyzerOffset(999_999)
                     .fields("title", f -> f.numberOfFragments(0))
-                    .fields("body", f -> f.fragmentSize(160).numberOfFragments(2)));
+                    .fields("body", f -> f.fragmentSize(160).numberOfFragments(2))
+                    .fields("title.english", f -> f.numberOfFragments(0))
+                    .fields("body.english", f -> f.fragmentSize(160).numberOfFragments(2)));
         }
         SearchResponse<Map> response = client.search(request.build(), Map.class);
         // A shard that failed (once: OpenSearch refusing to highlight a body over a million characters)
@@ -119,6 +121,9 @@ final class ArticleSearch {
         return body;
     }
 
+    /** How many articles an entity page reads to list the forms the entity is written in. */
+    private static final int FORMS_SCAN = 500;
+
     /**
      * The articles mentioning an entity, looked up by its canonical name or any form an article writes it
      * in (a surname, an alias, an accented spelling), case- and accent-insensitively.
@@ -164,7 +169,11 @@ final class ArticleSearch {
         }
         body.put("articles", articles);
         java.util.Set<String> forms = new java.util.LinkedHashSet<>();
-        for (Hit<Map> hit : response.hits().hits()) {
+        // the forms of every article that mentions it (up to FORMS_SCAN), not only of the newest 50 listed
+        SearchResponse<Map> withForms = client.search(s -> s.index(ArticleDocuments.ARTICLES_ALIAS)
+                .ignoreUnavailable(true).allowNoIndices(true).query(mentions).size(FORMS_SCAN)
+                .source(src -> src.filter(f -> f.includes("entities.name", "entities.forms"))), Map.class);
+        for (Hit<Map> hit : withForms.hits().hits()) {
             Object f = matchingEntity(hit.source(), canonical).get("forms");
             if (f instanceof List<?> list) {
                 list.forEach(x -> forms.add(String.valueOf(x)));
@@ -236,7 +245,7 @@ final class ArticleSearch {
     private static Query query(SearchQuery query, Query entityMatch) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (query.q() != null) {
-            bool.must(m -> m.simpleQueryString(s -> s.query(query.q()).fields("title^3", "body")
+            bool.must(m -> m.simpleQueryString(s -> s.query(query.q()).fields("title^3", "body", "title.english^3", "body.english")
                     .defaultOperator(Operator.And).lenient(true)));
         }
         if (query.entity() != null || query.type() != null) {
@@ -323,7 +332,10 @@ final class ArticleSearch {
         result.put("snippetSegments", TextSegments.withEntities((String) doc.get("body"), TextSegments.spans(doc, "BODY"), SNIPPET_LIMIT));
         List<List<Map<String, Object>>> highlights = new ArrayList<>();
         for (String field : List.of("title", "body")) {
-            for (String fragment : hit.highlight().getOrDefault(field, List.of())) {
+            // the English subfield marks what stemming matched too (railway in "railways", Kazakhstan in
+            // "Kazakhstan's"); a document indexed before it existed has only the folded field's highlights
+            List<String> fragments = hit.highlight().getOrDefault(field + ".english", List.of());
+            for (String fragment : fragments.isEmpty() ? hit.highlight().getOrDefault(field, List.of()) : fragments) {
                 highlights.add(TextSegments.fromHighlight(fragment));
             }
         }
