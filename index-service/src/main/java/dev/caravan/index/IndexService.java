@@ -11,6 +11,7 @@ import dev.caravan.index.document.ArticleDocuments;
 import dev.caravan.index.document.DocumentJson;
 import dev.caravan.index.document.IndexAction;
 import dev.caravan.ops.Health;
+import dev.caravan.ops.KafkaMeterFilters;
 import dev.caravan.ops.HealthCheck;
 import dev.caravan.ops.Probes;
 import dev.caravan.ops.RequiredTopics;
@@ -77,17 +78,25 @@ public final class IndexService implements AutoCloseable {
     private final Timer bulkLatency;
     private final Counter retries;
     private final Health health;
+    private final String clientId;
+    /** What this instance last committed per partition, so an unchanged position is not committed again. */
+    private final Map<TopicPartition, Long> lastCommitted = new HashMap<>();
     private volatile boolean running = true;
     private Thread thread;
 
     public IndexService(IndexConfig config) {
         this.config = config;
+        // First, before any meter: Kafka reports each per-topic meter twice (the topic's name, and the name with
+        // '_' for '.', deprecated); only the first is kept, so a lag series appears once.
+        metrics.config().meterFilter(KafkaMeterFilters.dropDeprecatedTopicTags(
+                List.of(Topics.ENRICHED_ARTICLES, Topics.FX_TICKS, Topics.INDEX_DLQ)));
         this.client = OpenSearchClients.create(config);
-        this.consumer = new KafkaConsumer<>(consumerProperties(config));
+        this.clientId = IndexConfig.instanceClientId("caravan-index");
+        this.consumer = new KafkaConsumer<>(consumerProperties(config, clientId));
         Map<String, Object> dlqProps = new HashMap<>(config.kafkaClientProperties());
         dlqProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         dlqProps.put(ProducerConfig.ACKS_CONFIG, "all");
-        dlqProps.put(ProducerConfig.CLIENT_ID_CONFIG, "caravan-index-dlq");
+        dlqProps.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-dlq");
         this.dlqProducer = new KafkaProducer<>(dlqProps, new ByteArraySerializer(), new ByteArraySerializer());
         this.deserializer.configure(Map.of(
                 AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, config.getString(IndexConfig.SCHEMA_REGISTRY_URL),
@@ -128,7 +137,8 @@ public final class IndexService implements AutoCloseable {
         return health;
     }
 
-    private static Map<String, Object> consumerProperties(IndexConfig config) {
+    /** The consumer's settings; {@code clientId} is this instance's own (see {@link IndexConfig#instanceClientId}). */
+    static Map<String, Object> consumerProperties(IndexConfig config, String clientId) {
         Map<String, Object> props = new HashMap<>();
         props.putAll(config.kafkaClientProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(IndexConfig.GROUP_ID));
@@ -136,7 +146,7 @@ public final class IndexService implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(IndexConfig.BULK_MAX_DOCS));
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "caravan-index");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return props;
@@ -144,6 +154,11 @@ public final class IndexService implements AutoCloseable {
 
     public OpenSearchClient client() {
         return client;
+    }
+
+    /** This instance's Kafka client id, {@code caravan-index-<host>-<random>}; the DLQ producer's adds {@code -dlq}. */
+    public String clientId() {
+        return clientId;
     }
 
     public long indexedCount() {
@@ -166,15 +181,22 @@ public final class IndexService implements AutoCloseable {
     /** How long a poll waits for more records of a begun batch before the consumer counts as caught up. */
     private static final long CAUGHT_UP_POLL_MS = 10;
 
-    /** Records read but not yet sent to OpenSearch, and the offsets that are done once they settle. */
+    /**
+     * Records read but not yet sent to OpenSearch, and the offsets that are done once they settle:
+     * the consumer's positions when the batch was sent, not "last record + 1". On a transactional
+     * topic (enrich writes exactly-once) the commit marker after a transaction's records has an
+     * offset of its own, which the consumer skips; committing the last record + 1 would leave the
+     * group's lag at 1 per transaction forever.
+     */
     private static final class Batch {
         final List<IndexAction> actions = new ArrayList<>();
-        final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        final java.util.Set<TopicPartition> partitions = new java.util.HashSet<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.of();
         long bytes;
         long started;
 
         boolean isEmpty() {
-            return offsets.isEmpty();
+            return partitions.isEmpty();
         }
     }
 
@@ -215,8 +237,7 @@ public final class IndexService implements AutoCloseable {
                     if (batch.isEmpty()) {
                         batch.started = System.currentTimeMillis();
                     }
-                    batch.offsets.put(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1));
+                    batch.partitions.add(new TopicPartition(record.topic(), record.partition()));
                     IndexAction action = toAction(record);
                     if (action != null) {
                         batch.actions.add(action);
@@ -237,6 +258,9 @@ public final class IndexService implements AutoCloseable {
                             settled = settle(inFlight); // one bulk at a time: wait for the one before
                         }
                         Batch sending = batch;
+                        // Everything the consumer returned so far is in this batch or an earlier one: its
+                        // positions are done once this bulk (and, in order, the ones before) settled.
+                        sending.offsets = positions();
                         inFlight = new InFlight(sending, System.nanoTime(),
                                 bulkThread.submit(() -> indexer.index(sending.actions, () -> running)));
                         batch = new Batch();
@@ -245,6 +269,10 @@ public final class IndexService implements AutoCloseable {
                 if (settled != null) {
                     // After the next bulk was sent, so OpenSearch does not wait on the commit's round trip.
                     commitSettled(settled);
+                } else if (batch.isEmpty() && inFlight == null && polled == 0) {
+                    // Nothing read is unsettled: a position that moved past records of no batch (a transaction
+                    // marker read after the last bulk was sent, an aborted transaction) is committed too.
+                    commit(positions());
                 }
             }
         } catch (WakeupException | BulkIndexer.ShutdownException e) {
@@ -310,9 +338,19 @@ public final class IndexService implements AutoCloseable {
      * overwrites them.
      */
     private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> changed = new HashMap<>();
+        offsets.forEach((tp, at) -> {
+            if (!Long.valueOf(at.offset()).equals(lastCommitted.get(tp))) {
+                changed.put(tp, at);
+            }
+        });
+        if (changed.isEmpty()) {
+            return;
+        }
         while (running) {
             try {
-                consumer.commitSync(offsets);
+                consumer.commitSync(changed);
+                changed.forEach((tp, at) -> lastCommitted.put(tp, at.offset()));
                 return;
             } catch (RetriableException e) {
                 LOG.warn("Offset commit not done yet, retrying: {}", e.getMessage());
@@ -321,6 +359,23 @@ public final class IndexService implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * The consumer's position on each assigned partition: the offset after the last record it
+     * returned and after any transaction marker or aborted records it skipped. A partition whose
+     * position is not known yet (just assigned) is left out.
+     */
+    private Map<TopicPartition, OffsetAndMetadata> positions() {
+        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            try {
+                positions.put(tp, new OffsetAndMetadata(consumer.position(tp, Duration.ZERO)));
+            } catch (org.apache.kafka.common.errors.TimeoutException | IllegalStateException e) {
+                // no position yet: nothing of it was read, so nothing of it is to commit
+            }
+        }
+        return positions;
     }
 
     /** Reads a record; one that cannot be read is dead-lettered at once and yields null. */

@@ -92,6 +92,35 @@ public final class IndexConfig extends AbstractConfig {
         return location.isBlank() ? null : Path.of(location);
     }
 
+    /**
+     * A Kafka client id of its own for one service instance: {@code <prefix>-<host>-<6 hex digits>}.
+     * Instances share the group id (they split the partitions) but not the client id, so quotas,
+     * broker logs, {@code kafka-consumer-groups --describe} and the client metrics tell them apart.
+     * The host is {@code HOSTNAME} (a pod's name on Kubernetes) or the local host name, reduced to
+     * the characters Kafka allows in a client id; the suffix tells apart instances on one host.
+     */
+    public static String instanceClientId(String prefix) {
+        return prefix + "-" + hostLabel() + "-" + String.format("%06x", RANDOM.nextInt(1 << 24));
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private static String hostLabel() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException | RuntimeException e) {
+                host = "";
+            }
+        }
+        String label = host.replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("^[-.]+|[-.]+$", "");
+        if (label.length() > 63) {
+            label = label.substring(0, 63);
+        }
+        return label.isEmpty() ? "unknown-host" : label;
+    }
+
     /** bootstrap.servers plus the TLS/SASL settings, for any Kafka client of this service. */
     public java.util.Map<String, Object> kafkaClientProperties() {
         return KafkaConnection.clientProperties(this);
