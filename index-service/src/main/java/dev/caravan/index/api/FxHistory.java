@@ -79,7 +79,11 @@ final class FxHistory {
             Map<String, Object> tick = hit.source();
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("asOf", tick.get("asOf"));
-            point.put("rate", tick.get("rate"));
+            // exact: the decimal of the tick (rateText) as a JSON number and as text; ticks indexed before
+            // rateText existed have only the double
+            Object text = tick.get("rateText");
+            point.put("rate", text instanceof String t ? new java.math.BigDecimal(t) : tick.get("rate"));
+            point.put("rateText", text instanceof String t ? t : null);
             point.put("changePct", tick.get("changePct"));
             point.put("source", tick.get("source"));
             points.add(point);

@@ -36,7 +36,9 @@ public final class SearchServer implements AutoCloseable {
     private final Javalin app;
     private final OpenSearchClient client;
     private final boolean ownsClient;
-    private final ObjectMapper mapper = OpenSearchClients.objectMapper();
+    // exact decimals (the FX rates) as plain JSON numbers: 0.0000785123, never 7.85123E-5
+    private final ObjectMapper mapper = OpenSearchClients.objectMapper()
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private SearchServer(OpenSearchClient client, boolean ownsClient, String host, int port, int pageSize) {
         this.client = client;

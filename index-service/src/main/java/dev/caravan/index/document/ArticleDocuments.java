@@ -86,11 +86,34 @@ public final class ArticleDocuments {
         doc.put("pair", t.getBase() + "/" + t.getQuote());
         doc.put("base", t.getBase());
         doc.put("quote", t.getQuote());
-        doc.put("rate", t.getRate().doubleValue());
+        // The rate is an Avro decimal: a double for charts and dashboards, and exactly as the text of the
+        // decimal (what the FX API returns) and as a long of units of 10^-10 (the schema's scale) to sort and compare.
+        java.math.BigDecimal rate = t.getRate();
+        doc.put("rate", rate.doubleValue());
+        doc.put("rateText", exactText(rate));
+        doc.put("rateE10", rateE10(rate));
         doc.put("changePct", t.getChangePct());
         doc.put("asOf", t.getAsOf().toString());
         doc.put("source", t.getSource());
         return doc;
+    }
+
+    /** Scale of FxTick.rate in the schema: {@code rateE10} counts units of 10^-10. */
+    public static final int RATE_SCALE = 10;
+
+    /** The decimal as written, without trailing zeros and never in exponent notation: 0.0000785123. */
+    public static String exactText(java.math.BigDecimal value) {
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    /** The rate in units of 10^-10 when it fits a long exactly (any rate below 922 million), else null. */
+    public static Long rateE10(java.math.BigDecimal rate) {
+        try {
+            return rate.setScale(RATE_SCALE, java.math.RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
     }
 
     private static java.util.List<String> names(EnrichedArticle a, EntityType type) {
