@@ -14,10 +14,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a batch with the bulk API and settles every item: accepted, kept-newer (version
- * conflict: OpenSearch already holds a newer or fuller revision), retried (429, 5xx, or
- * OpenSearch unreachable) or rejected for good (other 4xx). Returns only when each is settled.
+ * conflict: OpenSearch already holds a newer or fuller revision), retried (429, 5xx, an index
+ * closed for a moment, or OpenSearch unreachable) or rejected for good (other 4xx). Returns only when each is settled.
  */
 public final class BulkIndexer {
+
+    /**
+     * An index closed while a new template version adds its analysers (IndexTemplates) answers 400
+     * index_closed_exception for a moment: retried, not dead-lettered.
+     */
+    static boolean closedForAMoment(BulkResponseItem item) {
+        return item.error() != null && "index_closed_exception".equals(item.error().type());
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkIndexer.class);
 
@@ -85,7 +93,7 @@ public final class BulkIndexer {
                     indexed++;
                 } else if (status == 409) {
                     keptNewer++;
-                } else if (status == 429 || status >= 500) {
+                } else if (status == 429 || status >= 500 || closedForAMoment(item)) {
                     retry.add(pending.get(i));
                 } else {
                     String reason = item.error() == null ? "HTTP " + status
@@ -95,7 +103,7 @@ public final class BulkIndexer {
             }
             if (!retry.isEmpty()) {
                 attempt++;
-                LOG.warn("{} of {} bulk items must be retried (429/5xx); retry {}", retry.size(), pending.size(), attempt);
+                LOG.warn("{} of {} bulk items must be retried (429/5xx/index closed); retry {}", retry.size(), pending.size(), attempt);
             }
             pending = retry;
         }
