@@ -174,6 +174,7 @@ public final class IndexService implements AutoCloseable {
         RequiredTopics.check(config.kafkaClientProperties(), "index-service",
                 List.of(Topics.ENRICHED_ARTICLES, Topics.FX_TICKS, Topics.INDEX_DLQ));
         IndexTemplates.ensure(client, config.getInt(IndexConfig.INDEX_REPLICAS));
+        dev.caravan.index.bulk.IndexLifecycle.apply(client, config.retentionMonths());
         thread = new Thread(this::run, "caravan-index");
         thread.start();
     }

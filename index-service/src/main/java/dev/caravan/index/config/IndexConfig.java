@@ -21,6 +21,7 @@ public final class IndexConfig extends AbstractConfig {
     public static final String OPENSEARCH_TRUSTSTORE_LOCATION = "opensearch.ssl.truststore.location";
     public static final String OPENSEARCH_TRUSTSTORE_PASSWORD = "opensearch.ssl.truststore.password";
     public static final String INDEX_REPLICAS = "index.replicas";
+    public static final String RETENTION_MONTHS = "index.retention.months";
     public static final String GROUP_ID = "index.group.id";
     public static final String OPS_PORT = "index.ops.port";
     public static final String BULK_MAX_DOCS = "index.bulk.max.docs";
@@ -45,6 +46,10 @@ public final class IndexConfig extends AbstractConfig {
             .define(OPENSEARCH_TRUSTSTORE_PASSWORD, Type.PASSWORD, "", Importance.LOW, "Password of that trust store; empty for none.")
             .define(INDEX_REPLICAS, Type.INT, 1, ConfigDef.Range.between(0, 10), Importance.MEDIUM,
                     "number_of_replicas in the index templates: 0 on a single node.")
+            .define(RETENTION_MONTHS, Type.INT, 0, ConfigDef.Range.between(0, 1200), Importance.MEDIUM,
+                    "Months an articles-v1-YYYY.MM index is kept after its creation (31 days a month), then deleted by the "
+                            + "ISM policy caravan-articles that start-up installs when OpenSearch has the Index State Management "
+                            + "plugin; 0: kept forever (no policy).")
             .define(GROUP_ID, Type.STRING, "caravan-index", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Consumer group: instances sharing it split the partitions between them.")
             .define(OPS_PORT, Type.INT, 8084, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,
@@ -84,6 +89,11 @@ public final class IndexConfig extends AbstractConfig {
 
     public Password opensearchPassword() {
         return getPassword(OPENSEARCH_PASSWORD);
+    }
+
+    /** Months an article index is kept; 0 = forever. */
+    public int retentionMonths() {
+        return getInt(RETENTION_MONTHS);
     }
 
     /** The trust store for https, or null for the JVM's own. */
