@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import dev.caravan.ops.Health;
 import dev.caravan.ops.HealthCheck;
+import dev.caravan.ops.KafkaMeterFilters;
 import dev.caravan.ops.Probes;
 import dev.caravan.ops.RequiredTopics;
 import dev.caravan.schema.Topics;
@@ -43,6 +44,10 @@ public final class EnrichService implements AutoCloseable {
         this.config = config;
         // First: a filter applies only to meters registered after it (EnrichMetrics registers its own below).
         metrics.config().meterFilter(new StateStoreTags());
+        // Kafka reports each per-topic client meter (records-lag, ...) twice, the second time with '_' for '.'
+        // (deprecated): keep one series per topic and partition.
+        metrics.config().meterFilter(KafkaMeterFilters.dropDeprecatedTopicTags(List.of(Topics.RAW_ARTICLES, Topics.FX_TICKS,
+                Topics.GAZETTEER, Topics.ENRICHED_ARTICLES, Topics.TRENDING_ENTITIES, Topics.ENRICH_DLQ)));
         this.globalDeadLetters = GlobalDeadLetters.toKafka(config.kafkaClientProperties());
         int fxMaxAgeDays = config.getInt(EnrichConfig.FX_MAX_AGE_DAYS);
         this.serdes = EnrichSerdes.forRegistry(config.schemaRegistryUrl());
