@@ -75,6 +75,8 @@ final class ContextRules {
             "With", "After", "Before", "But", "And", "Or", "His", "Her", "Its", "Their", "Our", "This", "That",
             "These", "Those", "Some", "Many", "Most", "All", "Both", "When", "While", "As", "If", "Under", "Since",
             "Until", "Last", "Next", "Former", "Then", "There", "Here", "It", "He", "She", "They", "We", "I", "You",
+            // people of a body ("Officers of the State Security Service"), not its name
+            "Officers", "Employees", "Officials", "Representatives", "Specialists", "Inspectors", "Investigators",
             "According", "Meanwhile", "However", "Also", "Only", "Such", "Each", "Every", "Other", "Another",
             "During", "Over", "About", "Among", "Between", "Through", "Despite", "Although", "Because", "So",
             "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",

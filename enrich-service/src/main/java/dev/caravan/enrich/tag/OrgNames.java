@@ -46,6 +46,10 @@ final class OrgNames {
     private static final Pattern ENDS_IN_OFFICE = Pattern.compile("\\b(?:Department|Office|Representative Office|Mission|Branch|"
             + "Bureau|Consulate|Consulate General)$");
     private static final Pattern IN_PLACE = Pattern.compile("^ in ");
+    /** "... under the President of Uzbekistan", "... under the government of Kyrgyzstan", "... under the Cabinet of Ministers". */
+    private static final Pattern UNDER_TAIL = Pattern.compile("^ under the (?:President|Government|government|Cabinet of Ministers|"
+            + "Prime Minister)(?: of (?:the )?(?:Republic of |Kyrgyz Republic)?(?:\\p{Lu}[\\p{L}-]+)?)?");
+    private static final Pattern UNDER_THE = Pattern.compile("^ under the ");
     /** Bodies every country has: named alone, they are the article's country's. */
     private static final Pattern GENERIC = Pattern.compile("(?:Central Bank|National Bank|Supreme Court|Constitutional Court|"
             + "Prosecutor General's Office|General Prosecutor's Office|Central Election Commission|Cabinet of Ministers|"
@@ -123,6 +127,23 @@ final class OrgNames {
             if (HEAD_PHRASE.matcher(hit.text()).find() && list.lookingAt()
                     && !(i + 1 < out.size() && out.get(i + 1).start() < end + list.end())) {
                 end += list.end(); // "Ministry of Investments" ", Industry and Trade"
+                after = text.substring(end, Math.min(text.length(), end + 60));
+            }
+            Matcher under = UNDER_TAIL.matcher(after);
+            if (under.lookingAt() && !(i + 1 < out.size() && out.get(i + 1).start() < end + under.end()
+                    && out.get(i + 1).end() > end + under.end())) {
+                // "Statistics Agency" "under the President of Uzbekistan": the body it answers to is part of its name
+                int tail = end + under.end();
+                while (i + 1 < out.size() && out.get(i + 1).start() < tail) {
+                    out.remove(i + 1);
+                }
+                end = tail;
+                after = text.substring(end, Math.min(text.length(), end + 60));
+            } else if (UNDER_THE.matcher(after).lookingAt() && i + 1 < out.size()
+                    && out.get(i + 1).entry().type() == EntityType.ORGANIZATION
+                    && out.get(i + 1).start() == end + " under the ".length()) {
+                end = out.get(i + 1).end(); // "... Crimes" "under the" "Prosecutor General's Office"
+                out.remove(i + 1);
                 after = text.substring(end, Math.min(text.length(), end + 60));
             }
             Matcher seat = IN_PLACE.matcher(after);

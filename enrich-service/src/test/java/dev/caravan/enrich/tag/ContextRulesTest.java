@@ -97,4 +97,17 @@ class ContextRulesTest {
         assertThat(named(entities, "Asia News").getType()).isEqualTo(EntityType.ORGANIZATION);
         assertThat(entities).extracting(Entity::getName).doesNotContain("U.S.");
     }
+
+    @Test
+    void aBodyUnderAnotherKeepsItInItsNameAndItsOfficersAreNotPartOfIt() {
+        String body = "The State Migration Service under the government of Kyrgyzstan reported it. The Department for "
+                + "Combating Economic Crimes under the Prosecutor General's Office opened a case. Officers of the "
+                + "Anti-Corruption Agency detained him.";
+        List<Entity> entities = tagger.tag("Remittances", body);
+        assertThat(named(entities, "State Migration Service under the government of Kyrgyzstan").getType())
+                .isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Department for Combating Economic Crimes under the Prosecutor General's Office").getType())
+                .isEqualTo(EntityType.ORGANIZATION);
+        assertThat(entities).extracting(Entity::getName).noneMatch(n -> n.startsWith("Officers"));
+    }
 }
