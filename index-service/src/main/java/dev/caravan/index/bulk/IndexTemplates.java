@@ -133,14 +133,14 @@ public final class IndexTemplates {
      */
     private static List<String> addAnalysis(OpenSearchClient client, String name, String pattern,
             com.fasterxml.jackson.databind.JsonNode analysis) throws IOException {
-        List<String> lacking = lackingAnalysis(client, pattern, analysis);
+        List<String> lacking = lackingAnalysis(client, pattern, analysis, false);
         for (String index : lacking) {
             LOG.info("Index {} gets the analysers of template {}: closed and opened again", index, name);
             execute(client, Requests.builder().method("POST").endpoint("/" + index + "/_close").build(), "close " + index);
             try (Response response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + index + "/_settings")
                     .json(MAPPER.writeValueAsString(MAPPER.createObjectNode().set("analysis", analysis))).build())) {
                 // another instance starting at the same time may have done it and opened the index already
-                if (response.getStatus() >= 300 && lackingAnalysis(client, index, analysis).contains(index)) {
+                if (response.getStatus() >= 300 && lackingAnalysis(client, index, analysis, true).contains(index)) {
                     throw new IllegalStateException("cannot add the analysers of template " + name + " to index " + index
                             + ": HTTP " + response.getStatus() + " " + response.getBody().map(b -> b.bodyAsString()).orElse(""));
                 }
@@ -154,10 +154,12 @@ public final class IndexTemplates {
 
     /** The indices matching {@code pattern} whose settings lack an analyser, filter or normaliser of {@code analysis}. */
     private static List<String> lackingAnalysis(OpenSearchClient client, String pattern,
-            com.fasterxml.jackson.databind.JsonNode analysis) throws IOException {
+            com.fasterxml.jackson.databind.JsonNode analysis, boolean closedToo) throws IOException {
         try (Response response = client.generic().execute(Requests.builder().method("GET")
                 .endpoint("/" + pattern + "/_settings/index.analysis*")
-                .query(java.util.Map.of("allow_no_indices", "true", "expand_wildcards", "open,closed")).build())) {
+                // open indices only: one an operator closed stays closed (it gets the analysers when opened and restarted)
+                .query(java.util.Map.of("allow_no_indices", "true", "expand_wildcards", closedToo ? "open,closed" : "open"))
+                .build())) {
             if (response.getStatus() >= 300) {
                 throw new IllegalStateException("cannot read the settings of indices " + pattern + ": HTTP " + response.getStatus());
             }
