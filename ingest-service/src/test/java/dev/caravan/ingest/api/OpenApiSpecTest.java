@@ -70,6 +70,34 @@ class OpenApiSpecTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A plain comma in a flow mapping ({@code {description: ids, in request order}}) silently makes a
+     * stray key with no value; parsers keep the cut description and say nothing. No key of this file
+     * is meant to be empty, so any null value is such a mistake.
+     */
+    @Test
+    void noKeyIsLeftWithoutAValue() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                .readTree(get("/openapi.yaml").body());
+        List<String> empty = new ArrayList<>();
+        collectNulls(tree, "", empty);
+        assertThat(empty).as("keys without a value (an unquoted comma or colon in a flow mapping?)").isEmpty();
+        Object ids = spec.getPaths().get("/v1/articles").getPost().getResponses().get("202").getContent()
+                .get("application/json").getSchema().getProperties().get("ids");
+        assertThat(((io.swagger.v3.oas.models.media.Schema<?>) ids).getDescription())
+                .isEqualTo("Stable article ids, in request order");
+    }
+
+    private static void collectNulls(com.fasterxml.jackson.databind.JsonNode node, String at, List<String> out) {
+        if (node.isNull()) {
+            out.add(at);
+        }
+        node.fields().forEachRemaining(e -> collectNulls(e.getValue(), at + "/" + e.getKey(), out));
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            collectNulls(node.get(i), at + "/" + i, out);
+        }
+    }
+
     @Test
     void everyOperationHasAUniqueOperationId() {
         List<String> ids = new ArrayList<>();
