@@ -121,8 +121,8 @@ final class ArticleSearch {
         return body;
     }
 
-    /** How many articles an entity page reads to list the forms the entity is written in. */
-    private static final int FORMS_SCAN = 500;
+    /** How many of the forms an entity is written in its page lists. */
+    private static final int FORMS_LISTED = 20;
 
     /**
      * The articles mentioning an entity, looked up by its canonical name or any form an article writes it
@@ -169,17 +169,44 @@ final class ArticleSearch {
         }
         body.put("articles", articles);
         java.util.Set<String> forms = new java.util.LinkedHashSet<>();
-        // the forms of every article that mentions it (up to FORMS_SCAN), not only of the newest 50 listed
+        // every form any article writes it in, by aggregation (not only the newest 50 articles' forms); the terms
+        // are folded, so the articles that hold the other forms give them back as written
         SearchResponse<Map> withForms = client.search(s -> s.index(ArticleDocuments.ARTICLES_ALIAS)
-                .ignoreUnavailable(true).allowNoIndices(true).query(mentions).size(FORMS_SCAN)
-                .source(src -> src.filter(f -> f.includes("entities.name", "entities.forms"))), Map.class);
-        for (Hit<Map> hit : withForms.hits().hits()) {
-            Object f = matchingEntity(hit.source(), canonical).get("forms");
-            if (f instanceof List<?> list) {
-                list.forEach(x -> forms.add(String.valueOf(x)));
+                .ignoreUnavailable(true).allowNoIndices(true).size(0).query(mentions)
+                .aggregations("entities", a -> a.nested(n -> n.path("entities"))
+                        .aggregations("this", t -> t.filter(term("entities.name.keyword", canonical))
+                                .aggregations("forms", f -> f.terms(terms -> terms.field("entities.forms").size(FORMS_LISTED))))),
+                Map.class);
+        Aggregate nestedEntities = withForms.aggregations().get("entities");
+        List<FieldValue> others = new ArrayList<>();
+        if (nestedEntities != null) {
+            for (StringTermsBucket bucket : nestedEntities.nested().aggregations().get("this").filter().aggregations()
+                    .get("forms").sterms().buckets().array()) {
+                if (!bucket.key().equals(fold(canonical))) {
+                    others.add(FieldValue.of(bucket.key()));
+                }
             }
         }
-        forms.remove(canonical);
+        if (!others.isEmpty()) {
+            Query holders = nested("entities", Query.of(q -> q.bool(b -> b.filter(term("entities.name.keyword", canonical))
+                    .filter(f -> f.terms(t -> t.field("entities.forms").terms(v -> v.value(others)))))));
+            SearchResponse<Map> written = client.search(s -> s.index(ArticleDocuments.ARTICLES_ALIAS)
+                    .ignoreUnavailable(true).allowNoIndices(true).query(holders).size(FORMS_LISTED)
+                    .source(src -> src.filter(f -> f.includes("entities.name", "entities.forms"))), Map.class);
+            java.util.Set<String> wanted = new java.util.HashSet<>();
+            others.forEach(v -> wanted.add(v.stringValue()));
+            for (Hit<Map> hit : written.hits().hits()) {
+                if (matchingEntity(hit.source(), canonical).get("forms") instanceof List<?> list) {
+                    for (Object x : list) {
+                        if (wanted.remove(fold(String.valueOf(x)))) {
+                            forms.add(String.valueOf(x));
+                        }
+                    }
+                }
+            }
+            forms.addAll(wanted); // folded, for a form no fetched article gave back
+        }
+        forms.removeIf(f -> fold(f).equals(fold(canonical)));
         body.put("forms", List.copyOf(forms));
         return body;
     }

@@ -170,8 +170,12 @@ class SearchPageIT {
     void aFacetFiltersTheResultsAndAnEntityLinkOpensTheEntityPage() throws Exception {
         searchFor(corpus.marker);
         await().atMost(PATIENCE).until(() -> results().size() == 10);
-        browser.findElements(By.cssSelector("#facet-countries a")).stream()
-                .filter(a -> a.getText().startsWith("Kyrgyzstan")).findFirst().orElseThrow().click();
+        // the facets are drawn again when the page's other requests answer: click once they hold still
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            browser.findElements(By.cssSelector("#facet-countries a")).stream()
+                    .filter(a -> a.getText().startsWith("Kyrgyzstan")).findFirst().orElseThrow().click();
+            return true;
+        });
         await().atMost(PATIENCE).until(() -> results().size() == 1
                 && results().get(0).getText().contains("Kyrgyz Central Bank"));
         assertThat(browser.findElement(By.id("active-filters")).getText()).contains("country: Kyrgyzstan");
@@ -179,7 +183,10 @@ class SearchPageIT {
         // Nazarbayev only appears in this corpus (other tests of the JVM mention Tokayev a thousand times).
         searchFor("library " + corpus.marker);
         await().atMost(PATIENCE).until(() -> results().size() == 1);
-        results().get(0).findElement(By.cssSelector(".snippet .ent-PERSON")).click();
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            results().get(0).findElement(By.cssSelector(".snippet .ent-PERSON")).click();
+            return true;
+        });
         await().atMost(PATIENCE).until(() -> !browser.findElements(By.id("entity-name")).isEmpty()
                 && browser.findElement(By.id("entity-name")).getText().equals("Nursultan Nazarbayev"));
         assertThat(browser.findElements(By.cssSelector("#entity-articles li"))).extracting(WebElement::getText)
@@ -262,14 +269,20 @@ class SearchPageIT {
     void theArticlePageShowsDateSourceEntitiesByTypeAndMoneyAndLeadsBackToTheSameResults() throws Exception {
         browser.get(server.url() + "/?q=" + corpus.marker + "&from=2024-12-01");
         await().atMost(PATIENCE).until(() -> results().size() == 3);
-        browser.findElements(By.cssSelector("#facet-countries a")).stream()
-                .filter(a -> a.getText().startsWith("Kazakhstan")).findFirst().orElseThrow().click();
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            browser.findElements(By.cssSelector("#facet-countries a")).stream()
+                    .filter(a -> a.getText().startsWith("Kazakhstan")).findFirst().orElseThrow().click();
+            return true;
+        });
         await().atMost(PATIENCE).until(() -> results().size() == 2);
         String resultsUrl = browser.getCurrentUrl();
         assertThat(resultsUrl).contains("q=" + corpus.marker, "from=2024-12-01", "country=Kazakhstan");
 
-        results().stream().filter(r -> r.getText().contains("Heating Plan")).findFirst().orElseThrow()
-                .findElement(By.cssSelector(".result-title")).click();
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            results().stream().filter(r -> r.getText().contains("Heating Plan")).findFirst().orElseThrow()
+                    .findElement(By.cssSelector(".result-title")).click();
+            return true;
+        });
         await().atMost(PATIENCE).until(() -> !browser.findElements(By.id("article-entities")).isEmpty());
         assertThat(browser.findElement(By.id("article-date")).getText()).isEqualTo("2024-12-02");
         WebElement source = browser.findElement(By.id("article-source"));
