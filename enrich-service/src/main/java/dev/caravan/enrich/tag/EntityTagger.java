@@ -34,6 +34,7 @@ public final class EntityTagger {
     private final PayloadTrie<GazetteerEntry> trie;
     private final Map<String, GazetteerEntry> byName = new HashMap<>();
     private final ContextRules rules;
+    private final Transliterations transliterations;
 
     /**
      * The least margin (best label's score over the next allowed one) at which a name only the model
@@ -88,6 +89,7 @@ public final class EntityTagger {
         this.trie = builder.build();
         forms.forEach((form, entry) -> byName.put(entry.type() + "\t" + form, entry));
         this.rules = rules;
+        this.transliterations = new Transliterations(gazetteer.entries());
     }
 
     public List<Entity> tag(String title, String body) {
@@ -133,6 +135,8 @@ public final class EntityTagger {
         bodyHits = OrgNames.tidy(bodyHits, body, country, this::known);
         titleHits = OrgNames.tidy(titleHits, title, country, this::known);
 
+        titleHits = knownSpellings(titleHits);
+        bodyHits = knownSpellings(bodyHits);
         Map<GazetteerEntry, List<Mention>> found = new LinkedHashMap<>();
         collect(titleHits, TextField.TITLE, found);
         collect(bodyHits, TextField.BODY, found);
@@ -163,6 +167,25 @@ public final class EntityTagger {
             aliases.learn(hit.entry(), hit.text(), hit.end(), body, fromRule);
         }
         return merged;
+    }
+
+    /** A person the rules found, written as another spelling of a gazetteer person, is that person. */
+    private List<Hit> knownSpellings(List<Hit> hits) {
+        List<Hit> out = null;
+        for (int i = 0; i < hits.size(); i++) {
+            Hit hit = hits.get(i);
+            if (hit.entry().type() != EntityType.PERSON || known(EntityType.PERSON, hit.entry().name()) == hit.entry()) {
+                continue;
+            }
+            GazetteerEntry person = transliterations.person(hit.entry().name());
+            if (person != null) {
+                if (out == null) {
+                    out = new ArrayList<>(hits);
+                }
+                out.set(i, new Hit(person, hit.start(), hit.end(), hit.text(), 1.0));
+            }
+        }
+        return out == null ? hits : out;
     }
 
     private static final Comparator<Hit> BY_START = Comparator.comparingInt(Hit::start);

@@ -94,6 +94,9 @@ final class PatternNames {
         while (initials.find()) {
             String name = initials.group();
             GazetteerEntry known = lookup.apply(EntityType.PERSON, name);
+            if (known == null) {
+                known = byInitial(name, lookup); // "S. Lavrov" is the gazetteer's Sergei Lavrov
+            }
             hits.add(new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.PERSON, name, List.of(), null, null),
                     initials.start(), initials.end(), name, known != null ? 1.0 : ContextRules.SURNAME_CONFIDENCE));
         }
@@ -128,6 +131,14 @@ final class PatternNames {
             }
         }
         return false;
+    }
+
+    /** The gazetteer's person with this surname (as an alias) whose given name starts with the initial, or null. */
+    private static GazetteerEntry byInitial(String written, BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        int dot = written.lastIndexOf('.');
+        String surname = written.substring(dot + 1).strip();
+        GazetteerEntry person = lookup.apply(EntityType.PERSON, surname);
+        return person != null && person.name().indexOf(' ') > 0 && person.name().charAt(0) == written.charAt(0) ? person : null;
     }
 
     private static boolean hasDomain(String text) {

@@ -110,4 +110,15 @@ class ContextRulesTest {
                 .isEqualTo(EntityType.ORGANIZATION);
         assertThat(entities).extracting(Entity::getName).noneMatch(n -> n.startsWith("Officers"));
     }
+
+    @Test
+    void anotherSpellingOrAnInitialOfAKnownPersonIsThatPerson() {
+        String body = "President Qasym-Zhomart Toqaev received the delegation. S. Lavrov said the talks went well.";
+        List<Entity> entities = tagger.tag("Talks", body);
+        assertThat(named(entities, "Kassym-Jomart Tokayev").getMentions()).extracting(Mention::getText)
+                .contains("Qasym-Zhomart Toqaev");
+        assertThat(named(entities, "Sergei Lavrov").getMentions()).extracting(Mention::getText).contains("S. Lavrov");
+        assertThat(Transliterations.key("Jantoro Satybaldiev")).isEqualTo(Transliterations.key("Zhantoro Satybaldiyev"));
+        assertThat(Transliterations.key("Fayziddin Kakhkhorzoda")).isEqualTo(Transliterations.key("Faiziddin Qahhorzoda"));
+    }
 }
