@@ -169,16 +169,19 @@ public final class EntityTagger {
         return merged;
     }
 
-    /** A person the rules found, written as another spelling of a gazetteer person, is that person. */
+    /**
+     * A name the rules found, written as another spelling of a gazetteer entry, is that entry: the same type,
+     * or a "person" the gazetteer knows as a place or organisation ("Kyrgyz Temir Zholu").
+     */
     private List<Hit> knownSpellings(List<Hit> hits) {
         List<Hit> out = null;
         for (int i = 0; i < hits.size(); i++) {
             Hit hit = hits.get(i);
-            if (hit.entry().type() != EntityType.PERSON || known(EntityType.PERSON, hit.entry().name()) == hit.entry()) {
+            if (hit.entry().type() == EntityType.CURRENCY || known(hit.entry().type(), hit.entry().name()) == hit.entry()) {
                 continue;
             }
-            GazetteerEntry person = transliterations.person(hit.entry().name());
-            if (person != null) {
+            GazetteerEntry person = transliterations.known(hit.entry().name());
+            if (person != null && (person.type() == hit.entry().type() || hit.entry().type() == EntityType.PERSON)) {
                 if (out == null) {
                     out = new ArrayList<>(hits);
                 }

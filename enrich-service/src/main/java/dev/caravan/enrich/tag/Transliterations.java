@@ -14,31 +14,31 @@ import java.util.Map;
  */
 final class Transliterations {
 
-    private final Map<String, GazetteerEntry> people = new HashMap<>();
+    private final Map<String, GazetteerEntry> byKey = new HashMap<>();
 
     Transliterations(List<GazetteerEntry> entries) {
         Map<String, GazetteerEntry> ambiguous = new HashMap<>();
         for (GazetteerEntry entry : entries) {
-            if (entry.type() != EntityType.PERSON) {
+            if (entry.type() == EntityType.CURRENCY) {
                 continue;
             }
             for (String form : entry.surfaceForms()) {
                 if (form.indexOf(' ') < 0) {
-                    continue; // a surname alone is too weak a key
+                    continue; // one word (a surname, a town) is too weak a key
                 }
                 String key = key(form);
-                GazetteerEntry known = people.putIfAbsent(key, entry);
+                GazetteerEntry known = byKey.putIfAbsent(key, entry);
                 if (known != null && known != entry) {
                     ambiguous.put(key, entry);
                 }
             }
         }
-        ambiguous.keySet().forEach(people::remove); // two people folding alike: neither
+        ambiguous.keySet().forEach(byKey::remove); // two entries folding alike: neither
     }
 
-    /** The gazetteer's person a full name written another way stands for, or null. */
-    GazetteerEntry person(String written) {
-        return written.indexOf(' ') < 0 ? null : people.get(key(written));
+    /** The gazetteer's entry (a person, place or organisation) a name of several words written another way stands for, or null. */
+    GazetteerEntry known(String written) {
+        return written.indexOf(' ') < 0 ? null : byKey.get(key(written));
     }
 
     static String key(String name) {
