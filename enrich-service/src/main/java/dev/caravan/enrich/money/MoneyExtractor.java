@@ -101,7 +101,7 @@ public final class MoneyExtractor {
      */
     private static final Pattern PER_UNIT = Pattern.compile(
             "^(?:\\s*(?:per|/|for each|for every)\\s*)((?:metric |troy |cubic |square )?(?!(?:year|month|day|week|annum|quarter|"
-                    + "hour)\\b)(?:US\\$\\s?1|\\$\\s?1|[A-Za-z][A-Za-z-]*))|^\\s+(?:a|for a|for one)\\s+((?:metric |troy )?(?:ton|tonne|barrel|kilogram|kg|"
+                    + "hour)\\b)(?:US\\$\\s?1(?!\\d|[.,]\\d)|\\$\\s?1(?!\\d|[.,]\\d)|[A-Za-z][A-Za-z-]*))|^\\s+(?:a|for a|for one)\\s+((?:metric |troy )?(?:ton|tonne|barrel|kilogram|kg|"
                     + "liter|litre|gram|ounce|unit|share|head|piece|person|ticket|night|square meter|square metre|cubic meter))\\b");
 
     /** Numbers written as words, which news uses with a scale only: "five billion dollars", "half a million tenge". */

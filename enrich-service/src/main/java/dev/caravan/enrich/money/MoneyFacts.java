@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 public final class MoneyFacts {
 
     /** What may stand between an amount and its equivalent: brackets, "or about", "equivalent to". */
-    private static final Pattern EQUIVALENT_GAP = Pattern.compile("(?i)^\\s*[(\\[,;:\u2013\u2014-]?\\s*"
-            + "(?:(?:or|i\\.e\\.|that is|which is|equivalent to|equal to|equals|about|approximately|approx\\.|around|roughly|"
+    private static final Pattern EQUIVALENT_GAP = Pattern.compile("(?i)^\\s*[(\\[,;:/\u2013\u2014-]?\\s*"
+            + "(?:(?:or|i\\.e\\.|that is|which is|(?:the )?equivalent (?:to|of)|equal to|equals|about|approximately|approx\\.|"
+            + "around|roughly|amounting to|or some|"
             + "nearly|some|over|almost|more than|worth|at|an estimated|estimated at)\\s+)*[(\\[]?\\s*"
             + "(?:about|approximately|approx\\.|around|roughly|nearly|some|over|almost|more than|~|\u2248)?\\s*$"
             + "|^\\s*(?:in|by|for|of|until)\\s+(?:19|20)\\d\\d\\s*[(\\[]\\s*$" // "300 trillion soums in 2025 ($23.2 billion)"
@@ -131,6 +132,7 @@ public final class MoneyFacts {
     private static boolean isEquivalenceGap(String gap) {
         String stripped = gap.strip();
         return EQUIVALENT_GAP.matcher(gap).matches() && (stripped.indexOf('(') >= 0 || stripped.indexOf('[') >= 0
-                || stripped.chars().anyMatch(Character::isLetter) || stripped.contains("~") || stripped.contains("≈"));
+                || stripped.chars().anyMatch(Character::isLetter) || stripped.contains("~") || stripped.contains("≈")
+                || stripped.equals("/")); // "600 million tenge / $1.2 million"
     }
 }

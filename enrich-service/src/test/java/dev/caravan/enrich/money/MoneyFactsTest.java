@@ -109,6 +109,14 @@ class MoneyFactsTest {
     }
 
     @Test
+    void moreWaysOfStatingTheEquivalent() {
+        assertThat(facts("Loan", "A loan of 600 million KZT / $1.2 million was signed.")).singleElement()
+                .extracting(MoneyFact::getEquivalentCurrency).isEqualTo("USD");
+        assertThat(facts("Loan", "They paid 50 million soms, the equivalent of $572,000, for it.")).singleElement()
+                .extracting(MoneyFact::getEquivalentCurrency).isEqualTo("USD");
+    }
+
+    @Test
     void aRepeatOfTheEquivalentAloneIsTheSameFact() {
         List<MoneyFact> facts = facts("Fund grows by $5 billion", "The fund grew by 2.4 trillion tenge ($5 billion). "
                 + "The $5 billion rise came from oil.");
