@@ -23,6 +23,7 @@ import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.apache.hc.core5.util.Timeout;
 
 /** Builds the official OpenSearch Java client over HTTP, as production uses it. */
 public final class OpenSearchClients {
@@ -63,6 +64,8 @@ public final class OpenSearchClients {
                         .setMaxConnPerRoute(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_PER_ROUTE)
                         .setMaxConnTotal(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_TOTAL)
                         .build();
+        // the transport's 1 s connect timeout failed TLS connections on a loaded host: a cluster answers within 10 s
+        builder.setRequestConfigCallback(request -> request.setConnectTimeout(Timeout.ofSeconds(10)));
         builder.setHttpClientConfigCallback(client -> {
             if (credentials != null) {
                 client.setDefaultCredentialsProvider(credentials);
