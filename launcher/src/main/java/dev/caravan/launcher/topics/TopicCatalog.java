@@ -46,14 +46,20 @@ public final class TopicCatalog {
     public static void ensureEnrichInternal(String bootstrap, String applicationId, int partitions, short replication) {
         String name = applicationId + "-" + dev.caravan.enrich.trend.TrendingEntities.GROUPING + "-repartition";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(name)) {
+            java.util.Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            if (!existing.contains(name)) {
+                // Streams wants as many partitions as the raw articles topic it repartitions from has
+                int count = existing.contains(dev.caravan.schema.Topics.RAW_ARTICLES)
+                        ? admin.describeTopics(List.of(dev.caravan.schema.Topics.RAW_ARTICLES)).allTopicNames()
+                                .get(30, TimeUnit.SECONDS).get(dev.caravan.schema.Topics.RAW_ARTICLES).partitions().size()
+                        : partitions;
                 // As Streams itself would create it: records are purged after each commit, not by time.
-                admin.createTopics(List.of(new NewTopic(name, partitions, replication).configs(Map.of(
+                admin.createTopics(List.of(new NewTopic(name, count, replication).configs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                         TopicConfig.RETENTION_MS_CONFIG, "-1",
                         TopicConfig.SEGMENT_BYTES_CONFIG, "52428800",
                         TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime")))).all().get(30, TimeUnit.SECONDS);
-                LOG.info("Created topic {} ({} partitions, replication {})", name, partitions, replication);
+                LOG.info("Created topic {} ({} partitions, replication {})", name, count, replication);
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create topics on " + bootstrap + ": " + e.getMessage(), e);
