@@ -75,10 +75,7 @@ final class Datelines {
         Matcher byline = BYLINE.matcher(body).region(0, Math.min(body.length(), 240)); // a by-line heads the text
         if (byline.find() && byline.start() < 200) {
             if (byline.group(1) != null) {
-                String person = byline.group(1);
-                GazetteerEntry known = lookup.apply(EntityType.PERSON, person);
-                hits.add(new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.PERSON, person, List.of(), null,
-                        null), byline.start(1), byline.end(1), person, known != null ? 1.0 : ContextRules.HEAD_CONFIDENCE));
+                hits.add(reporter(byline.group(1), byline.start(1), lookup));
             }
             hits.add(agency(byline.group(2), byline.start(2), byline.end(2), lookup));
         }
@@ -105,10 +102,7 @@ final class Datelines {
                 return from;
             }
             if (by.lookingAt()) {
-                String person = by.group(1);
-                GazetteerEntry known = lookup.apply(EntityType.PERSON, person);
-                hits.add(new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.PERSON, person, List.of(), null,
-                        null), by.start(1), by.end(1), person, known != null ? 1.0 : ContextRules.HEAD_CONFIDENCE));
+                hits.add(reporter(by.group(1), by.start(1), lookup));
             }
             from = end + 1;
         }
@@ -118,6 +112,13 @@ final class Datelines {
     /** The name an agency goes by, as written in a dateline or a by-line. */
     static String agencyName(String written) {
         return AGENCIES.getOrDefault(written, written);
+    }
+
+    /** The reporter a by-line names: the gazetteer's person, else one of the article's own. */
+    private static EntityTagger.Hit reporter(String name, int start, BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        GazetteerEntry known = lookup.apply(EntityType.PERSON, name);
+        return new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.PERSON, name, List.of(), null, null),
+                start, start + name.length(), name, known != null ? 1.0 : ContextRules.HEAD_CONFIDENCE);
     }
 
     private static EntityTagger.Hit agency(String written, int start, int end, BiFunction<EntityType, String, GazetteerEntry> lookup) {

@@ -68,16 +68,15 @@ final class OrgNames {
             EntityTagger.Hit hit = out.get(i);
             if (hit.entry().type() == EntityType.LOCATION) {
                 Matcher body = PLACE_BODY.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 40)));
-                if (body.lookingAt() && !(i + 1 < out.size() && out.get(i + 1).start() < hit.end() + body.end())) {
+                if (body.lookingAt() && !PlaceHeads.nextIsTaken(out, i, hit.end() + body.end())) {
                     int bodyEnd = hit.end() + body.end();
                     Matcher legal = LEGAL_FORM.matcher(text.substring(bodyEnd, Math.min(text.length(), bodyEnd + 12)));
                     if (legal.lookingAt()) {
                         bodyEnd += legal.end(); // "Atyrau oil refinery LLP"
                     }
                     String written = text.substring(hit.start(), bodyEnd);
-                    GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, written);
-                    out.set(i, new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.ORGANIZATION, written,
-                            List.of(), hit.entry().country(), null), hit.start(), bodyEnd, written, ContextRules.HEAD_CONFIDENCE));
+                    out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), hit.start(), bodyEnd, written,
+                            ContextRules.HEAD_CONFIDENCE));
                 }
                 continue;
             }
@@ -86,7 +85,7 @@ final class OrgNames {
             }
             int start = hit.start();
             int end = hit.end();
-            String after = text.substring(end, Math.min(text.length(), end + 60));
+            String after = following(text, end);
             // "Kazakh Foreign Ministry": the country's adjective is part of the name as written
             int space = start - 1;
             if (space > 0 && text.charAt(space) == ' ') {
@@ -96,9 +95,11 @@ final class OrgNames {
                 }
                 String before = text.substring(wordStart, space);
                 if (Demonyms.isDemonymWord(before) && GENERIC.matcher(hit.text()).matches()) {
-                    EntityTagger.Hit adjective = i > 0 ? out.get(i - 1) : null;
-                    GazetteerEntry national = adjective != null && adjective.start() == wordStart && adjective.end() == space
-                            && adjective.entry().type() == EntityType.LOCATION
+                    EntityTagger.Hit previous = i > 0 ? out.get(i - 1) : null;
+                    // the adjective tagged as its country's mention
+                    EntityTagger.Hit adjective = previous != null && previous.start() == wordStart && previous.end() == space
+                            ? previous : null;
+                    GazetteerEntry national = adjective != null && adjective.entry().type() == EntityType.LOCATION
                             ? lookup.apply(EntityType.ORGANIZATION, hit.text() + " of " + adjective.entry().name()) : null;
                     if (national != null) {
                         // "Uzbek Central Bank": the adjective was taken for the country; the name is the Central Bank of Uzbekistan
@@ -106,8 +107,7 @@ final class OrgNames {
                         i--;
                         out.set(i, new EntityTagger.Hit(national, wordStart, hit.end(), text.substring(wordStart, hit.end()), 1.0));
                         continue;
-                    } else if (adjective != null && adjective.start() == wordStart && adjective.end() == space
-                            && hit.text().endsWith(" Ministry")) {
+                    } else if (adjective != null && hit.text().endsWith(" Ministry")) {
                         out.remove(i - 1); // "Kazakh Foreign Ministry", as written when the gazetteer has no such form
                         i--;
                         start = wordStart;
@@ -125,9 +125,9 @@ final class OrgNames {
             }
             Matcher list = LISTED_TAIL.matcher(after);
             if (HEAD_PHRASE.matcher(hit.text()).find() && list.lookingAt()
-                    && !(i + 1 < out.size() && out.get(i + 1).start() < end + list.end())) {
+                    && !PlaceHeads.nextIsTaken(out, i, end + list.end())) {
                 end += list.end(); // "Ministry of Investments" ", Industry and Trade"
-                after = text.substring(end, Math.min(text.length(), end + 60));
+                after = following(text, end);
             }
             Matcher under = UNDER_TAIL.matcher(after);
             if (under.lookingAt() && !(i + 1 < out.size() && out.get(i + 1).start() < end + under.end()
@@ -138,13 +138,13 @@ final class OrgNames {
                     out.remove(i + 1);
                 }
                 end = tail;
-                after = text.substring(end, Math.min(text.length(), end + 60));
+                after = following(text, end);
             } else if (UNDER_THE.matcher(after).lookingAt() && i + 1 < out.size()
                     && out.get(i + 1).entry().type() == EntityType.ORGANIZATION
                     && out.get(i + 1).start() == end + " under the ".length()) {
                 end = out.get(i + 1).end(); // "... Crimes" "under the" "Prosecutor General's Office"
                 out.remove(i + 1);
-                after = text.substring(end, Math.min(text.length(), end + 60));
+                after = following(text, end);
             }
             Matcher seat = IN_PLACE.matcher(after);
             if (ENDS_IN_OFFICE.matcher(text.substring(start, end)).find() && seat.lookingAt() && i + 1 < out.size()
@@ -152,20 +152,20 @@ final class OrgNames {
                     && (out.get(i + 1).end() >= text.length() || !Character.isLetter(text.charAt(out.get(i + 1).end())))) {
                 end = out.get(i + 1).end(); // "Emergency Situations Department" "in Tashkent": an office named by its seat
                 out.remove(i + 1);
-                after = text.substring(end, Math.min(text.length(), end + 60));
+                after = following(text, end);
             }
             Matcher purpose = PURPOSE_TAIL.matcher(after);
             Matcher quoted = QUOTED_NAME.matcher(after);
             Matcher legal = LEGAL_FORM.matcher(after);
             Matcher tail = HEADED_TAIL.matcher(after);
-            if (quoted.lookingAt() && !(i + 1 < out.size() && out.get(i + 1).start() < end + quoted.end())) {
+            if (quoted.lookingAt() && !PlaceHeads.nextIsTaken(out, i, end + quoted.end())) {
                 end += quoted.end();
             } else if (legal.lookingAt() && !ENDS_IN_LEGAL_FORM.matcher(hit.text()).find()) {
                 end += legal.end();
             } else if (purpose.lookingAt() && ENDS_IN_BODY_HEAD.matcher(hit.text()).find()
-                    && !(i + 1 < out.size() && out.get(i + 1).start() < end + purpose.end())) {
+                    && !PlaceHeads.nextIsTaken(out, i, end + purpose.end())) {
                 end += purpose.end();
-            } else if (tail.lookingAt() && !(i + 1 < out.size() && out.get(i + 1).start() < end + tail.end())) {
+            } else if (tail.lookingAt() && !PlaceHeads.nextIsTaken(out, i, end + tail.end())) {
                 end += tail.end(); // "Samruk-Kazyna" "National Welfare Fund"
             } else if (i + 1 < out.size() && out.get(i + 1).entry().type() == EntityType.ORGANIZATION
                     && OF_GAP.matcher(text.substring(end, out.get(i + 1).start())).matches()) {
@@ -174,10 +174,7 @@ final class OrgNames {
             }
             if (end != hit.end() || start != hit.start()) {
                 String written = text.substring(start, end);
-                GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, written);
-                out.set(i, new EntityTagger.Hit(known != null ? known
-                        : new GazetteerEntry(EntityType.ORGANIZATION, written, List.of(), hit.entry().country(), null),
-                        start, end, written, hit.confidence()));
+                out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), start, end, written, hit.confidence()));
                 continue;
             }
             if (mainCountry != null && GENERIC.matcher(hit.text()).matches() && !hit.text().contains(mainCountry)
@@ -190,6 +187,17 @@ final class OrgNames {
             }
         }
         return out;
+    }
+
+    /** The gazetteer's organisation of that name, else an article-local one in {@code country}. */
+    private static GazetteerEntry named(String written, String country, BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, written);
+        return known != null ? known : new GazetteerEntry(EntityType.ORGANIZATION, written, List.of(), country, null);
+    }
+
+    /** The text a name may go on with, after {@code end}. */
+    private static String following(String text, int end) {
+        return text.substring(end, Math.min(text.length(), end + 60));
     }
 
     /**

@@ -92,7 +92,8 @@ final class PlaceHeads {
         return out;
     }
 
-    private static boolean nextIsTaken(List<EntityTagger.Hit> hits, int i, int end) {
+    /** Whether the hit after {@code i} starts before {@code end}: a longer name would swallow it. */
+    static boolean nextIsTaken(List<EntityTagger.Hit> hits, int i, int end) {
         return i + 1 < hits.size() && hits.get(i + 1).start() < end;
     }
 
