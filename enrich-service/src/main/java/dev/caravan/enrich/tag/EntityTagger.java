@@ -138,8 +138,9 @@ public final class EntityTagger {
         titleHits = knownSpellings(titleHits);
         bodyHits = knownSpellings(bodyHits);
         Map<GazetteerEntry, List<Mention>> found = new LinkedHashMap<>();
-        collect(titleHits, TextField.TITLE, found);
-        collect(bodyHits, TextField.BODY, found);
+        Map<String, GazetteerEntry> named = new HashMap<>();
+        collect(titleHits, TextField.TITLE, found, named);
+        collect(bodyHits, TextField.BODY, found, named);
         OrgNames.joinLegalForms(found);
         List<Entity> entities = new ArrayList<>(found.size());
         found.forEach((entry, mentions) -> entities.add(new Entity(entry.type(), entry.name(), mentions,
@@ -435,23 +436,27 @@ public final class EntityTagger {
      * The entry already collected under the same type and name ("Sauran District" made by the rule for
      * "the Sauran and Baidibek districts" and the gazetteer's line): one entity, the gazetteer's if either is.
      */
-    private static GazetteerEntry sameNamed(Map<GazetteerEntry, List<Mention>> found, GazetteerEntry entry) {
+    private static GazetteerEntry sameNamed(Map<GazetteerEntry, List<Mention>> found, Map<String, GazetteerEntry> named,
+                                            GazetteerEntry entry) {
         if (found.containsKey(entry)) {
             return entry;
         }
-        for (GazetteerEntry known : found.keySet()) {
-            if (known.type() == entry.type() && known.name().equals(entry.name())) {
-                if (known.country() == null && entry.country() != null) {
-                    found.put(entry, found.remove(known)); // the fuller entry names the entity
-                    return entry;
-                }
-                return known;
-            }
+        String key = entry.type() + "\t" + entry.name();
+        GazetteerEntry known = named.putIfAbsent(key, entry);
+        if (known == null) {
+            return entry;
         }
-        return entry;
+        if (known.country() == null && entry.country() != null) {
+            found.put(entry, found.remove(known)); // the fuller entry names the entity
+            named.put(key, entry);
+            return entry;
+        }
+        return known;
     }
 
-    private static void collect(List<Hit> hits, TextField field, Map<GazetteerEntry, List<Mention>> found) {
+    /** @param named the entries collected so far by type and name, so that one name is one entity */
+    private static void collect(List<Hit> hits, TextField field, Map<GazetteerEntry, List<Mention>> found,
+                                Map<String, GazetteerEntry> named) {
         for (Hit hit : hits) {
             if (Demonyms.isDemonym(hit)) {
                 continue; // "Kazakh farmers" names no place (docs/ANNOTATION.md); the word still guided the rules
@@ -460,7 +465,7 @@ public final class EntityTagger {
                 continue; // "Aug. 18" in a dateline is a date, whatever rule took it for a name
             }
             // the all-fields constructor: what the builder builds when every field is set, without its checks
-            found.computeIfAbsent(sameNamed(found, hit.entry()), e -> new ArrayList<>())
+            found.computeIfAbsent(sameNamed(found, named, hit.entry()), e -> new ArrayList<>())
                     .add(new Mention(hit.text(), field, hit.start(), hit.end()));
         }
     }
