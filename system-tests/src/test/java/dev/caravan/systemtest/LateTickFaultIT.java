@@ -29,8 +29,9 @@ class LateTickFaultIT {
     void anArticleSentBeforeItsTickIsSearchableWithUsdOnceTheTickArrives(LocalStack stack) throws Exception {
         FaultKit kit = new FaultKit(stack);
         String marker = FaultKit.marker("late-tick");
-        // a day of the 1990s no other test ticks: the article's rate can only come from this test's tick
-        LocalDate day = LocalDate.of(1992, 1, 1).plusDays(Math.floorMod(marker.hashCode(), 3000));
+        // a day about eight years back that no other test ticks, so the rate can only come from this test's tick;
+        // not older: the FX store keeps ten years behind the newest tick it saw and skips older ones
+        LocalDate day = LocalDate.now().minusYears(8).withDayOfYear(1).plusDays(Math.floorMod(marker.hashCode(), 700));
         String id = marker + "-loan";
         RawArticle article = RawArticle.newBuilder().setId(id).setSource(marker).setTitle("Loan of 600 billion tenge signed")
                 .setBody("The bank signed a loan of 600 billion tenge for heating networks.").setPublishedDate(day)
