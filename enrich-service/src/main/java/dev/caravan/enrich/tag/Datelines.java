@@ -22,7 +22,7 @@ final class Datelines {
                     + "(?:,\\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"                   // ", Azerbaijan"
                     + "(?:,?\\s*[A-Z][a-z]{2,8}\\.? \\d{1,2}(?:, \\d{4})?\\.?)?"    // ", Dec. 2"
                     + "\\s*(?:\\(([^()\\n]{2,40})\\))?"                            // "(TCA)"
-                    + "\\s*(?:[\u2013\u2014-]|:|,)\\s*(?:([A-Z][A-Za-z-]+)\\b(?=\\s*[\u2013\u2014-]|\\s*\\.|\\s*$))?");
+                    + "(?:\\s*[\u2013\u2014:,]|\\s+-|(?<=\\))-)\\s*(?:([A-Z][A-Za-z-]+)\\b(?=\\s*[\u2013\u2014-]|\\s*\\.|\\s*$))?");
     /** A wire agency cited in brackets anywhere: "... (Trend)", "... (Kazinform)". */
     private static final Pattern BRACKETED_AGENCY = Pattern.compile("\\((TCA|Trend|Kazinform|Qazinform|Interfax|AKIpress|Kabar|"
             + "Xinhua|TASS|Reuters|AFP|Sputnik|UzA|Khovar|Dunya|APA|Anadolu)\\)");
@@ -54,7 +54,7 @@ final class Datelines {
             m.region(from, body.length());
         }
         Matcher kazinform = KAZINFORM_DATELINE.matcher(body).region(from, body.length());
-        if (!m.lookingAt() && kazinform.lookingAt()) {
+        if (kazinform.lookingAt()) { // before the general form, which would read "NUR-SULTAN." as "NUR" - "SULTAN"
             String city = titleCase(kazinform.group(1));
             GazetteerEntry place = lookup.apply(EntityType.LOCATION, city);
             if (place != null) {

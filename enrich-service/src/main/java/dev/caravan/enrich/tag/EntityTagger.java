@@ -35,6 +35,7 @@ public final class EntityTagger {
     private final Map<String, GazetteerEntry> byName = new HashMap<>();
     private final ContextRules rules;
     private final Transliterations transliterations;
+    private final CapitalForms capitals;
 
     /**
      * The least margin (best label's score over the next allowed one) at which a name only the model
@@ -90,6 +91,7 @@ public final class EntityTagger {
         forms.forEach((form, entry) -> byName.put(entry.type() + "\t" + form, entry));
         this.rules = rules;
         this.transliterations = new Transliterations(gazetteer.entries());
+        this.capitals = new CapitalForms(forms);
     }
 
     public List<Entity> tag(String title, String body) {
@@ -97,7 +99,7 @@ public final class EntityTagger {
         ArticleAliases aliases = new ArticleAliases();
 
         TextTokens bodyTokens = new TextTokens(body);
-        List<Hit> bodyHits = gazetteerHits(body);
+        List<Hit> bodyHits = capitals.add(body, gazetteerHits(body));
         List<Hit> datelines = Datelines.find(body, this::known);
         datelines.addAll(PatternNames.find(body, this::known));
         if (!datelines.isEmpty()) {
@@ -122,7 +124,7 @@ public final class EntityTagger {
         }
         rememberConfidence(ruleHits, confidence); // the entries the person and model passes made, too
         bodyHits = mergeByStart(bodyHits, ruleHits, aliases, body);
-        List<Hit> titleHits = gazetteerHits(title);
+        List<Hit> titleHits = capitals.add(title, gazetteerHits(title));
         if (!aliases.isEmpty()) {
             addAliasHits(bodyTokens, bodyHits, aliases);
             addAliasHits(new TextTokens(title), titleHits, aliases);
@@ -182,6 +184,9 @@ public final class EntityTagger {
                 continue;
             }
             GazetteerEntry person = transliterations.known(hit.entry().name());
+            if (person == null && hit.entry().type() == EntityType.PERSON) {
+                person = transliterations.misspelledPerson(hit.entry().name());
+            }
             if (person != null && (person.type() == hit.entry().type() || hit.entry().type() == EntityType.PERSON)) {
                 if (out == null) {
                     out = new ArrayList<>(hits);

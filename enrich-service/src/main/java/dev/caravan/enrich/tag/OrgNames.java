@@ -56,7 +56,8 @@ final class OrgNames {
             + "Security Council|State Security Service|Foreign Ministry|Finance Ministry|Interior Ministry|Defense Ministry|"
             + "Defence Ministry|Energy Ministry|Health Ministry|Justice Ministry|Economy Ministry|Agriculture Ministry|"
             + "Education Ministry|Ministry of [A-Z][A-Za-z]+(?: (?:and |of )?[A-Z][A-Za-z]+){0,3}|State Committee for [A-Z][a-z]+"
-            + "(?: [A-Za-z]+){0,3}|Anti-Corruption Agency|Customs Service|Tax Committee|Statistics Agency)");
+            + "(?: [A-Za-z]+){0,3}|Anti-Corruption Agency|Customs Service|Tax Committee|Statistics Agency|(?:State |National )?"
+            + "Statistic(?:s|al) (?:Committee|Agency)|Agency (?:of|on|for) Statistics|Chamber of Commerce and Industry)");
 
     private OrgNames() {
     }

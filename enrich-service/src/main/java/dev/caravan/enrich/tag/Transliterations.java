@@ -15,6 +15,8 @@ import java.util.Map;
 final class Transliterations {
 
     private final Map<String, GazetteerEntry> byKey = new HashMap<>();
+    /** People by the key of their given name: the rest of the key and the entry. */
+    private final Map<String, List<Map.Entry<String, GazetteerEntry>>> byGivenName = new HashMap<>();
 
     Transliterations(List<GazetteerEntry> entries) {
         Map<String, GazetteerEntry> ambiguous = new HashMap<>();
@@ -27,6 +29,10 @@ final class Transliterations {
                     continue; // one word (a surname, a town) is too weak a key
                 }
                 String key = key(form);
+                if (entry.type() == EntityType.PERSON && key.indexOf(' ') > 0) {
+                    byGivenName.computeIfAbsent(key.substring(0, key.indexOf(' ')), k -> new java.util.ArrayList<>())
+                            .add(Map.entry(key.substring(key.indexOf(' ') + 1), entry));
+                }
                 GazetteerEntry known = byKey.putIfAbsent(key, entry);
                 if (known != null && known != entry) {
                     ambiguous.put(key, entry);
@@ -39,6 +45,45 @@ final class Transliterations {
     /** The gazetteer's entry (a person, place or organisation) a name of several words written another way stands for, or null. */
     GazetteerEntry known(String written) {
         return written.indexOf(' ') < 0 ? null : byKey.get(key(written));
+    }
+
+    /**
+     * The gazetteer's person a name of the same given name and a surname one letter off stands for
+     * ("Kassym-Jomart Tokatev"), when exactly one person is that close; else null.
+     */
+    GazetteerEntry misspelledPerson(String written) {
+        String key = key(written);
+        int space = key.indexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        String rest = key.substring(space + 1);
+        GazetteerEntry match = null;
+        for (Map.Entry<String, GazetteerEntry> known : byGivenName.getOrDefault(key.substring(0, space), List.of())) {
+            if (known.getKey().length() >= 5 && oneEditApart(rest, known.getKey())) {
+                if (match != null && match != known.getValue()) {
+                    return null;
+                }
+                match = known.getValue();
+            }
+        }
+        return match;
+    }
+
+    /** One substitution, insertion, deletion or swap of neighbours turns {@code a} into {@code b} (and a != b). */
+    static boolean oneEditApart(String a, String b) {
+        if (a.equals(b) || Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (a.length() == b.length()) {
+            return a.substring(i + 1).equals(b.substring(i + 1)) || i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1)
+                    && a.charAt(i + 1) == b.charAt(i) && a.substring(i + 2).equals(b.substring(i + 2));
+        }
+        return a.length() < b.length() ? a.substring(i).equals(b.substring(i + 1)) : a.substring(i + 1).equals(b.substring(i));
     }
 
     static String key(String name) {

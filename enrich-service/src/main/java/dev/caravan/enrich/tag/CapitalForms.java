@@ -1,0 +1,100 @@
+package dev.caravan.enrich.tag;
+
+import dev.caravan.schema.EntityType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names written in capitals: "TASHKENT", "NUR-SULTAN", "AKIPRESS.COM", "ASIA-Plus", an upper-case
+ * headline. The gazetteer's matcher is case-sensitive (so that "Turkistan" the region never matches
+ * "turkistan" in a URL and acronyms stay acronyms); this finds, in runs of capitalised words that hold a
+ * word in capitals, the longest stretch the gazetteer knows in another case.
+ */
+final class CapitalForms {
+
+    /** Capitalised words joined by spaces or hyphens, a web suffix allowed: "BISHKEK", "ASIA-Plus", "AKIPRESS.COM". */
+    private static final Pattern RUN = Pattern.compile("(?<![\\p{L}\\d.@/])\\p{Lu}[\\p{L}'\u2019]*(?:\\.(?:COM|KZ|KG|UZ|TJ|TM|AZ|RU|com))?"
+            + "(?:(?: |-)\\p{Lu}[\\p{L}'\u2019]*(?:\\.(?:COM|KZ|KG|UZ|TJ|TM|AZ|RU|com))?)*(?![\\p{L}\\d])");
+    private static final Pattern WORD_IN_CAPITALS = Pattern.compile("\\b\\p{Lu}{4,}\\b");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}'\u2019]+(?:\\.(?:COM|KZ|KG|UZ|TJ|TM|AZ|RU|com))?");
+    private static final int MAX_WORDS = 6;
+
+    private final Map<String, GazetteerEntry> byLowerForm = new HashMap<>();
+
+    CapitalForms(Map<String, GazetteerEntry> forms) {
+        Set<String> ambiguous = new HashSet<>();
+        forms.forEach((form, entry) -> {
+            if (entry.type() == EntityType.CURRENCY || form.length() < 4 || form.equals(form.toUpperCase(Locale.ROOT))) {
+                return; // an acronym is matched as written only
+            }
+            String key = form.toLowerCase(Locale.ROOT);
+            GazetteerEntry known = byLowerForm.putIfAbsent(key, entry);
+            if (known != null && known != entry) {
+                ambiguous.add(key);
+            }
+        });
+        ambiguous.forEach(byLowerForm::remove);
+    }
+
+    /** The hits of {@code text} with the names in capitals added where no hit was; in start order. */
+    List<EntityTagger.Hit> add(String text, List<EntityTagger.Hit> hits) {
+        if (!WORD_IN_CAPITALS.matcher(text).find()) {
+            return hits;
+        }
+        List<EntityTagger.Hit> found = new ArrayList<>();
+        Matcher run = RUN.matcher(text);
+        while (run.find()) {
+            if (!WORD_IN_CAPITALS.matcher(run.group()).find()) {
+                continue;
+            }
+            List<int[]> words = new ArrayList<>();
+            Matcher word = WORD.matcher(text).region(run.start(), run.end());
+            while (word.find()) {
+                words.add(new int[] {word.start(), word.end()});
+            }
+            for (int from = 0; from < words.size(); ) {
+                int taken = 0;
+                for (int n = Math.min(MAX_WORDS, words.size() - from); n >= 1 && taken == 0; n--) {
+                    int start = words.get(from)[0];
+                    int end = words.get(from + n - 1)[1];
+                    String written = text.substring(start, end);
+                    GazetteerEntry entry = written.equals(written.toUpperCase(Locale.ROOT)) || hasWordInCapitals(written)
+                            ? byLowerForm.get(written.toLowerCase(Locale.ROOT).replaceFirst("\\.com$", "")) : null;
+                    if (entry != null && free(hits, start, end)) {
+                        found.add(new EntityTagger.Hit(entry, start, end, written, 1.0));
+                        taken = n;
+                    }
+                }
+                from += Math.max(taken, 1);
+            }
+        }
+        if (found.isEmpty()) {
+            return hits;
+        }
+        List<EntityTagger.Hit> out = new ArrayList<>(hits.size() + found.size());
+        out.addAll(hits);
+        out.addAll(found);
+        out.sort(java.util.Comparator.comparingInt(EntityTagger.Hit::start));
+        return out;
+    }
+
+    private static boolean hasWordInCapitals(String written) {
+        return WORD_IN_CAPITALS.matcher(written).find();
+    }
+
+    private static boolean free(List<EntityTagger.Hit> hits, int start, int end) {
+        for (EntityTagger.Hit hit : hits) {
+            if (hit.start() < end && start < hit.end()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
