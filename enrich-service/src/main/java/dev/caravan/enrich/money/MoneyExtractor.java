@@ -40,9 +40,10 @@ public final class MoneyExtractor {
     /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */
     private static final String SCALE = "(?:[\\s-]*((?i:trillion|billion|million|thousand|trln|trn|tn|bln|bn|mln|mn)|m|k|M|Mn)\\b)?";
     /** "14 billion 352 million somoni": a second, smaller scale after the first. */
-    private static final String COMPOUND = "(?:\\s+\\d{1,3}\\s+(?i:million|mln|thousand)\\b)?";
-    private static final Pattern COMPOUND_PARTS = Pattern.compile("(?i)(?:trillion|trln|billion|bln|million|mln)\\s+(\\d{1,3})\\s+"
-            + "(million|mln|thousand)\\b");
+    /** "14 billion 352 million", "124 billion 299 million 117.6 thousand", "22 billion 096.2 million". */
+    private static final String COMPOUND = "(?:\\s+\\d{1,3}(?:\\.\\d{1,4})?\\s+(?i:billion|bln|million|mln|thousand)\\b){0,2}";
+    private static final Pattern COMPOUND_PARTS = Pattern.compile("(?i)(?:trillion|trln|billion|bln|million|mln)\\s+"
+            + "(\\d{1,3}(?:\\.\\d{1,4})?)\\s+(billion|bln|million|mln|thousand)\\b");
     /** "a fare of 1,400 soums", "fares go up by 200 soums", "the exchange rate reached 12,625 som": prices, not sums. */
     private static final Pattern PRICE_CONTEXT = Pattern.compile(
             "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?)\\b[^.;:]{0,75}$");
@@ -246,7 +247,12 @@ public final class MoneyExtractor {
         MoneyAmount amount = mention(text, field, written, m.start(), code, m.group(number), m.group(range), m.group(number + 2));
         Matcher compound = COMPOUND_PARTS.matcher(written);
         if (m.group(range) == null && compound.find()) {
-            double rest = amount(compound.group(1), compound.group(2));
+            double rest = 0;
+            int at = 0;
+            while (compound.find(at)) {
+                rest += amount(compound.group(1), compound.group(2));
+                at = compound.start(2); // the next part follows this part's scale word
+            }
             amount = new MoneyAmount(amount.text(), amount.field(), amount.start(), amount.end(), amount.amount() + rest,
                     amount.currency(), null, amount.qualifier(), amount.kind(), amount.unit());
         }

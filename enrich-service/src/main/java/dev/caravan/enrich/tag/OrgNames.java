@@ -95,6 +95,20 @@ final class OrgNames {
                     wordStart--;
                 }
                 String before = text.substring(wordStart, space);
+                EntityTagger.Hit country = i > 0 && out.get(i - 1).end() == space ? out.get(i - 1) : null;
+                if (country != null && country.entry().type() == EntityType.LOCATION
+                        && country.entry().name().equals(country.entry().country()) && GENERIC.matcher(hit.text()).matches()
+                        && text.startsWith(country.entry().name(), country.start())) {
+                    // "Turkmenistan Cabinet of Ministers": the country named before its body
+                    GazetteerEntry national = lookup.apply(EntityType.ORGANIZATION, hit.text() + " of " + country.entry().name());
+                    if (national != null) {
+                        out.remove(i - 1);
+                        i--;
+                        out.set(i, new EntityTagger.Hit(national, country.start(), hit.end(),
+                                text.substring(country.start(), hit.end()), 1.0));
+                        continue;
+                    }
+                }
                 if (Demonyms.isDemonymWord(before) && GENERIC.matcher(hit.text()).matches()) {
                     EntityTagger.Hit previous = i > 0 ? out.get(i - 1) : null;
                     // the adjective tagged as its country's mention

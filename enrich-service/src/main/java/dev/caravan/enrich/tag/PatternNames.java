@@ -23,6 +23,9 @@ final class PatternNames {
                     + "|\\b(?:U\\.S\\.|US|UK|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:Embassy|Consulate(?:[ -]General)?)(?: in " + PLACE + ")?"
                     + "|\\bConsulate[ -]General in " + PLACE);
 
+    /** A government named by its usual name, with no head word the context rules know. */
+    private static final String CABINET = "Cabinet of Ministers";
+
     /** A wire agency whose name is an ordinary word, named as the source of a report: "Trend reports", "told Trend". */
     private static final String AGENCY_WORD = "Trend";
     private static final Pattern REPORTS_AFTER = Pattern.compile("^ (?:reports|reported|learned|learnt|writes|wrote|informs|correspondent)\\b");
@@ -60,6 +63,12 @@ final class PatternNames {
                         ? site.substring(0, site.lastIndexOf('.')) : site; // "UzDaily.com" is the gazetteer's UzDaily
                 EntityTagger.Hit found = hit(known, web.start(1), web.end(1), lookup);
                 hits.add(new EntityTagger.Hit(found.entry(), found.start(), found.end(), site, found.confidence()));
+            }
+        }
+        for (int at = text.indexOf(CABINET); at >= 0; at = text.indexOf(CABINET, at + 1)) {
+            int end = at + CABINET.length();
+            if (!text.startsWith(" of ", end) && (end == text.length() || !Character.isLetter(text.charAt(end)))) {
+                hits.add(hit(CABINET, at, end, lookup)); // whose cabinet: the country before it or the article's (OrgNames)
             }
         }
         int airlineEnd = -1;
