@@ -65,7 +65,9 @@ public final class MoneyExtractor {
      * next in a list of prices.
      */
     private static final Pattern PRICE_FOLLOWS = Pattern.compile(
-            "(?i)^[^.;]{0,60}\\b(?:to|from|than|instead of|cost|costs|and|or|at)\\s+$|^,\\s[^.;]{0,60}$");
+            "(?i)^[^.;]{0,60}\\b(?:to|from|than|instead of|cost|costs|and|or|at)\\s+$|^,\\s[^.;]{0,60}$"
+            // "1,500 manats; from October 15 to November 15, 1,430 manats; and ...": a list of prices by period
+            + "|^\\s*;?\\s*(?:and\\s+)?(?:(?:from|to|until|till|after|before|since|in|on|by|through)\\s+[^.;,]{1,40}?\\s*)+,\\s*(?:and\\s+)?$");
     /** "3.5 manat ($1 at the state rate", "49,500 soms (up by 1,500 soms)": the bracket after a price speaks of it. */
     private static final Pattern BRACKET_AFTER = Pattern.compile("(?i)^\\s*(?:(?:per|a|/)\\s*[a-z-]+(?: [a-z-]+)?\\s*)?"
             + "\\((?:up|down)?\\s*(?:by|to|from)?\\s*$");

@@ -40,6 +40,7 @@ public final class MoneyFacts {
 
     /** @param mentions the title's mentions, then the body's, each in text order */
     public static List<Fact> group(List<MoneyAmount> mentions, String title, String body) {
+        mentions = headlinesRounded(mentions);
         List<MoneyAmount> firsts = new ArrayList<>();
         List<MoneyAmount> equivalents = new ArrayList<>();
         List<List<Integer>> members = new ArrayList<>();
@@ -73,6 +74,55 @@ public final class MoneyFacts {
             facts.add(new Fact(firsts.get(f), equivalents.get(f), List.copyOf(members.get(f))));
         }
         return facts;
+    }
+
+    /**
+     * "1 bln 125 mln tenge" in the headline, "1 bln 125 mln 900 thousand tenge" in the body: a headline
+     * rounds the body's figure. A title amount no body amount repeats exactly, that is the one body amount
+     * of its currency and kind rounded (or cut) to the title's last stated digit, takes that body figure.
+     */
+    private static List<MoneyAmount> headlinesRounded(List<MoneyAmount> mentions) {
+        List<MoneyAmount> out = null;
+        for (int t = 0; t < mentions.size() && mentions.get(t).field() == TextField.TITLE; t++) {
+            MoneyAmount title = mentions.get(t);
+            if (title.amountMax() != null || title.amount() < 1000 || title.amount() != Math.rint(title.amount())) {
+                continue;
+            }
+            double step = Math.pow(10, trailingZeros((long) title.amount()));
+            MoneyAmount rounded = null;
+            int candidates = 0;
+            for (MoneyAmount b : mentions) {
+                if (b.field() != TextField.BODY || b.kind() != title.kind() || !b.currency().equals(title.currency())
+                        || b.amountMax() != null) {
+                    continue;
+                }
+                if (same(title, b)) {
+                    candidates = -1;
+                    break; // the body states the headline's figure itself
+                }
+                if (Math.floor(b.amount() / step) * step == title.amount() || Math.rint(b.amount() / step) * step == title.amount()) {
+                    rounded = b;
+                    candidates++;
+                }
+            }
+            if (candidates == 1) {
+                if (out == null) {
+                    out = new ArrayList<>(mentions);
+                }
+                out.set(t, new MoneyAmount(title.text(), title.field(), title.start(), title.end(), rounded.amount(),
+                        title.currency(), null, title.qualifier(), title.kind(), title.unit()));
+            }
+        }
+        return out == null ? mentions : out;
+    }
+
+    private static int trailingZeros(long value) {
+        int zeros = 0;
+        while (value != 0 && value % 10 == 0) {
+            value /= 10;
+            zeros++;
+        }
+        return zeros;
     }
 
     /** The fact {@code m} (with its {@code equivalent}, if any) states again, or -1. */

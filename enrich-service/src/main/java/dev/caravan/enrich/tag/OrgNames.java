@@ -27,15 +27,19 @@ final class OrgNames {
     private static final Pattern ENDS_IN_LEGAL_FORM = Pattern.compile(",?\\s\\b(JSC|LLP|LLC|Inc|Ltd)\\.?$");
     private static final Pattern ENDS_IN_BODY_HEAD = Pattern.compile("\\b(Fund|Agency|Committee|Council|Commission|Center|Centre|"
             + "Institute|Service|Ministry|Bank|Foundation|Association)$");
+    private static final Pattern PLACE_UNIT_AFTER = Pattern.compile("^ (?:region|district|province|oblast)\\b");
+    private static final Pattern ENDS_IN_OF_PLACE = Pattern.compile("\\b(?:of|for|in) (?:the )?\\p{Lu}[\\p{L}-]+$");
     private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
     /** A body named by its place: "Atyrau oil refinery", "Pavlodar region administration", "Karshi city court". */
     private static final Pattern PLACE_BODY = Pattern.compile("^[ \u00a0]+((?:oil |gas )?refinery|(?:regional |region |city |district |"
             + "town |village )?(?:administration|court|prosecutor's office|hokimiyat|Hokimiyat|akimat|Akimat|maslikhat|"
-            + "Maslikhat|kenesh|Kenesh|police department|Court|District Court|City Court|Regional Court|State University|"
+            + "Maslikhat|kenesh|Kenesh|police department|police directorate|(?:military|economic|criminal|civil|administrative) court|"
+            + "(?:ecology|health|education|finance|emergency|customs|tax|land|culture|agriculture) department|Court|District Court|City Court|Regional Court|State University|"
             + "University|Airport|International Airport|airport)(?: on (?:criminal|civil|economic|administrative) "
             + "(?:cases|proceedings|matters))?|(?:metallurgical |chemical |cement |power |thermal power )?plant)\\b");
     /** "... Fund for Development", "... Agency for Civil Service Affairs": a named purpose continues the name. */
-    private static final Pattern PURPOSE_TAIL = Pattern.compile("^ (?:for|on) (?:the )?\\p{Lu}[\\p{L}-]+(?: (?:and )?\\p{Lu}[\\p{L}-]+){0,4}");
+    private static final Pattern PURPOSE_TAIL = Pattern.compile("^ (?:for|on) (?:the )?\\p{Lu}[\\p{L}-]+(?: (?:and )?\\p{Lu}[\\p{L}-]+){0,4}"
+            + "(?: (?:region|district|province|oblast|city)\\b)?"); // "... Department for Talas region"
     /** A body named by what it is for: "Ministry of ...", "State Committee for ...", "Commission on ...". */
     private static final Pattern HEAD_PHRASE = Pattern.compile("\\b(?:Ministry|Committee|Commission|Agency|Council|Service|Department)"
             + " (?:of|for|on) \\p{Lu}");
@@ -186,6 +190,11 @@ final class OrgNames {
                     && OF_GAP.matcher(text.substring(end, out.get(i + 1).start())).matches()) {
                 end = out.get(i + 1).end(); // "Council of Foreign Ministers" of "the CIS": one name
                 out.remove(i + 1);
+            }
+            Matcher unit = PLACE_UNIT_AFTER.matcher(following(text, end));
+            if (unit.lookingAt() && ENDS_IN_OF_PLACE.matcher(text.substring(start, end)).find()
+                    && !PlaceHeads.nextIsTaken(out, i, end + unit.end())) {
+                end += unit.end(); // "... of the Khatlon" "region": the place's unit belongs to the name
             }
             if (end != hit.end() || start != hit.start()) {
                 String written = text.substring(start, end);
