@@ -57,7 +57,7 @@ final class OrgNames {
     /** Bodies every country has: named alone, they are the article's country's. */
     private static final Pattern GENERIC = Pattern.compile("(?:Central Bank|National Bank|Supreme Court|Constitutional Court|"
             + "Prosecutor General's Office|General Prosecutor's Office|Central Election Commission|Cabinet of Ministers|"
-            + "Security Council|State Security Service|Foreign Ministry|Finance Ministry|Interior Ministry|Defense Ministry|"
+            + "Security Council|Presidential Administration|State Security Service|Foreign Ministry|Finance Ministry|Interior Ministry|Defense Ministry|"
             + "Defence Ministry|Energy Ministry|Health Ministry|Justice Ministry|Economy Ministry|Agriculture Ministry|"
             + "Education Ministry|Ministry of [A-Z][A-Za-z]+(?: (?:and |of )?[A-Z][A-Za-z]+){0,3}|State Committee for [A-Z][a-z]+"
             + "(?: [A-Za-z]+){0,3}|Anti-Corruption Agency|Customs Service|Tax Committee|Statistics Agency|(?:State |National )?"
@@ -104,7 +104,7 @@ final class OrgNames {
                         && country.entry().name().equals(country.entry().country()) && GENERIC.matcher(hit.text()).matches()
                         && text.startsWith(country.entry().name(), country.start())) {
                     // "Turkmenistan Cabinet of Ministers": the country named before its body
-                    GazetteerEntry national = lookup.apply(EntityType.ORGANIZATION, hit.text() + " of " + country.entry().name());
+                    GazetteerEntry national = national(hit.text(), country.entry().name(), lookup);
                     if (national != null) {
                         out.remove(i - 1);
                         i--;
@@ -119,7 +119,7 @@ final class OrgNames {
                     EntityTagger.Hit adjective = previous != null && previous.start() == wordStart && previous.end() == space
                             ? previous : null;
                     GazetteerEntry national = adjective != null && adjective.entry().type() == EntityType.LOCATION
-                            ? lookup.apply(EntityType.ORGANIZATION, hit.text() + " of " + adjective.entry().name()) : null;
+                            ? national(hit.text(), adjective.entry().name(), lookup) : null;
                     if (national != null) {
                         // "Uzbek Central Bank": the adjective was taken for the country; the name is the Central Bank of Uzbekistan
                         out.remove(i - 1);
@@ -204,13 +204,50 @@ final class OrgNames {
             if (mainCountry != null && GENERIC.matcher(hit.text()).matches() && !hit.text().contains(mainCountry)
                     && (hit.entry().country() == null || !hit.entry().country().equals(mainCountry))) {
                 // only to a body the gazetteer knows: otherwise the name stays as the article wrote it
-                GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, hit.text() + " of " + mainCountry);
+                GazetteerEntry known = national(hit.text(), mainCountry, lookup);
                 if (known != null) {
                     out.set(i, new EntityTagger.Hit(known, hit.start(), hit.end(), hit.text(), 1.0));
                 }
             }
         }
         return out;
+    }
+
+    private static final Pattern SHORT_MINISTRY = Pattern.compile("(Finance|Defen[cs]e|Foreign|Interior|Health|Justice|Economy|"
+            + "Energy|Agriculture|Education) Ministry");
+    private static final Map<String, List<String>> MINISTRY_OF = Map.of("Defense", List.of("Defence", "Defense"),
+            "Defence", List.of("Defence", "Defense"), "Foreign", List.of("Foreign Affairs"), "Interior", List.of("Internal Affairs",
+                    "Interior"), "Health", List.of("Health", "Healthcare"), "Economy", List.of("Economy", "National Economy",
+                    "Economy and Finance"), "Education", List.of("Education", "Education and Science", "Public Education"));
+
+    /**
+     * The ways a state body named without its country is written in the gazetteer: "Finance Ministry" is the
+     * "Ministry of Finance", "Ministry of Emergencies" the "Ministry of Emergency Situations".
+     */
+    static List<String> officialForms(String written) {
+        Matcher shortForm = SHORT_MINISTRY.matcher(written);
+        if (shortForm.matches()) {
+            return MINISTRY_OF.getOrDefault(shortForm.group(1), List.of(shortForm.group(1))).stream()
+                    .map(topic -> "Ministry of " + topic).toList();
+        }
+        if (written.equals("Ministry of Emergencies")) {
+            return List.of(written, "Ministry of Emergency Situations");
+        }
+        if (written.equals("Ministry of Health")) {
+            return List.of(written, "Ministry of Healthcare", "Ministry of Health and Social Protection of Population");
+        }
+        return List.of(written);
+    }
+
+    /** The gazetteer's body of {@code country} a body named without its country stands for, or null. */
+    private static GazetteerEntry national(String generic, String country, BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        for (String form : officialForms(generic)) {
+            GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, form + " of " + country);
+            if (known != null) {
+                return known;
+            }
+        }
+        return null;
     }
 
     /** The gazetteer's organisation of that name, else an article-local one in {@code country}. */
