@@ -77,6 +77,7 @@ final class ContextRules {
             "Until", "Last", "Next", "Former", "Then", "There", "Here", "It", "He", "She", "They", "We", "I", "You",
             // people of a body ("Officers of the State Security Service"), not its name
             "Officers", "Employees", "Officials", "Representatives", "Specialists", "Inspectors", "Investigators",
+            "Dear", "Extraordinary", "Plenipotentiary", // "Dear Kassym-Jomart Kemelevich", "Ambassador Extraordinary and ..."
             "According", "Meanwhile", "However", "Also", "Only", "Such", "Each", "Every", "Other", "Another",
             "During", "Over", "About", "Among", "Between", "Through", "Despite", "Although", "Because", "So",
             "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",

@@ -133,9 +133,11 @@ public final class EntityTagger {
         titleHits = PlaceHeads.extend(titleHits, title);
         bodyHits = PersonNames.otherBearers(bodyHits, title, body, body);
         titleHits = PersonNames.otherBearers(titleHits, title, body, title);
+        bodyHits = PersonNames.wholeKnownNames(bodyHits, body);
         String country = OrgNames.mainCountry(titleHits, bodyHits, body);
         bodyHits = OrgNames.tidy(bodyHits, body, country, this::known);
         titleHits = OrgNames.tidy(titleHits, title, country, this::known);
+        bodyHits = OrgNames.spelledOutAbbreviations(bodyHits, body, this::known);
 
         titleHits = knownSpellings(titleHits);
         bodyHits = knownSpellings(bodyHits);

@@ -239,6 +239,59 @@ final class OrgNames {
         return List.of(written);
     }
 
+    /**
+     * "State Oil Company of the Republic of Azerbaijan (SOCAR)": a long name no gazetteer line holds, introducing
+     * an abbreviation the gazetteer knows, is that organisation written out.
+     */
+    static List<EntityTagger.Hit> spelledOutAbbreviations(List<EntityTagger.Hit> hits, String text,
+                                                          BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        List<EntityTagger.Hit> out = hits;
+        for (int i = 0; i + 1 < out.size(); i++) {
+            EntityTagger.Hit longName = out.get(i);
+            EntityTagger.Hit abbreviation = out.get(i + 1);
+            if (longName.entry().type() != EntityType.ORGANIZATION || abbreviation.entry().type() != EntityType.ORGANIZATION
+                    || longName.entry() == abbreviation.entry() || longName.text().indexOf(' ') < 0
+                    || !ABBREVIATION.matcher(abbreviation.text()).matches()
+                    || lookup.apply(EntityType.ORGANIZATION, longName.entry().name()) == longName.entry()
+                    || lookup.apply(EntityType.ORGANIZATION, abbreviation.text()) != abbreviation.entry()
+                    || !text.startsWith(" (", longName.end()) || abbreviation.start() != longName.end() + 2
+                    || !text.startsWith(")", abbreviation.end())
+                    || longName.text().contains(abbreviation.entry().name()) // "Council of ... of the Commonwealth of Independent States (CIS)"
+                    || !initialsSpell(longName.text(), abbreviation.text())) {
+                continue;
+            }
+            if (out == hits) {
+                out = new ArrayList<>(hits);
+            }
+            out.set(i, new EntityTagger.Hit(abbreviation.entry(), longName.start(), longName.end(), longName.text(), 1.0));
+        }
+        return out;
+    }
+
+    /**
+     * The abbreviation starts with the name's first initial and every letter of it is the initial of one of the
+     * name's capitalised words (in any order: SOCAR is the State Oil Company of the Republic of Azerbaijan).
+     */
+    private static boolean initialsSpell(String name, String abbreviation) {
+        StringBuilder initials = new StringBuilder();
+        for (String word : name.split("[ -]+")) {
+            if (!word.isEmpty() && Character.isUpperCase(word.charAt(0))) {
+                initials.append(word.charAt(0));
+            }
+        }
+        if (initials.length() == 0 || initials.charAt(0) != abbreviation.charAt(0)) {
+            return false;
+        }
+        for (char letter : abbreviation.toCharArray()) {
+            int at = initials.indexOf(String.valueOf(letter));
+            if (at < 0) {
+                return false;
+            }
+            initials.setCharAt(at, ' ');
+        }
+        return true;
+    }
+
     /** The gazetteer's body of {@code country} a body named without its country stands for, or null. */
     private static GazetteerEntry national(String generic, String country, BiFunction<EntityType, String, GazetteerEntry> lookup) {
         for (String form : officialForms(generic)) {

@@ -148,4 +148,46 @@ final class PersonNames {
     private static boolean isNamePart(char c) {
         return Character.isLetter(c) || c == '\'' || c == '\u2019' || c == '-';
     }
+
+    private static final Pattern PATRONYMIC = Pattern.compile("\\p{Lu}\\p{Ll}+(?:ovich|evich|yevich|ievich|ovna|evna|yevna|ievna|ogly|kyzy)");
+
+    /**
+     * A known person's surname written with the given name after it ("Khassenov Askhat", as Kazakh
+     * releases do) or with the patronymic between ("Atadurdy Haldurdyevich Bayramov"): the whole name is
+     * the mention.
+     */
+    static List<EntityTagger.Hit> wholeKnownNames(List<EntityTagger.Hit> hits, String text) {
+        List<EntityTagger.Hit> out = hits;
+        for (int i = 0; i < out.size(); i++) {
+            EntityTagger.Hit hit = out.get(i);
+            String name = hit.entry().name();
+            int space = name.indexOf(' ');
+            if (hit.entry().type() != EntityType.PERSON || hit.text().indexOf(' ') >= 0 || space < 0
+                    || !name.endsWith(" " + hit.text())) {
+                continue;
+            }
+            String given = name.substring(0, space);
+            int start = hit.start();
+            int end = hit.end();
+            if (text.startsWith(" " + given, end) && (end + given.length() + 1 == text.length()
+                    || !Character.isLetter(text.charAt(end + given.length() + 1)))) {
+                end += given.length() + 1;
+            } else {
+                int before = text.lastIndexOf(given + " ", start - 1);
+                if (before >= 0 && before >= start - given.length() - 25
+                        && PATRONYMIC.matcher(text.substring(before + given.length() + 1, start)).lookingAt()
+                        && text.substring(before + given.length() + 1, start).matches("\\p{Lu}\\p{Ll}+ ")) {
+                    start = before;
+                }
+            }
+            if ((start != hit.start() || end != hit.end()) && (i == 0 || out.get(i - 1).end() <= start)
+                    && (i + 1 == out.size() || out.get(i + 1).start() >= end)) {
+                if (out == hits) {
+                    out = new ArrayList<>(hits);
+                }
+                out.set(i, new EntityTagger.Hit(hit.entry(), start, end, text.substring(start, end), hit.confidence()));
+            }
+        }
+        return out;
+    }
 }
