@@ -27,6 +27,12 @@ final class OrgNames {
     private static final Pattern ENDS_IN_LEGAL_FORM = Pattern.compile(",?\\s\\b(JSC|LLP|LLC|Inc|Ltd)\\.?$");
     private static final Pattern ENDS_IN_BODY_HEAD = Pattern.compile("\\b(Fund|Agency|Committee|Council|Commission|Center|Centre|"
             + "Institute|Service|Ministry|Bank|Foundation|Association)$");
+    /** The body a person's name is given to: "... Kazakh Drama Theatre", "... Youth and Children's Library". */
+    private static final Pattern NAMED_AFTER = Pattern.compile("^(?: (?:State|National|Academic|Regional|Republican|City|"
+            + "Kazakh|Kyrgyz|Uzbek|Tajik|Turkmen|Russian|Drama|Musical|Music|Youth|and|Children's|Universal|Scientific|Opera|Ballet|"
+            + "Art|Arts|Pedagogical|Medical|Technical|Agrarian|Literary|Memorial|History|Historical|Public|International)){0,5} "
+            + "(?:Theatre|Theater|Museum|Library|University|School|Institute|Stadium|Philharmonic|Conservatory|Gymnasium|Lyceum|"
+            + "College|Academy)\\b");
     private static final Pattern PLACE_UNIT_AFTER = Pattern.compile("^ (?:region|district|province|oblast)\\b");
     private static final Pattern ENDS_IN_OF_PLACE = Pattern.compile("\\b(?:of|for|in) (?:the )?\\p{Lu}[\\p{L}-]+$");
     private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
@@ -81,6 +87,22 @@ final class OrgNames {
                     }
                     String written = text.substring(hit.start(), bodyEnd);
                     out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), hit.start(), bodyEnd, written,
+                            ContextRules.HEAD_CONFIDENCE));
+                }
+                continue;
+            }
+            if (hit.entry().type() == EntityType.PERSON) {
+                Matcher named = NAMED_AFTER.matcher(following(text, hit.end()));
+                boolean isNamed = named.lookingAt();
+                while (isNamed && i + 1 < out.size() && out.get(i + 1).start() < hit.end() + named.end()
+                        && out.get(i + 1).end() <= hit.end() + named.end() && Demonyms.isDemonymWord(out.get(i + 1).text())) {
+                    out.remove(i + 1); // "Kazakh" in "... Kazakh Drama Theatre" is part of the name
+                }
+                if (isNamed && !PlaceHeads.nextIsTaken(out, i, hit.end() + named.end())) {
+                    // "J. Shanin Kazakh Drama Theatre", "Shota Rustaveli State Drama Theater": named after a person
+                    int bodyEnd = hit.end() + named.end();
+                    String written = text.substring(hit.start(), bodyEnd);
+                    out.set(i, new EntityTagger.Hit(named(written, null, lookup), hit.start(), bodyEnd, written,
                             ContextRules.HEAD_CONFIDENCE));
                 }
                 continue;
