@@ -95,8 +95,9 @@ final class OrgNames {
                 Matcher named = NAMED_AFTER.matcher(following(text, hit.end()));
                 boolean isNamed = named.lookingAt();
                 while (isNamed && i + 1 < out.size() && out.get(i + 1).start() < hit.end() + named.end()
-                        && out.get(i + 1).end() <= hit.end() + named.end() && Demonyms.isDemonymWord(out.get(i + 1).text())) {
-                    out.remove(i + 1); // "Kazakh" in "... Kazakh Drama Theatre" is part of the name
+                        && out.get(i + 1).end() <= hit.end() + named.end() && (Demonyms.isDemonymWord(out.get(i + 1).text())
+                        || out.get(i + 1).entry().type() == EntityType.ORGANIZATION && out.get(i + 1).confidence() < 1.0)) {
+                    out.remove(i + 1); // "Kazakh", or the rule's "Drama Theatre", in "... Kazakh Drama Theatre" is part of the name
                 }
                 if (isNamed && !PlaceHeads.nextIsTaken(out, i, hit.end() + named.end())) {
                     // "J. Shanin Kazakh Drama Theatre", "Shota Rustaveli State Drama Theater": named after a person
