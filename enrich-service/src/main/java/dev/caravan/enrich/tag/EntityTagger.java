@@ -99,7 +99,8 @@ public final class EntityTagger {
         ArticleAliases aliases = new ArticleAliases();
 
         TextTokens bodyTokens = new TextTokens(body);
-        List<Hit> bodyHits = capitals.add(body, gazetteerHits(body));
+        List<Hit> bodyHits = PersonNames.givenNamesTakenForPlaces(
+                PlaceHeads.hyphenatedNames(capitals.add(body, gazetteerHits(body)), body), body, rules.firstNames());
         List<Hit> datelines = Datelines.find(body, this::known);
         datelines.addAll(PatternNames.find(body, this::known));
         if (!datelines.isEmpty()) {

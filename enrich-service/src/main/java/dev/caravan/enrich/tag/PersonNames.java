@@ -190,4 +190,33 @@ final class PersonNames {
         }
         return out;
     }
+
+    private static final Pattern SURNAME_AFTER = Pattern.compile("^ (\\p{Lu}\\p{Ll}+)(?![\\p{L}-])");
+
+    /**
+     * "Eugene Zhukov": a place that is also a given name ("Eugene", "Florence", "Victoria"), followed by an untagged
+     * word with a surname's ending, is a person.
+     */
+    static List<EntityTagger.Hit> givenNamesTakenForPlaces(List<EntityTagger.Hit> hits, String text, Set<String> firstNames) {
+        List<EntityTagger.Hit> out = hits;
+        for (int i = 0; i < out.size(); i++) {
+            EntityTagger.Hit hit = out.get(i);
+            if (hit.entry().type() != EntityType.LOCATION || hit.text().indexOf(' ') >= 0 || !firstNames.contains(hit.text())) {
+                continue;
+            }
+            Matcher surname = SURNAME_AFTER.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 30)));
+            if (!surname.lookingAt() || !ContextRules.surname(surname.group(1))
+                    || PlaceHeads.nextIsTaken(out, i, hit.end() + surname.end())) {
+                continue;
+            }
+            int end = hit.end() + surname.end();
+            String name = text.substring(hit.start(), end);
+            if (out == hits) {
+                out = new ArrayList<>(hits);
+            }
+            out.set(i, new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, name, List.of(), null, null), hit.start(), end,
+                    name, ContextRules.FIRST_NAME_CONFIDENCE));
+        }
+        return out;
+    }
 }

@@ -33,6 +33,37 @@ final class PlaceHeads {
     private PlaceHeads() {
     }
 
+    private static final Pattern HYPHEN_TAIL = Pattern.compile("^-\\p{Lu}\\p{Ll}+(?![\\p{L}-])");
+
+    /**
+     * "Kosh-Dobo", "Kara-Myk": a known place written with a capitalised tail after a hyphen is another,
+     * unknown place of that country; "Almaty-Tashkent" (a known place after the hyphen) stays two places.
+     */
+    static List<EntityTagger.Hit> hyphenatedNames(List<EntityTagger.Hit> hits, String text) {
+        List<EntityTagger.Hit> out = hits;
+        for (int i = 0; i < out.size(); i++) {
+            EntityTagger.Hit hit = out.get(i);
+            // a short first part, as the Turkic compounds have ("Kosh-", "Kara-", "Zhaiyk-"): a longer known place
+            // before a hyphen names a route or a pair ("Balkhash-Burulbaital", "Karaganda-Karkaralinsk")
+            if (hit.entry().type() != EntityType.LOCATION || hit.start() > 0 && text.charAt(hit.start() - 1) == '-'
+                    || hit.text().length() > 6 || hit.entry().name().equals(hit.entry().country())) {
+                continue;
+            }
+            Matcher tail = HYPHEN_TAIL.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 30)));
+            if (!tail.lookingAt() || nextIsTaken(out, i, hit.end() + tail.end())) {
+                continue;
+            }
+            int end = hit.end() + tail.end();
+            String written = text.substring(hit.start(), end);
+            if (out == hits) {
+                out = new ArrayList<>(hits);
+            }
+            out.set(i, new EntityTagger.Hit(new GazetteerEntry(EntityType.LOCATION, written, List.of(), hit.entry().country(),
+                    hit.entry().region()), hit.start(), end, written, ContextRules.HEAD_CONFIDENCE));
+        }
+        return out;
+    }
+
     static List<EntityTagger.Hit> extend(List<EntityTagger.Hit> hits, String text) {
         List<EntityTagger.Hit> out = new ArrayList<>(hits);
         for (int i = 0; i < out.size(); i++) {
