@@ -82,6 +82,16 @@ public final class EntityTagger {
                 forms.putIfAbsent(form, entry); // first line wins: editors order ambiguous forms
             }
         }
+        for (GazetteerEntry entry : gazetteer.entries()) {
+            if (entry.type() != EntityType.LOCATION) {
+                continue;
+            }
+            for (String form : entry.surfaceForms()) {
+                if (HYPHENATED_NAME.matcher(form).matches()) {
+                    forms.putIfAbsent(form.replace('-', ' '), entry); // "Cholpon Ata", "Issyk Kul": written without the hyphen
+                }
+            }
+        }
         // Overlaps are removed by withoutOverlaps (the library's ignoreOverlaps builds an interval tree
         // per text: an eighth of the tagger's time in JFR, for a handful of overlapping matches).
         PayloadTrie.PayloadTrieBuilder<GazetteerEntry> builder = PayloadTrie.<GazetteerEntry>builder()
@@ -199,6 +209,8 @@ public final class EntityTagger {
         }
         return out == null ? hits : out;
     }
+
+    private static final Pattern HYPHENATED_NAME = Pattern.compile("\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)+");
 
     private static final Comparator<Hit> BY_START = Comparator.comparingInt(Hit::start);
 

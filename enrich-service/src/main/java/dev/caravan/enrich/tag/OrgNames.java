@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  */
 final class OrgNames {
 
-    private static final Pattern LEGAL_FORM = Pattern.compile("^,?[ \u00a0]+(JSC|LLP|LLC|PLC|OJSC|CJSC|NJSC|MMC|Inc\\.?|Ltd\\.?|"
+    private static final Pattern LEGAL_FORM = Pattern.compile("^,?[ \u00a0]+(JSC|LLP|LLC|PLC|OJSC|CJSC|NJSC|MMC|Inc\\.?|Co\\., Ltd\\.?|Ltd\\.?|Limited|"
             + "Corp\\.?|A\\.S\\.|AG|GmbH|S\\.A\\.)(?![\\w])");
     private static final Pattern HEADED_TAIL = Pattern.compile("^[ \u00a0]+((?:\\p{Lu}[\\p{L}-]+ ){0,3}(?:Fund|Company|Group|Bank|"
-            + "Agency|Holding|Corporation|Foundation|Center|Centre|Institute|Service|Committee|Channel|TV|Television|Radio))\\b");
+            + "Agency|Holding|Holdings|Limited|Corporation|Foundation|Center|Centre|Institute|Service|Committee|Channel|TV|Television|Radio))\\b");
     /** A name in quotes after its body: State Corporation "Government for Citizens", JSC «Pavlodarenergo». */
     private static final Pattern QUOTED_NAME = Pattern.compile("^ ?([\"\u201c\u00ab])[^\"\u201d\u00bb\n]{2,60}[\"\u201d\u00bb]");
     private static final Pattern ABBREVIATION = Pattern.compile("\\p{Lu}{2,6}");
@@ -33,6 +33,8 @@ final class OrgNames {
             + "Art|Arts|Pedagogical|Medical|Technical|Agrarian|Literary|Memorial|History|Historical|Public|International)){0,5} "
             + "(?:Theatre|Theater|Museum|Library|University|School|Institute|Stadium|Philharmonic|Conservatory|Gymnasium|Lyceum|"
             + "College|Academy)\\b");
+    /** "Uzbekistan Ministry of Health", "Kyrgyz Republic Constitutional Court": a country's name before its body. */
+    private static final Pattern COUNTRY_PREFIXED = Pattern.compile("((?:Republic of )?\\p{Lu}\\p{L}+(?: Republic)?) (.+)");
     private static final Pattern PLACE_UNIT_AFTER = Pattern.compile("^ (?:region|district|province|oblast)\\b");
     private static final Pattern ENDS_IN_OF_PLACE = Pattern.compile("\\b(?:of|for|in) (?:the )?\\p{Lu}[\\p{L}-]+$");
     private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
@@ -125,7 +127,7 @@ final class OrgNames {
                 EntityTagger.Hit country = i > 0 && out.get(i - 1).end() == space ? out.get(i - 1) : null;
                 if (country != null && country.entry().type() == EntityType.LOCATION
                         && country.entry().name().equals(country.entry().country()) && GENERIC.matcher(hit.text()).matches()
-                        && text.startsWith(country.entry().name(), country.start())) {
+                        && !Demonyms.isDemonymWord(country.text())) {
                     // "Turkmenistan Cabinet of Ministers": the country named before its body
                     GazetteerEntry national = national(hit.text(), country.entry().name(), lookup);
                     if (national != null) {
@@ -207,7 +209,7 @@ final class OrgNames {
             } else if (purpose.lookingAt() && ENDS_IN_BODY_HEAD.matcher(hit.text()).find()
                     && !PlaceHeads.nextIsTaken(out, i, end + purpose.end())) {
                 end += purpose.end();
-            } else if (tail.lookingAt() && !PlaceHeads.nextIsTaken(out, i, end + tail.end())) {
+            } else if (tail.lookingAt() && !PlaceHeads.nextIsTaken(absorbRuleNames(out, i, end + tail.end()), i, end + tail.end())) {
                 end += tail.end(); // "Samruk-Kazyna" "National Welfare Fund"
             } else if (i + 1 < out.size() && out.get(i + 1).entry().type() == EntityType.ORGANIZATION
                     && OF_GAP.matcher(text.substring(end, out.get(i + 1).start())).matches()) {
@@ -223,6 +225,16 @@ final class OrgNames {
                 String written = text.substring(start, end);
                 out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), start, end, written, hit.confidence()));
                 continue;
+            }
+            Matcher prefixed = COUNTRY_PREFIXED.matcher(hit.text());
+            if (prefixed.matches() && GENERIC.matcher(prefixed.group(2)).matches()) {
+                GazetteerEntry place = lookup.apply(EntityType.LOCATION, prefixed.group(1));
+                GazetteerEntry known = place != null && place.name().equals(place.country())
+                        ? national(prefixed.group(2), place.name(), lookup) : null;
+                if (known != null) {
+                    out.set(i, new EntityTagger.Hit(known, hit.start(), hit.end(), hit.text(), 1.0));
+                    continue;
+                }
             }
             if (mainCountry != null && GENERIC.matcher(hit.text()).matches() && !hit.text().contains(mainCountry)
                     && (hit.entry().country() == null || !hit.entry().country().equals(mainCountry))) {
@@ -324,6 +336,15 @@ final class OrgNames {
             }
         }
         return null;
+    }
+
+    /** Drops the organisations only a rule found that lie inside {@code [.., end)} after hit {@code i}: its longer name covers them. */
+    private static List<EntityTagger.Hit> absorbRuleNames(List<EntityTagger.Hit> hits, int i, int end) {
+        while (i + 1 < hits.size() && hits.get(i + 1).end() <= end && hits.get(i + 1).confidence() < 1.0
+                && hits.get(i + 1).entry().type() == EntityType.ORGANIZATION) {
+            hits.remove(i + 1); // "Talco" + the rule's "Management Limited"
+        }
+        return hits;
     }
 
     /** The gazetteer's organisation of that name, else an article-local one in {@code country}. */

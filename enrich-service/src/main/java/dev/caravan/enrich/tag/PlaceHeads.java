@@ -28,7 +28,8 @@ final class PlaceHeads {
     private static final Pattern PLURAL_HEAD = Pattern.compile("^[ \u00a0]+(regions|Regions|oblasts|districts|Districts|provinces)\\b");
     /** What may separate the places of a list before a plural head. */
     private static final Pattern LIST_GAP = Pattern.compile("^(?:,\\s*|\\s+and\\s+|,\\s*and\\s+)$");
-    private static final Set<String> NOT_REGIONS = Set.of("Central Asia", "Asia", "Europe", "Caspian Sea");
+    private static final Set<String> NOT_REGIONS = Set.of("Central Asia", "Asia", "Europe", "Caspian Sea", "Asia-Pacific", "Eurasia", "Middle East",
+            "South Asia", "South Caucasus", "Caucasus", "Africa", "Latin America");
 
     private PlaceHeads() {
     }
