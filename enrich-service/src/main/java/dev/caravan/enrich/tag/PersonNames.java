@@ -219,4 +219,41 @@ final class PersonNames {
         }
         return out;
     }
+
+    private static final String PINYIN_SYLLABLE = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|"
+            + "uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)";
+    /** A Chinese name, surname first, the given name in pinyin of one or two syllables: "Zou Jiayi", "Liu Guoyue", "Jiang Yi". */
+    private static final Pattern CHINESE_NAME = Pattern.compile("\\b(?:Wang|Li|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Zhu|Hu|"
+            + "Guo|Lin|Luo|Gao|Zheng|Liang|Xie|Tang|Han|Feng|Deng|Cao|Peng|Zeng|Xiao|Tian|Dong|Pan|Yuan|Cai|Jiang|Du|Ye|Cheng|"
+            + "Wei|Su|Ding|Ren|Shen|Yao|Zhong|Cui|Tan|Jin|Zou|Qian|Kong|Xi|Qin|Shi|Lei|Hou|Duan|Hao|Kang|Mao|Qiu|Meng|Lu|Xiong|"
+            + "Yan|Wan|Qi|Dai|Fu|Yin|Ma|Yu|He) (\\p{Lu}\\p{Ll}{1,9})\\b(?![\\p{L}-])");
+    private static final Pattern PINYIN_GIVEN = Pattern.compile("(?:" + PINYIN_SYLLABLE + "){1,2}");
+
+    /** Chinese names no list holds, where no other hit is. */
+    static List<EntityTagger.Hit> chineseNames(List<EntityTagger.Hit> hits, String text) {
+        Matcher m = CHINESE_NAME.matcher(text);
+        List<EntityTagger.Hit> found = null;
+        while (m.find()) {
+            if (!PINYIN_GIVEN.matcher(m.group(1).toLowerCase(java.util.Locale.ROOT)).matches()) {
+                continue;
+            }
+            int start = m.start();
+            int end = m.end();
+            if (hits.stream().anyMatch(h -> h.start() < end && start < h.end())) {
+                continue;
+            }
+            if (found == null) {
+                found = new ArrayList<>();
+            }
+            found.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, m.group(), List.of(), null, null), start, end,
+                    m.group(), ContextRules.FIRST_NAME_CONFIDENCE));
+        }
+        if (found == null) {
+            return hits;
+        }
+        List<EntityTagger.Hit> out = new ArrayList<>(hits);
+        out.addAll(found);
+        out.sort(java.util.Comparator.comparingInt(EntityTagger.Hit::start));
+        return out;
+    }
 }

@@ -151,5 +151,15 @@ class MoneyExtractorTest {
                 .containsExactly("\u00a555.9 million yen", "$490,000");
         assertThat(extract("lift the minimum wage from 28 to 42 thousand tenge")).extracting(MoneyAmount::amount)
                 .containsExactly(28_000.0, 42_000.0);
+        assertThat(extract("revenues of 124 billion 299 million 117.6 thousand manat and 22 billion 096.2 million manat"))
+                .extracting(MoneyAmount::amount).containsExactly(124_299_117_600.0, 22_096_200_000.0);
+    }
+
+    @Test
+    void pricesListedByPeriodStayPrices() {
+        assertThat(extract("one ton of cotton will cost 1,500 manats; from October 15 to November 15, 1,430 manats; and from "
+                + "November 15 until the harvest is over, 1,365 manats.")).extracting(MoneyAmount::amount, MoneyAmount::kind)
+                .containsExactly(tuple(1500.0, MoneyAmount.Kind.PRICE), tuple(1430.0, MoneyAmount.Kind.PRICE),
+                        tuple(1365.0, MoneyAmount.Kind.PRICE));
     }
 }

@@ -70,6 +70,17 @@ class MoneyFactsTest {
     }
 
     @Test
+    void aHeadlineRoundingTheBodysFigureIsThatFactAtTheBodysFigure() {
+        List<MoneyFact> out = facts("Karatau builds a hospital for 1 bln 125 mln tenge",
+                "The project costs 1 bln 125 mln 900 thousand tenge in total; 5,200,000 tenge went on design.");
+        assertThat(out).extracting(f -> f.getAmount().doubleValue(), MoneyFact::getMentions)
+                .containsExactly(tuple(1_125_900_000.0, 2), tuple(5_200_000.0, 1));
+        // a headline figure the body also states exactly stays with that exact repeat
+        assertThat(facts("A $5 billion plan", "The plan costs $5 billion; a second one $5.4 billion."))
+                .extracting(f -> f.getAmount().doubleValue()).containsExactly(5e9, 5.4e9);
+    }
+
+    @Test
     void theSameAmountInTheTitleAndTwiceInTheBodyIsOneFact() {
         EnrichedArticle out = enrich("Kyrgyzstan allocates 6 billion soms for schools",
                 "The government allocated 6 billion soms. Of the 6 billion soms, half goes to Osh.", DAY);

@@ -124,4 +124,49 @@ class ContextRulesTest {
         assertThat(Transliterations.key("Jantoro Satybaldiev")).isEqualTo(Transliterations.key("Zhantoro Satybaldiyev"));
         assertThat(Transliterations.key("Fayziddin Kakhkhorzoda")).isEqualTo(Transliterations.key("Faiziddin Qahhorzoda"));
     }
+
+    @Test
+    void namesInCapitalsDatelinesAndAgenciesWrittenAsWebsites() {
+        List<Entity> entities = tagger.tag("Talks", "NUR-SULTAN. KAZINFORM Two districts are set up. AKIPRESS.COM - ASIA-Plus reports it.");
+        assertThat(named(entities, "Astana").getMentions()).extracting(Mention::getText).containsExactly("NUR-SULTAN");
+        assertThat(named(entities, "Kazinform").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "AKIpress").getMentions()).extracting(Mention::getText).containsExactly("AKIPRESS.COM");
+        assertThat(named(entities, "Asia-Plus").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(entities).extracting(Entity::getName).doesNotContain("Nur", "SULTAN");
+    }
+
+    @Test
+    void knownPeopleWrittenOtherwiseAndNamesNoListHolds() {
+        List<Entity> entities = tagger.tag("Talks", "The decree of President Kassym-Jomart Tokatev was read. Chairman Khassenov "
+                + "Askhat met Zou Jiayi and Eugene Zhukov in Astana.");
+        assertThat(named(entities, "Kassym-Jomart Tokayev").getMentions()).extracting(Mention::getText)
+                .containsExactly("Kassym-Jomart Tokatev");
+        assertThat(named(entities, "Askhat Khassenov").getMentions()).extracting(Mention::getText).containsExactly("Khassenov Askhat");
+        assertThat(named(entities, "Zou Jiayi").getType()).isEqualTo(EntityType.PERSON);
+        assertThat(named(entities, "Eugene Zhukov").getType()).isEqualTo(EntityType.PERSON);
+    }
+
+    @Test
+    void statesBodiesNamedWithoutTheirCountryOrWithItFirst() {
+        List<Entity> entities = tagger.tag("Uzbekistan", "In Tashkent, Uzbekistan, the State Statistics Committee reported it. "
+                + "The Finance Ministry agreed, and the Kyrgyz Republic Constitutional Court ruled in Bishkek.");
+        assertThat(named(entities, "Statistics Agency under the President of Uzbekistan").getMentions()).extracting(Mention::getText)
+                .containsExactly("State Statistics Committee");
+        assertThat(named(entities, "Ministry of Finance of Uzbekistan").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Constitutional Court of Kyrgyzstan").getMentions()).extracting(Mention::getText)
+                .containsExactly("Kyrgyz Republic Constitutional Court");
+    }
+
+    @Test
+    void bodiesNamedAfterPeopleAndLongNamesOfKnownAbbreviations() {
+        List<Entity> entities = tagger.tag("Culture", "The J. Shanin Kazakh Drama Theatre opened. The State Oil Company of the "
+                + "Republic of Azerbaijan (SOCAR) signed, and the Council of Foreign Ministers of the Commonwealth of Independent "
+                + "States (CIS) met.");
+        assertThat(named(entities, "J. Shanin Kazakh Drama Theatre").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "SOCAR").getMentions()).extracting(Mention::getText)
+                .contains("State Oil Company of the Republic of Azerbaijan", "SOCAR");
+        // the abbreviation after a council's name is its last part's, not the council's
+        assertThat(named(entities, "Council of Foreign Ministers of the Commonwealth of Independent States").getMentions())
+                .extracting(Mention::getText).doesNotContain("CIS");
+    }
 }
