@@ -38,12 +38,14 @@ public final class MoneyExtractor {
             + "fell|fallen|dropped|decreased|went down|gone down|cut|reduced|changed|climbed|slipped|jumped|up|down|"
             + "lowered|hiked|lift|lifted|raise|increase|hike|boost|boosted|bring|brought)(?: [a-z0-9.]+){0,3} from\\s+$");
     /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */
-    private static final String SCALE = "(?:[\\s-]*((?i:trillion|billion|million|thousand|trln|trn|tn|bln|bn|mln|mn)|m|k|M|Mn)\\b)?";
-    /** "14 billion 352 million somoni": a second, smaller scale after the first. */
-    /** "14 billion 352 million", "124 billion 299 million 117.6 thousand", "22 billion 096.2 million". */
-    private static final String COMPOUND = "(?:\\s+\\d{1,3}(?:\\.\\d{1,4})?\\s+(?i:billion|bln|million|mln|thousand)\\b){0,2}";
-    private static final Pattern COMPOUND_PARTS = Pattern.compile("(?i)(?:trillion|trln|billion|bln|million|mln)\\s+"
-            + "(\\d{1,3}(?:\\.\\d{1,4})?)\\s+(billion|bln|million|mln|thousand)\\b");
+    private static final String SCALE = "(?:[\\s-]*((?i:trillion|billion|million|thousand|trln|trn|tn|bln|bn|mln|mn)|m|k|M|Mn)"
+            + "(?:\\b|(?=\\d)))?"; // "1trln56bln"
+    /** Smaller scales after the first: "14 billion 352 million", "124 billion 299 million 117.6 thousand", "1trln56bln". */
+    private static final String COMPOUND = "(?:\\s*\\d{1,3}(?:\\.\\d{1,4})?\\s*(?i:billion|bln|million|mln|thousand)\\b){0,2}";
+    private static final Pattern COMPOUND_PARTS = Pattern.compile("(?i)(?:trillion|trln|billion|bln|million|mln)\\s*"
+            + "(\\d{1,3}(?:\\.\\d{1,4})?)\\s*(billion|bln|million|mln|thousand)\\b");
+    /** "$2,350 billion", "1,686 billion soms": one digit, a comma and three before billions is a decimal comma. */
+    private static final Pattern DECIMAL_COMMA_BILLIONS = Pattern.compile("\\d,\\d{3}");
     /** "a fare of 1,400 soums", "fares go up by 200 soums", "the exchange rate reached 12,625 som": prices, not sums. */
     private static final Pattern PRICE_CONTEXT = Pattern.compile(
             "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?)\\b[^.;:]{0,75}$");
@@ -74,6 +76,8 @@ public final class MoneyExtractor {
     /** "1 US dollar – 10,270.08 soums", "1 ruble will sell for 145.75 soums": the one unit an exchange rate is of. */
     private static final Pattern RATE_UNIT_GAP = Pattern.compile("(?i)^\\s*(?:[=\u2013\u2014:-]|equals|is worth|is about|is|costs|"
             + "will (?:sell|cost) for|sells? for|buys)\\s*$");
+    private static final Pattern PER_ONE_GAP = Pattern.compile("(?i)^\\s*(?:to|per|for|=|against)\\s*$");
+    private static final Pattern PLACE_BRACKET_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: (?:village|city|town|district))? \\($");
     private static final Set<String> HARD_CURRENCIES = Set.of("USD", "EUR", "GBP", "CHF");
     /** The bracketed equivalent between an amount and its unit: "197 tenge (US$0.46) per liter". */
     private static final Pattern BRACKETED = Pattern.compile("\\s*\\([^()]{1,30}\\)");
@@ -313,6 +317,25 @@ public final class MoneyExtractor {
                         next.currency(), next.amountMax(), next.qualifier(), MoneyAmount.Kind.PRICE, "1 " + m.currency()));
                 continue;
             }
+            if (next != null && next.amount() == 1 && next.amountMax() == null && next.field() == m.field()
+                    && next.start() >= m.end() && !next.currency().equals(m.currency())
+                    && PER_ONE_GAP.matcher(text.substring(m.end(), next.start())).matches()) {
+                // "4.94 somoni to US$1.00", "(185.05 tenge = $1)": a rate, and its dollar is the unit, no amount
+                m = new MoneyAmount(m.text(), m.field(), m.start(), m.end(), m.amount(), m.currency(), m.amountMax(),
+                        m.qualifier(), MoneyAmount.Kind.PRICE, "1 " + next.currency());
+                refined.add(m);
+                previous = m;
+                i++;
+                continue;
+            }
+            if (m.kind() == MoneyAmount.Kind.AMOUNT && previous != null && previous.kind() == MoneyAmount.Kind.PRICE
+                    && previous.currency().equals(m.currency()) && m.start() - previous.end() < 600 && !SCALED.matcher(m.text()).find()
+                    && PLACE_BRACKET_BEFORE.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()
+                    && text.startsWith(")", m.end())) {
+                // "... the highest in Naryn (484.64 soms) and Osh (482.03 soms)": the price of each place
+                m = new MoneyAmount(m.text(), m.field(), m.start(), m.end(), m.amount(), m.currency(), m.amountMax(),
+                        m.qualifier(), MoneyAmount.Kind.PRICE, previous.unit());
+            }
             if (previous != null && previous.kind() == MoneyAmount.Kind.PRICE && m.start() - previous.end() <= 8
                     && PER_BEFORE.matcher(text.substring(previous.end(), m.start())).find()) {
                 continue;
@@ -545,6 +568,10 @@ public final class MoneyExtractor {
     }
 
     static double amount(String number, String scale) {
+        if (scale != null && DECIMAL_COMMA_BILLIONS.matcher(number).matches()
+                && scale.matches("(?i)trillion|billion|trln|trn|tn|bln|bn")) {
+            number = number.replace(',', '.'); // no newsroom writes 2.35 trillion as "2,350 billion"
+        }
         double value = Double.parseDouble(plain(number));
         if (scale == null) {
             return value;
