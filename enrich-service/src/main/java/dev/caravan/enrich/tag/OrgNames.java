@@ -35,6 +35,7 @@ final class OrgNames {
             + "College|Academy)\\b");
     /** "Uzbekistan Ministry of Health", "Kyrgyz Republic Constitutional Court": a country's name before its body. */
     private static final Pattern COUNTRY_PREFIXED = Pattern.compile("((?:Republic of )?\\p{Lu}\\p{L}+(?: Republic)?) (.+)");
+    private static final Pattern PLACE_UNIT_END = Pattern.compile(" (?:region|district|province|oblast)$");
     private static final Pattern PLACE_UNIT_AFTER = Pattern.compile("^ (?:region|district|province|oblast)\\b");
     private static final Pattern ENDS_IN_OF_PLACE = Pattern.compile("\\b(?:of|for|in) (?:the )?\\p{Lu}[\\p{L}-]+$");
     private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
@@ -211,14 +212,24 @@ final class OrgNames {
                 end += purpose.end();
             } else if (tail.lookingAt() && !PlaceHeads.nextIsTaken(absorbRuleNames(out, i, end + tail.end()), i, end + tail.end())) {
                 end += tail.end(); // "Samruk-Kazyna" "National Welfare Fund"
-            } else if (i + 1 < out.size() && out.get(i + 1).entry().type() == EntityType.ORGANIZATION
+            } else if (i + 1 < out.size() && out.get(i + 1).entry().type() == EntityType.ORGANIZATION && out.get(i + 1).start() >= end
                     && OF_GAP.matcher(text.substring(end, out.get(i + 1).start())).matches()) {
                 end = out.get(i + 1).end(); // "Council of Foreign Ministers" of "the CIS": one name
                 out.remove(i + 1);
+            } else if (i + 1 < out.size() && out.get(i + 1).entry().type() == EntityType.LOCATION && out.get(i + 1).start() >= end
+                    && HEAD_PHRASE.matcher(text.substring(start, end)).find()
+                    && OF_GAP.matcher(text.substring(end, out.get(i + 1).start())).matches()
+                    && PLACE_UNIT_END.matcher(out.get(i + 1).text()).find()) {
+                end = out.get(i + 1).end(); // "Main Department of Health ..." of "the Khatlon region": a regional body
+                out.remove(i + 1);
             }
             Matcher unit = PLACE_UNIT_AFTER.matcher(following(text, end));
-            if (unit.lookingAt() && ENDS_IN_OF_PLACE.matcher(text.substring(start, end)).find()
-                    && !PlaceHeads.nextIsTaken(out, i, end + unit.end())) {
+            boolean ofPlace = unit.lookingAt() && ENDS_IN_OF_PLACE.matcher(text.substring(start, end)).find();
+            if (ofPlace && i + 1 < out.size() && out.get(i + 1).entry().type() == EntityType.LOCATION
+                    && out.get(i + 1).start() < end && out.get(i + 1).end() == end + unit.end()) {
+                out.remove(i + 1); // the gazetteer's "Khatlon region" inside "... of the Khatlon region"
+            }
+            if (ofPlace && !PlaceHeads.nextIsTaken(out, i, end + unit.end())) {
                 end += unit.end(); // "... of the Khatlon" "region": the place's unit belongs to the name
             }
             if (end != hit.end() || start != hit.start()) {
