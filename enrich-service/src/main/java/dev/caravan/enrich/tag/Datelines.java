@@ -67,8 +67,11 @@ final class Datelines {
             hits.add(new EntityTagger.Hit(place != null ? place : new GazetteerEntry(EntityType.LOCATION, city, List.of(), null, null),
                     m.start(1), m.end(1), m.group(1), place != null ? 1.0 : ContextRules.HEAD_CONFIDENCE));
             for (int group = 2; group <= 4; group++) {
-                if (m.group(group) != null) {
-                    hits.add(agency(m.group(group).strip(), m.start(group), m.end(group), lookup));
+                if (m.group(group) != null && !m.group(group).isBlank()) {
+                    String written = m.group(group);
+                    int lead = written.length() - written.stripLeading().length();
+                    int trail = written.length() - written.stripTrailing().length();
+                    hits.add(agency(written.strip(), m.start(group) + lead, m.end(group) - trail, lookup)); // "( TCA)"
                 }
             }
         }
