@@ -545,7 +545,7 @@ public final class MoneyExtractor {
             return rate.group(1);
         }
         Matcher item = PRICED_ITEM.matcher(before);
-        if (item.find()) {
+        if (unscaled && item.find()) { // "a trip to China with agreements worth $1.37bn" prices no trip
             return item.group(1).toLowerCase(Locale.ROOT);
         }
         Matcher holder = PER_HOLDER.matcher(before);

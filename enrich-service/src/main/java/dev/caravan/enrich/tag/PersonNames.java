@@ -149,6 +149,15 @@ final class PersonNames {
         return Character.isLetter(c) || c == '\'' || c == '\u2019' || c == '-';
     }
 
+    /** The capitalised word that ends at {@code end} is {@code given} written one letter off. */
+    private static boolean givenOneLetterOff(String text, int end, String given) {
+        int start = text.lastIndexOf(' ', end - 1) + 1;
+        String word = text.substring(start, end);
+        return word.length() >= 4 && Character.isUpperCase(word.charAt(0)) && word.chars().allMatch(Character::isLetter)
+                && Transliterations.oneEditApart(Transliterations.key(word), Transliterations.key(given));
+    }
+
+    private static final Pattern KYRGYZ_PATRONYM = Pattern.compile("^ (?:uulu|kyzy|ogly|qizi|o'g'li)\\b");
     private static final Pattern PATRONYMIC = Pattern.compile("\\p{Lu}\\p{Ll}+(?:ovich|evich|yevich|ievich|ovna|evna|yevna|ievna|ogly|kyzy)");
 
     /**
@@ -160,6 +169,20 @@ final class PersonNames {
         List<EntityTagger.Hit> out = hits;
         for (int i = 0; i < out.size(); i++) {
             EntityTagger.Hit hit = out.get(i);
+            Matcher patronym = KYRGYZ_PATRONYM.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 6)));
+            if (hit.entry().type() == EntityType.PERSON && hit.text().indexOf(' ') > 0 && patronym.lookingAt()
+                    && (i + 1 == out.size() || out.get(i + 1).start() >= hit.end() + patronym.end())) {
+                // "Maksat Tazhibek uulu": the lower-case "son of" belongs to the name
+                int end = hit.end() + patronym.end();
+                String name = text.substring(hit.start(), end);
+                GazetteerEntry entry = hit.entry().name().equals(hit.text())
+                        ? new GazetteerEntry(EntityType.PERSON, name, List.of(), hit.entry().country(), null) : hit.entry();
+                if (out == hits) {
+                    out = new ArrayList<>(hits);
+                }
+                out.set(i, new EntityTagger.Hit(entry, hit.start(), end, name, hit.confidence()));
+                continue;
+            }
             String name = hit.entry().name();
             int space = name.indexOf(' ');
             if (hit.entry().type() != EntityType.PERSON || hit.text().indexOf(' ') >= 0 || space < 0
@@ -172,6 +195,8 @@ final class PersonNames {
             if (text.startsWith(" " + given, end) && (end + given.length() + 1 == text.length()
                     || !Character.isLetter(text.charAt(end + given.length() + 1)))) {
                 end += given.length() + 1;
+            } else if (start > 1 && text.charAt(start - 1) == ' ' && givenOneLetterOff(text, start - 1, given)) {
+                start = text.lastIndexOf(' ', start - 2) + 1; // "Yelzhan Birtanov" for the gazetteer's "Yerzhan Birtanov"
             } else {
                 int before = text.lastIndexOf(given + " ", start - 1);
                 if (before >= 0 && before >= start - given.length() - 25

@@ -80,10 +80,21 @@ final class PlaceHeads {
                 }
                 continue;
             }
-            if (!isPlace(hit)) {
+            boolean region = hit.entry().type() == EntityType.LOCATION && hasHead(hit.entry().name());
+            if (!isPlace(hit) && !region) {
                 continue;
             }
             String after = text.substring(hit.end(), Math.min(text.length(), hit.end() + 16));
+            if (region) {
+                // "the Almaty and Akmola Regions": a region the gazetteer names by its bare name still heads a list
+                Matcher plural = PLURAL_HEAD.matcher(after);
+                if (plural.lookingAt()) {
+                    String head = plural.group(1).substring(0, plural.group(1).length() - 1);
+                    out.set(i, withHead(hit, text, hit.end() + plural.end(), head));
+                    headList(out, i, text, head);
+                }
+                continue;
+            }
             Matcher single = HEAD.matcher(after);
             if (single.lookingAt()) {
                 out.set(i, withHead(hit, text, hit.end() + single.end(), single.group(1)));
@@ -110,18 +121,26 @@ final class PlaceHeads {
             if (plural.lookingAt()) {
                 String head = plural.group(1).substring(0, plural.group(1).length() - 1);
                 out.set(i, withHead(hit, text, hit.end() + plural.end(), head));
-                // the places listed before it: "Andijan, Fergana and Namangan regions"
-                for (int k = i - 1; k >= 0; k--) {
-                    EntityTagger.Hit previous = out.get(k);
-                    EntityTagger.Hit next = out.get(k + 1);
-                    if (!isPlace(previous) || !LIST_GAP.matcher(text.substring(previous.end(), next.start())).matches()) {
-                        break;
-                    }
-                    out.set(k, withHead(previous, text, previous.end(), head));
-                }
+                headList(out, i, text, head);
             }
         }
         return out;
+    }
+
+    /** The places listed before a plural head: "Andijan, Fergana and Namangan regions" are three regions. */
+    private static void headList(List<EntityTagger.Hit> out, int i, String text, String head) {
+        for (int k = i - 1; k >= 0; k--) {
+            EntityTagger.Hit previous = out.get(k);
+            EntityTagger.Hit next = out.get(k + 1);
+            boolean region = previous.entry().type() == EntityType.LOCATION && hasHead(previous.entry().name());
+            if (!isPlace(previous) && !region || previous.end() > next.start()
+                    || !LIST_GAP.matcher(text.substring(previous.end(), next.start())).matches()) {
+                break;
+            }
+            if (!region) {
+                out.set(k, withHead(previous, text, previous.end(), head));
+            }
+        }
     }
 
     /** Whether the hit after {@code i} starts before {@code end}: a longer name would swallow it. */
@@ -146,6 +165,9 @@ final class PlaceHeads {
             canonicalHead = "Region";
         }
         GazetteerEntry place = hit.entry();
+        if (hasHead(place.name())) {
+            return new EntityTagger.Hit(place, hit.start(), end, text.substring(hit.start(), end), hit.confidence()); // "Akmola" regions
+        }
         String base = hit.text().equals(place.name()) || place.country() == null ? hit.text() : place.name();
         GazetteerEntry region = new GazetteerEntry(EntityType.LOCATION, base + " " + canonicalHead, List.of(),
                 place.country() != null ? place.country() : null, place.region());

@@ -17,6 +17,8 @@ final class Transliterations {
     private final Map<String, GazetteerEntry> byKey = new HashMap<>();
     /** People by the key of their given name: the rest of the key and the entry. */
     private final Map<String, List<Map.Entry<String, GazetteerEntry>>> byGivenName = new HashMap<>();
+    /** People by the key of their surname (the rest of the name): the given name's key and the entry. */
+    private final Map<String, List<Map.Entry<String, GazetteerEntry>>> bySurname = new HashMap<>();
 
     Transliterations(List<GazetteerEntry> entries) {
         Map<String, GazetteerEntry> ambiguous = new HashMap<>();
@@ -32,6 +34,8 @@ final class Transliterations {
                 if (entry.type() == EntityType.PERSON && key.indexOf(' ') > 0) {
                     byGivenName.computeIfAbsent(key.substring(0, key.indexOf(' ')), k -> new java.util.ArrayList<>())
                             .add(Map.entry(key.substring(key.indexOf(' ') + 1), entry));
+                    bySurname.computeIfAbsent(key.substring(key.indexOf(' ') + 1), k -> new java.util.ArrayList<>())
+                            .add(Map.entry(key.substring(0, key.indexOf(' ')), entry));
                 }
                 GazetteerEntry known = byKey.putIfAbsent(key, entry);
                 if (known != null && known != entry) {
@@ -48,8 +52,8 @@ final class Transliterations {
     }
 
     /**
-     * The gazetteer's person a name of the same given name and a surname one letter off stands for
-     * ("Kassym-Jomart Tokatev"), when exactly one person is that close; else null.
+     * The gazetteer's person a name one letter off in its surname ("Kassym-Jomart Tokatev") or in its given
+     * name ("Kenges Rakishev") stands for, when exactly one person is that close; else null.
      */
     GazetteerEntry misspelledPerson(String written) {
         String key = key(written);
@@ -61,6 +65,16 @@ final class Transliterations {
         GazetteerEntry match = null;
         for (Map.Entry<String, GazetteerEntry> known : byGivenName.getOrDefault(key.substring(0, space), List.of())) {
             if (known.getKey().length() >= 5 && oneEditApart(rest, known.getKey())) {
+                if (match != null && match != known.getValue()) {
+                    return null;
+                }
+                match = known.getValue();
+            }
+        }
+        // "Kenges Rakishev": the surname as known, the given name one letter off
+        String given = key.substring(0, space);
+        for (Map.Entry<String, GazetteerEntry> known : rest.length() >= 5 ? bySurname.getOrDefault(rest, List.of()) : List.<Map.Entry<String, GazetteerEntry>>of()) {
+            if (known.getKey().length() >= 4 && oneEditApart(given, known.getKey())) {
                 if (match != null && match != known.getValue()) {
                     return null;
                 }
