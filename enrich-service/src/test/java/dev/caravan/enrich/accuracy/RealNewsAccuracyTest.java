@@ -54,18 +54,28 @@ class RealNewsAccuracyTest {
         Scoreboard test = new Scoreboard();
         int[] devUsd = new int[2];
         int[] testUsd = new int[2];
+        java.util.Map<String, Scoreboard> byTestFile = new java.util.TreeMap<>();
         for (RealNewsCorpus.Article article : corpus) {
             EnrichedArticle tagged = enricher.enrich(raw(article), new TickListRates(List.of()));
             boolean isTest = article.test();
             scoreEntities(article, tagged, isTest ? test : dev);
             scoreMoney(article, tagged, isTest ? test : dev, isTest ? testUsd : devUsd);
+            if (isTest) { // figures per source file, never its errors
+                Scoreboard file = byTestFile.computeIfAbsent(article.file(), f -> new Scoreboard());
+                scoreEntities(article, tagged, file);
+                scoreMoney(article, tagged, file, new int[2]);
+            }
         }
+        StringBuilder perFile = new StringBuilder("\n| test file | PERSON | LOCATION | ORGANIZATION | MONEY | PRICE |\n|---|---:|---:|---:|---:|---:|\n");
+        byTestFile.forEach((file, board) -> perFile.append("| ").append(file).append(List.of("PERSON", "LOCATION", "ORGANIZATION",
+                "MONEY", "PRICE").stream().map(l -> String.format(Locale.ROOT, " | %.3f", board.counts(l).f1()))
+                .collect(Collectors.joining())).append(" |\n"));
         long testCount = corpus.stream().filter(RealNewsCorpus.Article::test).count();
         String report = "# Tagger accuracy on real news (" + ArticleEnricher.TAGGER_VERSION + ")\n\n"
                 + "## Development set: " + (corpus.size() - testCount) + " articles (tuned on)\n\n" + dev.table()
                 + usdLine(devUsd)
                 + "\n## Test set: " + testCount + " articles (other sources and months, never tuned on)\n\n" + test.table()
-                + usdLine(testUsd)
+                + usdLine(testUsd) + perFile
                 + "\n## Development-set errors\n\n```\n" + String.join("\n", dev.errors()) + "\n```\n";
         Path out = Path.of("target", "realnews-accuracy.md");
         Files.createDirectories(out.getParent());
