@@ -183,8 +183,9 @@ final class ContextRules {
     private void classifyRun(TextTokens tokens, Cover[] cover, int from, int to, List<RuleMatch> found) {
         int a = from;
         while (a <= to && (NOT_NAMES.contains(tokens.text(a)) || cover[a] == Cover.PLACE_ADJECTIVE
-                || CONNECTORS.contains(tokens.text(a)) || lowerCompound(tokens.text(a)))) {
-            a++;
+                || CONNECTORS.contains(tokens.text(a)) || lowerCompound(tokens.text(a))
+                || a > 0 && cover[a - 1] != Cover.FREE && LEGAL_FORMS.contains(tokens.text(a)))) {
+            a++; // "Uzbekkumir" "JSC Erkin Yakubov": the known company's legal form starts no name
         }
         if (a > to) {
             return;
@@ -228,6 +229,11 @@ final class ContextRules {
         if (head < 0 || (a == b && !tokens.text(a).endsWith("bank")) || hasTitle(tokens, a, head)) {
             return false;
         }
+        int rest = -1;
+        if (head < b && LEGAL_FORMS.contains(tokens.text(head))) {
+            rest = b; // "Uzbekkumir JSC Erkin Yakubov": the legal form ends the company; a name may follow it
+            b = head;
+        }
         while (CONNECTORS.contains(tokens.text(b))) {
             b--;
         }
@@ -237,6 +243,9 @@ final class ContextRules {
         }
         found.add(new RuleMatch(EntityType.ORGANIZATION, tokens.text().substring(tokens.start(a), end),
                 tokens.start(a), end, HEAD_CONFIDENCE));
+        if (rest > head) {
+            classifyRun(tokens, cover, head + 1, rest, found);
+        }
         return true;
     }
 
@@ -378,7 +387,8 @@ final class ContextRules {
             add(found, tokens, EntityType.PERSON, a, b, FIRST_NAME_CONFIDENCE);
         } else if (words >= 2 && words <= 4 && (speechAfter(tokens, b) || previous.equals("said") || apposition(tokens, b))) {
             add(found, tokens, EntityType.PERSON, a, b, SPEECH_CONFIDENCE);
-        } else if (words >= 2 && words <= 3 && surname(tokens.text(b)) && !surname(tokens.text(a))) {
+        } else if (words >= 2 && words <= 3 && surname(tokens.text(b)) && !slavicSurname(tokens.text(a))) {
+            // "Erkin Yakubov": a given name may end like a surname ("-in"), only not like "-ov"
             add(found, tokens, EntityType.PERSON, a, b, SURNAME_CONFIDENCE);
         }
     }
@@ -446,6 +456,12 @@ final class ContextRules {
             }
         }
         return false;
+    }
+
+    /** The word ends as only surnames do: "-ov", "-eva", "-yev", "-zoda". */
+    static boolean slavicSurname(String word) {
+        return word.endsWith("ov") || word.endsWith("ova") || word.endsWith("ev") || word.endsWith("eva")
+                || word.endsWith("zoda") || word.endsWith("zada");
     }
 
     /** The word matches {@code .*(?:ov|ova|ev|...)}. */

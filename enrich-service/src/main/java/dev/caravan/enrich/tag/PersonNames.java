@@ -216,21 +216,26 @@ final class PersonNames {
         return out;
     }
 
+    private static final Pattern STRONG_SURNAME = Pattern.compile("\\p{Lu}\\p{Ll}{2,}(?:ov|ova|ev|eva|yev|yeva|iev|ieva|zoda|zada|"
+            + "zade|bekov|bekova|bayev|bayeva|enko|shvili|dze)");
     private static final Pattern SURNAME_AFTER = Pattern.compile("^ (\\p{Lu}\\p{Ll}+)(?![\\p{L}-])");
 
     /**
-     * "Eugene Zhukov": a place that is also a given name ("Eugene", "Florence", "Victoria"), followed by an untagged
-     * word with a surname's ending, is a person.
+     * "Eugene Zhukov", "Tura Bobolov": a place that is also a given name ("Eugene", "Florence", "Victoria"), followed
+     * by an untagged word with a surname's ending, is a person; so is any place word before an unmistakable surname.
      */
     static List<EntityTagger.Hit> givenNamesTakenForPlaces(List<EntityTagger.Hit> hits, String text, Set<String> firstNames) {
         List<EntityTagger.Hit> out = hits;
         for (int i = 0; i < out.size(); i++) {
             EntityTagger.Hit hit = out.get(i);
-            if (hit.entry().type() != EntityType.LOCATION || hit.text().indexOf(' ') >= 0 || !firstNames.contains(hit.text())) {
+            if (hit.entry().type() != EntityType.LOCATION || hit.text().indexOf(' ') >= 0
+                    || hit.entry().name().equals(hit.entry().country())) {
                 continue;
             }
             Matcher surname = SURNAME_AFTER.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 30)));
-            if (!surname.lookingAt() || !ContextRules.surname(surname.group(1))
+            // a given name the lists know, or any place word before an unmistakable surname ("Tura Bobolov")
+            if (!surname.lookingAt() || !(firstNames.contains(hit.text()) ? ContextRules.surname(surname.group(1))
+                    : STRONG_SURNAME.matcher(surname.group(1)).matches())
                     || PlaceHeads.nextIsTaken(out, i, hit.end() + surname.end())) {
                 continue;
             }
