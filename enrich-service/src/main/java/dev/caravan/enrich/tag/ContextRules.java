@@ -496,8 +496,20 @@ final class ContextRules {
         if (b + 1 >= tokens.size() || !tokens.afterIs(b, ", ")) {
             return false;
         }
-        return APPOSITION_STARTS.contains(tokens.text(b + 1));
+        if (APPOSITION_STARTS.contains(tokens.text(b + 1))) {
+            return true;
+        }
+        // "Oksana Peters, the official representative of ...", "X, the company's CEO": a role after "the"
+        return tokens.text(b + 1).equals("the") && b + 2 < tokens.size()
+                && (ROLES_AFTER_THE.contains(tokens.text(b + 2)) || b + 3 < tokens.size()
+                && tokens.text(b + 2).length() > 2 && Character.isLowerCase(tokens.text(b + 2).charAt(0))
+                && ROLES_AFTER_THE.contains(tokens.text(b + 3)));
     }
+
+    private static final Set<String> ROLES_AFTER_THE = Set.of("head", "chairman", "chairwoman", "director", "minister",
+            "spokesman", "spokeswoman", "spokesperson", "representative", "deputy", "president", "founder", "author",
+            "ambassador", "governor", "mayor", "chief", "leader", "secretary", "manager", "coach", "editor", "owner",
+            "winner", "champion", "captain", "rector", "prosecutor", "judge", "lawyer", "commander", "envoy");
 
     private static void add(List<RuleMatch> found, TextTokens tokens, EntityType type, int a, int b, double confidence) {
         int start = tokens.start(a);
