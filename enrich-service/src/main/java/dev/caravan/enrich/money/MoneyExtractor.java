@@ -45,6 +45,8 @@ public final class MoneyExtractor {
     private static final Pattern COMPOUND_PARTS = Pattern.compile("(?i)(?:trillion|trln|billion|bln|million|mln)\\s*"
             + "(\\d{1,3}(?:\\.\\d{1,4})?)\\s*(billion|bln|million|mln|thousand)\\b");
     /** "$2,350 billion", "1,686 billion soms": one digit, a comma and three before billions is a decimal comma. */
+    /** A number written with its thousands: "300,000", "1 500 000". */
+    private static final Pattern WRITTEN_OUT = Pattern.compile("\\d[, \u00a0\u202f]\\d{3}(?!\\d)|\\d{4,}");
     private static final Pattern DECIMAL_COMMA_BILLIONS = Pattern.compile("\\d,\\d{3}");
     /** "a fare of 1,400 soums", "fares go up by 200 soums", "the exchange rate reached 12,625 som": prices, not sums. */
     private static final Pattern PRICE_CONTEXT = Pattern.compile(
@@ -243,9 +245,10 @@ public final class MoneyExtractor {
         int range = number + 1;
         if (m.group(range) != null && FROM_BEFORE.matcher(text).region(Math.max(0, m.start() - 40), m.start()).find()
                 && text.startsWith("to", skipSpaces(text, m.end(number)))) {
-            String tail = text.substring(m.end(range), m.start() + written.length());
+            // the low end shares the high end's scale and currency word ("from 28 to 42 thousand tenge") unless written out
+            String tail = WRITTEN_OUT.matcher(m.group(number)).find() ? "" : text.substring(m.end(range), m.start() + written.length());
             found.add(mention(text, field, text.substring(m.start(), m.end(number)) + tail, m.start(), code, m.group(number),
-                    null, m.group(number + 2), m.end(number)));
+                    null, tail.isEmpty() ? null : m.group(number + 2), m.end(number)));
             found.add(mention(text, field, text.substring(m.start(range), m.start() + written.length()), m.start(range), code,
                     m.group(range), null, m.group(number + 2)));
             return;
@@ -487,7 +490,8 @@ public final class MoneyExtractor {
     /** @param end where the mention ends in the text (its {@code written} form may be put together) */
     private static MoneyAmount mention(String text, TextField field, String written, int start, String code,
                                        String number, String rangeEnd, String scale, int end) {
-        double amount = amount(number, scale);
+        // "$300,000 to $3m": a low end written out in full takes no scale from the high end
+        double amount = rangeEnd != null && WRITTEN_OUT.matcher(number).find() ? amount(number, null) : amount(number, scale);
         Double amountMax = rangeEnd == null ? null : amount(rangeEnd, scale);
         if (amountMax != null && amountMax <= amount) {
             amountMax = null; // "2024-25" style or a typo: not a range

@@ -71,6 +71,12 @@ final class Datelines {
                     String written = m.group(group);
                     int lead = written.length() - written.stripLeading().length();
                     int trail = written.length() - written.stripTrailing().length();
+                    GazetteerEntry country = lookup.apply(EntityType.LOCATION, titleCase(written.strip()));
+                    if (country != null && written.strip().equals(written.strip().toUpperCase(java.util.Locale.ROOT))) {
+                        // "DUSHANBE, TAJIKISTAN –": the country of the dateline, not an agency
+                        hits.add(new EntityTagger.Hit(country, m.start(group) + lead, m.end(group) - trail, written.strip(), 1.0));
+                        continue;
+                    }
                     hits.add(agency(written.strip(), m.start(group) + lead, m.end(group) - trail, lookup)); // "( TCA)"
                 }
             }

@@ -20,7 +20,7 @@ final class PersonNames {
             "Resources", "Development", "Relations", "Security", "Emergencies", "Situations", "Digital", "Water",
             "Investments", "Investment", "Tourism", "Science", "Innovation", "Innovations", "Communications",
             "Technologies", "Protection", "Population", "Social", "Internal", "Foreign", "Executive", "Officer", "Vice",
-            "Acting", "Chairman", "Chairperson", "Board", "Management", "Director", "Manager", "Head", "Secretary",
+            "Acting", "Chairman", "Chairperson", "Chair", "Employment", "Roads", "Board", "Management", "Director", "Manager", "Head", "Secretary",
             "Commerce", "Integration", "Planning", "Reforms", "Environment", "Emergency", "Mining", "Geology",
             "Telecommunications", "Aerospace", "Media", "Youth", "Family", "Women", "Policy", "Mayor", "Governor",
             "Ambassador", "Envoy", "Representative", "Special", "Prime", "Deputy", "First", "Chief", "Senior", "General",
@@ -41,7 +41,10 @@ final class PersonNames {
             int start = hit.start();
             while (true) {
                 int space = text.indexOf(' ');
-                if (space < 0 || !JOB_WORDS.contains(text.substring(0, space))) {
+                String first = space < 0 ? "" : text.substring(0, space);
+                // a job word, a nationality or a sentence's verb before the name: "Georgian Sahil Alahverdov", "Citing Chen Huailong"
+                if (space < 0 || !JOB_WORDS.contains(first) && !Demonyms.isDemonymWord(first)
+                        && !(first.endsWith("ing") && first.length() >= 5)) {
                     break;
                 }
                 text = text.substring(space + 1);

@@ -156,6 +156,14 @@ class MoneyExtractorTest {
     }
 
     @Test
+    void aLowEndWrittenInFullTakesNoScaleFromTheHighEnd() {
+        assertThat(extract("it will raise its contributions from $300,000 to $3m")).extracting(MoneyAmount::amount)
+                .containsExactly(300_000.0, 3_000_000.0);
+        assertThat(extract("costs of $2-3 billion")).singleElement()
+                .extracting(MoneyAmount::amount, MoneyAmount::amountMax).containsExactly(2e9, 3e9);
+    }
+
+    @Test
     void pricesListedByPeriodStayPrices() {
         assertThat(extract("one ton of cotton will cost 1,500 manats; from October 15 to November 15, 1,430 manats; and from "
                 + "November 15 until the harvest is over, 1,365 manats.")).extracting(MoneyAmount::amount, MoneyAmount::kind)
