@@ -35,6 +35,12 @@ final class OrgNames {
             + "College|Academy)\\b");
     /** "Uzbekistan Ministry of Health", "Kyrgyz Republic Constitutional Court": a country's name before its body. */
     private static final Pattern COUNTRY_PREFIXED = Pattern.compile("((?:Republic of )?\\p{Lu}\\p{L}+(?: Republic)?) (.+)");
+    private static final Map<String, String> DEMONYM_COUNTRY = Map.of("Kazakhstani", "Kazakhstan", "Kyrgyzstani", "Kyrgyzstan",
+            "Uzbekistani", "Uzbekistan", "Tajikistani", "Tajikistan", "Kazakh", "Kazakhstan", "Kyrgyz", "Kyrgyzstan", "Uzbek",
+            "Uzbekistan", "Tajik", "Tajikistan", "Turkmen", "Turkmenistan", "Azerbaijani", "Azerbaijan");
+    private static final Pattern ROLE_OF = Pattern.compile("(?:Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
+            + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?");
+    private static final Pattern COUNTRY_SUFFIXED = Pattern.compile("(.+ Ministry) of (?:the )?(\\p{Lu}\\p{L}+(?: Republic)?)");
     private static final Pattern PLACE_UNIT_END = Pattern.compile(" (?:region|district|province|oblast)$");
     private static final Pattern PLACE_UNIT_AFTER = Pattern.compile("^ (?:region|district|province|oblast)\\b");
     private static final Pattern ENDS_IN_OF_PLACE = Pattern.compile("\\b(?:of|for|in) (?:the )?\\p{Lu}[\\p{L}-]+$");
@@ -66,9 +72,9 @@ final class OrgNames {
     /** Bodies every country has: named alone, they are the article's country's. */
     private static final Pattern GENERIC = Pattern.compile("(?:Central Bank|National Bank|Supreme Court|Constitutional Court|"
             + "Prosecutor General's Office|General Prosecutor's Office|Central Election Commission|Cabinet of Ministers|"
-            + "Security Council|Presidential Administration|State Security Service|Foreign Ministry|Finance Ministry|Interior Ministry|Defense Ministry|"
+            + "Security Council|Presidential Administration|Senate|National Olympic Committee|State Security Service|Foreign Ministry|Finance Ministry|Interior Ministry|Defense Ministry|"
             + "Defence Ministry|Energy Ministry|Health Ministry|Justice Ministry|Economy Ministry|Agriculture Ministry|"
-            + "Education Ministry|Ministry of [A-Z][A-Za-z]+(?: (?:and |of )?[A-Z][A-Za-z]+){0,3}|State Committee for [A-Z][a-z]+"
+            + "Education Ministry|\\p{Lu}\\p{L}+(?: (?:and )?\\p{Lu}\\p{L}+){1,3} Ministry|Ministry of [A-Z][A-Za-z]+(?: (?:and |of )?[A-Z][A-Za-z]+){0,3}|State Committee for [A-Z][a-z]+"
             + "(?: [A-Za-z]+){0,3}|Anti-Corruption Agency|Customs Service|Tax Committee|Statistics Agency|(?:State |National )?"
             + "Statistic(?:s|al) (?:Committee|Agency)|Agency (?:of|on|for) Statistics|Chamber of Commerce and Industry)");
 
@@ -114,6 +120,14 @@ final class OrgNames {
             if (hit.entry().type() != EntityType.ORGANIZATION) {
                 continue;
             }
+            Matcher role = ROLE_OF.matcher(hit.text());
+            if (hit.confidence() < 1.0 && role.lookingAt() && role.end() < hit.text().length()) {
+                // "Head of the Investigation Department of ...", "Construction of the Aga Khan Medical Center": the body is after "of"
+                String written = hit.text().substring(role.end());
+                hit = new EntityTagger.Hit(named(written, hit.entry().country(), lookup), hit.start() + role.end(), hit.end(), written,
+                        hit.confidence());
+                out.set(i, hit);
+            }
             int start = hit.start();
             int end = hit.end();
             String after = following(text, end);
@@ -151,6 +165,14 @@ final class OrgNames {
                         out.remove(i - 1);
                         i--;
                         out.set(i, new EntityTagger.Hit(national, wordStart, hit.end(), text.substring(wordStart, hit.end()), 1.0));
+                        continue;
+                    }
+                    GazetteerEntry ofAdjective = adjective == null && (i == 0 || out.get(i - 1).end() <= wordStart)
+                            ? lookup.apply(EntityType.LOCATION, DEMONYM_COUNTRY.getOrDefault(before, before)) : null;
+                    GazetteerEntry untagged = ofAdjective != null && ofAdjective.name().equals(ofAdjective.country())
+                            ? national(hit.text(), ofAdjective.name(), lookup) : null;
+                    if (untagged != null) { // "Kazakhstani Senate": an adjective the gazetteer does not tag
+                        out.set(i, new EntityTagger.Hit(untagged, wordStart, hit.end(), text.substring(wordStart, hit.end()), 1.0));
                         continue;
                     } else if (adjective != null && hit.text().endsWith(" Ministry")) {
                         out.remove(i - 1); // "Kazakh Foreign Ministry", as written when the gazetteer has no such form
@@ -237,6 +259,16 @@ final class OrgNames {
                 out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), start, end, written, hit.confidence()));
                 continue;
             }
+            Matcher suffixed = COUNTRY_SUFFIXED.matcher(hit.text());
+            if (suffixed.matches() && GENERIC.matcher(suffixed.group(1)).matches()) {
+                GazetteerEntry place = lookup.apply(EntityType.LOCATION, suffixed.group(2));
+                GazetteerEntry known = place != null && place.name().equals(place.country())
+                        ? national(suffixed.group(1), place.name(), lookup) : null;
+                if (known != null) { // "Foreign Ministry of Turkmenistan" is the Ministry of Foreign Affairs of Turkmenistan
+                    out.set(i, new EntityTagger.Hit(known, hit.start(), hit.end(), hit.text(), 1.0));
+                    continue;
+                }
+            }
             Matcher prefixed = COUNTRY_PREFIXED.matcher(hit.text());
             if (prefixed.matches() && GENERIC.matcher(prefixed.group(2)).matches()) {
                 GazetteerEntry place = lookup.apply(EntityType.LOCATION, prefixed.group(1));
@@ -259,8 +291,7 @@ final class OrgNames {
         return out;
     }
 
-    private static final Pattern SHORT_MINISTRY = Pattern.compile("(Finance|Defen[cs]e|Foreign|Interior|Health|Justice|Economy|"
-            + "Energy|Agriculture|Education) Ministry");
+    private static final Pattern SHORT_MINISTRY = Pattern.compile("(\\p{Lu}\\p{L}+(?: (?:and )?\\p{Lu}\\p{L}+){0,3}) Ministry");
     private static final Map<String, List<String>> MINISTRY_OF = Map.of("Defense", List.of("Defence", "Defense"),
             "Defence", List.of("Defence", "Defense"), "Foreign", List.of("Foreign Affairs"), "Interior", List.of("Internal Affairs",
                     "Interior"), "Health", List.of("Health", "Healthcare"), "Economy", List.of("Economy", "National Economy",
