@@ -67,7 +67,7 @@ final class CapitalForms {
                     String written = text.substring(start, end);
                     GazetteerEntry entry = written.equals(written.toUpperCase(Locale.ROOT)) || hasWordInCapitals(written)
                             ? byLowerForm.get(written.toLowerCase(Locale.ROOT).replaceFirst("\\.com$", "")) : null;
-                    if (entry != null && free(hits, start, end)) {
+                    if (entry != null && free(hits, start, end) && !(n == 1 && mayBeAcronym(text, start, end))) {
                         found.add(new EntityTagger.Hit(entry, start, end, written, 1.0));
                         taken = n;
                     }
@@ -83,6 +83,30 @@ final class CapitalForms {
         out.addAll(found);
         out.sort(java.util.Comparator.comparingInt(EntityTagger.Hit::start));
         return out;
+    }
+
+    /**
+     * "PISA", "NATO"-like: a short word in capitals inside ordinary text is an acronym, not a city; a dateline
+     * ("TASHKENT –", at a line's start), a line in capitals (a headline) or a long word is a name.
+     */
+    private static boolean mayBeAcronym(String text, int start, int end) {
+        String word = text.substring(start, end);
+        if (word.length() >= 6 || !word.equals(word.toUpperCase(Locale.ROOT))) {
+            return false;
+        }
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        int runStart = start;
+        while (runStart > lineStart && (Character.isUpperCase(text.charAt(runStart - 1)) || text.charAt(runStart - 1) == '-'
+                || text.charAt(runStart - 1) == ' ')) {
+            runStart--;
+        }
+        if (text.substring(lineStart, runStart).isBlank()) {
+            return false; // a dateline: "ASTANA-TARAZ", "TASHKENT,"
+        }
+        int lineEnd = text.indexOf('\n', end);
+        String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+        long lower = line.chars().filter(Character::isLowerCase).count();
+        return lower * 4 > line.length(); // mostly lower case: ordinary text
     }
 
     private static boolean hasWordInCapitals(String written) {

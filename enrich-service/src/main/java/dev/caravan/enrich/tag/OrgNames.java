@@ -38,6 +38,8 @@ final class OrgNames {
     private static final Map<String, String> DEMONYM_COUNTRY = Map.of("Kazakhstani", "Kazakhstan", "Kyrgyzstani", "Kyrgyzstan",
             "Uzbekistani", "Uzbekistan", "Tajikistani", "Tajikistan", "Kazakh", "Kazakhstan", "Kyrgyz", "Kyrgyzstan", "Uzbek",
             "Uzbekistan", "Tajik", "Tajikistan", "Turkmen", "Turkmenistan", "Azerbaijani", "Azerbaijan");
+    private static final Pattern LOCAL_OFFICE = Pattern.compile("^(?:City |Regional |District )?\\p{Lu}[\\p{L}-]+(?: (?:and )?"
+            + "\\p{Lu}[\\p{L}-]+){0,4} (?:Department|Directorate|Office|Administration|Inspectorate|Court|Service)$");
     private static final Pattern ROLE_OF = Pattern.compile("(?:Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
             + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?");
     private static final Pattern COUNTRY_SUFFIXED = Pattern.compile("(.+ Ministry) of (?:the )?(\\p{Lu}\\p{L}+(?: Republic)?)");
@@ -86,6 +88,19 @@ final class OrgNames {
         List<EntityTagger.Hit> out = new ArrayList<>(hits);
         for (int i = 0; i < out.size(); i++) {
             EntityTagger.Hit hit = out.get(i);
+            if (hit.entry().type() == EntityType.LOCATION && i + 1 < out.size()) {
+                EntityTagger.Hit next = out.get(i + 1);
+                if (next.entry().type() == EntityType.ORGANIZATION && next.confidence() < 1.0 && next.start() == hit.end() + 1
+                        && text.charAt(hit.end()) == ' ' && LOCAL_OFFICE.matcher(next.text()).find()
+                        && !Demonyms.isDemonym(hit)) {
+                    // "Kemin District" "Internal Affairs Department", "Bishkek" "City Tax Inspectorate": the place's own office
+                    String written = text.substring(hit.start(), next.end());
+                    out.remove(i + 1);
+                    out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), hit.start(), next.end(), written,
+                            ContextRules.HEAD_CONFIDENCE));
+                    continue;
+                }
+            }
             if (hit.entry().type() == EntityType.LOCATION) {
                 Matcher body = PLACE_BODY.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 40)));
                 if (body.lookingAt() && !PlaceHeads.nextIsTaken(out, i, hit.end() + body.end())) {

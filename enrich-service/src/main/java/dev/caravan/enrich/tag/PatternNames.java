@@ -38,7 +38,11 @@ final class PatternNames {
 
     /** Court and police reports name people by initial and surname: "D.Tajimuratov", "Y. Abibullayev". */
     private static final Pattern INITIAL_SURNAME = Pattern.compile("\\b(?:\\p{Lu}\\.){1,2} ?\\p{Lu}\\p{Ll}+(?:ov|ova|ev|eva|yev|yeva|iev|"
-            + "ieva|in|ina|uly|kyzy|uulu|zoda|zada|bekov|bekova|dze|shvili|yan|sky|ski|enko)\\b");
+            + "ieva|in|ina|uly|kyzy|uulu|zoda|zada|bekov|bekova|dze|shvili|yan|sky|ski|enko)\\b"
+            // a Japanese surname in romaji: "H. Koinuma", "M. Yamazumi", "K. Nagai"
+            + "|\\b(?:\\p{Lu}\\.){1,2} ?(?:Ka|Ki|Ku|Ke|Ko|Sa|Shi|Su|Se|So|Ta|Chi|Tsu|Te|To|Na|Ni|Nu|Ne|No|Ha|Hi|Fu|He|Ho|Ma|Mi|Mu|"
+            + "Me|Mo|Ya|Yu|Yo|Ra|Ri|Ru|Re|Ro|Wa|Ga|Gi|Gu|Ge|Go|Za|Ji|Zu|Ze|Zo|Da|De|Do|Ba|Bi|Bu|Be|Bo|A|I|U|E|O)"
+            + "(?:(?:[kgsztdnhbpmyrw]|sh|ch|ts)?[aiueo]|n(?![aiueo])){2,5}\\b");
 
     /** Court reports hide a defendant behind initials: "sentenced A.N. to five years", "O.M., deputy head of ...". */
     private static final Pattern INITIALS_ONLY = Pattern.compile("(?<![\\w.])(\\p{Lu}\\.\\p{Lu}\\.)(?=,? )");

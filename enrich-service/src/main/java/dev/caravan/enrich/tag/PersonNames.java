@@ -265,27 +265,34 @@ final class PersonNames {
     /** Chinese names no list holds, where no other hit is. */
     static List<EntityTagger.Hit> chineseNames(List<EntityTagger.Hit> hits, String text) {
         Matcher m = CHINESE_NAME.matcher(text);
-        List<EntityTagger.Hit> found = null;
+        List<EntityTagger.Hit> out = null;
         while (m.find()) {
             if (!PINYIN_GIVEN.matcher(m.group(1).toLowerCase(java.util.Locale.ROOT)).matches()) {
                 continue;
             }
             int start = m.start();
             int end = m.end();
-            if (hits.stream().anyMatch(h -> h.start() < end && start < h.end())) {
+            String given = m.group(1);
+            int surnameEnd = text.indexOf(' ', start);
+            List<EntityTagger.Hit> current = out != null ? out : hits;
+            // "Gao Junhai", "Xi Guohua": a surname the gazetteer holds as a place, or as one known person's short name
+            List<EntityTagger.Hit> taken = current.stream().filter(h -> h.start() < end && start < h.end()).toList();
+            boolean free = taken.stream().allMatch(h -> h.start() == start && h.end() == surnameEnd && h.confidence() >= 1.0
+                    && (h.entry().type() == EntityType.LOCATION
+                    || h.entry().type() == EntityType.PERSON && !h.entry().name().endsWith(given)));
+            if (!free) {
                 continue;
             }
-            if (found == null) {
-                found = new ArrayList<>();
+            if (out == null) {
+                out = new ArrayList<>(hits);
             }
-            found.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, m.group(), List.of(), null, null), start, end,
+            out.removeAll(taken);
+            out.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, m.group(), List.of(), null, null), start, end,
                     m.group(), ContextRules.FIRST_NAME_CONFIDENCE));
         }
-        if (found == null) {
+        if (out == null) {
             return hits;
         }
-        List<EntityTagger.Hit> out = new ArrayList<>(hits);
-        out.addAll(found);
         out.sort(java.util.Comparator.comparingInt(EntityTagger.Hit::start));
         return out;
     }
