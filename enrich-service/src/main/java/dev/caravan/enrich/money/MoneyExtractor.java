@@ -78,6 +78,7 @@ public final class MoneyExtractor {
     /** "1 US dollar – 10,270.08 soums", "1 ruble will sell for 145.75 soums": the one unit an exchange rate is of. */
     private static final Pattern RATE_UNIT_GAP = Pattern.compile("(?i)^\\s*(?:[=\u2013\u2014:-]|equals|is worth|is about|is|costs|"
             + "will (?:sell|cost) for|sells? for|buys)\\s*$");
+    private static final Pattern BETWEEN_BEFORE = Pattern.compile("(?i)\\bbetween\\s+$");
     private static final Pattern PER_ONE_GAP = Pattern.compile("(?i)^\\s*(?:to|per|for|=|against)\\s*$");
     private static final Pattern PLACE_BRACKET_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: (?:village|city|town|district))? \\($");
     private static final Set<String> HARD_CURRENCIES = Set.of("USD", "EUR", "GBP", "CHF");
@@ -338,6 +339,18 @@ public final class MoneyExtractor {
                 // "... the highest in Naryn (484.64 soms) and Osh (482.03 soms)": the price of each place
                 m = new MoneyAmount(m.text(), m.field(), m.start(), m.end(), m.amount(), m.currency(), m.amountMax(),
                         m.qualifier(), MoneyAmount.Kind.PRICE, previous.unit());
+            }
+            if (previous != null && previous.kind() == MoneyAmount.Kind.AMOUNT && m.kind() == MoneyAmount.Kind.AMOUNT
+                    && previous.field() == m.field() && previous.currency().equals(m.currency()) && m.amount() > previous.amount()
+                    && m.start() >= previous.end() && text.startsWith(" and ", previous.end()) && m.start() == previous.end() + 5
+                    && BETWEEN_BEFORE.matcher(text.substring(Math.max(0, previous.start() - 12), previous.start())).find()) {
+                // "between $770 million and $962 million": one range
+                MoneyAmount low = refined.remove(refined.size() - 1);
+                m = new MoneyAmount(text.substring(low.start(), m.end()), m.field(), low.start(), m.end(), low.amount(), m.currency(),
+                        m.amount(), low.qualifier(), MoneyAmount.Kind.RANGE, null);
+                refined.add(m);
+                previous = m;
+                continue;
             }
             if (previous != null && previous.kind() == MoneyAmount.Kind.PRICE && m.start() - previous.end() <= 8
                     && PER_BEFORE.matcher(text.substring(previous.end(), m.start())).find()) {

@@ -50,6 +50,12 @@ public final class MoneyFacts {
             MoneyAmount equivalent = next != null
                     && isEquivalent(m, next, m.field() == TextField.TITLE ? title : body) ? next : null;
             int fact = find(firsts, equivalents, m, equivalent);
+            if (fact < 0 && m.kind() == MoneyAmount.Kind.RANGE && equivalent == null) {
+                fact = headlineEndOf(firsts, equivalents, m);
+                if (fact >= 0) {
+                    firsts.set(fact, m); // "up to 220 million soms" in the headline, "between 150 and 220 million soms" in the body
+                }
+            }
             if (fact < 0) {
                 firsts.add(m);
                 equivalents.add(equivalent);
@@ -125,6 +131,19 @@ public final class MoneyFacts {
         return zeros;
     }
 
+    /** The headline amount (no equivalent) that states one end of the range {@code range}, or -1. */
+    private static int headlineEndOf(List<MoneyAmount> firsts, List<MoneyAmount> equivalents, MoneyAmount range) {
+        for (int f = 0; f < firsts.size(); f++) {
+            MoneyAmount first = firsts.get(f);
+            if (first.field() == TextField.TITLE && range.field() == TextField.BODY && first.kind() == MoneyAmount.Kind.AMOUNT
+                    && equivalents.get(f) == null && first.currency().equals(range.currency())
+                    && (first.amount() == range.amount() || range.amountMax() != null && first.amount() == range.amountMax())) {
+                return f;
+            }
+        }
+        return -1;
+    }
+
     /** The fact {@code m} (with its {@code equivalent}, if any) states again, or -1. */
     private static int find(List<MoneyAmount> firsts, List<MoneyAmount> equivalents, MoneyAmount m, MoneyAmount equivalent) {
         for (int f = 0; f < firsts.size(); f++) {
@@ -166,11 +185,13 @@ public final class MoneyFacts {
                 && b.start() - a.end() <= MAX_GAP
                 && (a.kind() != MoneyAmount.Kind.PRICE) == (b.kind() != MoneyAmount.Kind.PRICE)
                 && isEquivalenceGap(a.kind() == MoneyAmount.Kind.PRICE
-                ? PRICE_UNIT.matcher(text.substring(a.end(), b.start())).replaceFirst("") : text.substring(a.end(), b.start()));
+                ? PRICE_UNIT.matcher(text.substring(a.end(), b.start())).replaceFirst("")
+                : PERIOD.matcher(text.substring(a.end(), b.start())).replaceFirst("")); // "428,000 soums per month ($33,8)"
     }
 
     /** "37,600 tenge per ton ($203)": a price's unit may stand before its equivalent. */
     private static final Pattern PRICE_UNIT = Pattern.compile("^\\s*(?:per|a|/)\\s*[A-Za-z-]+(?: [A-Za-z-]+)?(?=\\s*\\()");
+    private static final Pattern PERIOD = Pattern.compile("^\\s*(?:per|a|each) (?:month|year|day|week)(?=\\s*\\()");
     private static final Pattern OR_IN_BRACKET = Pattern.compile("^[^()]{0,40}\\bor\\s+$");
 
     private static boolean isSecondEquivalent(MoneyAmount equivalent, MoneyAmount next, String text) {

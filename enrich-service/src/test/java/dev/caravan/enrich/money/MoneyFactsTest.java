@@ -81,6 +81,18 @@ class MoneyFactsTest {
     }
 
     @Test
+    void rangesBetweenTwoAmountsAndAHeadlineStatingOneEnd() {
+        assertThat(facts("Mining to add up to 220 million soms", "It will bring the budget between 150 and 220 million soms. "
+                + "The company would be worth between $770 million and $962 million."))
+                .extracting(f -> f.getAmount().doubleValue(), f -> f.getAmountMax() == null ? null : f.getAmountMax().doubleValue(),
+                        MoneyFact::getMentions)
+                .containsExactly(tuple(150e6, 220e6, 2), tuple(770e6, 962e6, 1));
+        // a monthly amount keeps the dollar figure stated after its period
+        assertThat(facts("Pensions", "The basic amount is 428,000 soums per month ($33,8 at the current rate)."))
+                .singleElement().satisfies(f -> assertThat(f.getUsd()).isEqualByComparingTo("33.80"));
+    }
+
+    @Test
     void theSameAmountInTheTitleAndTwiceInTheBodyIsOneFact() {
         EnrichedArticle out = enrich("Kyrgyzstan allocates 6 billion soms for schools",
                 "The government allocated 6 billion soms. Of the 6 billion soms, half goes to Osh.", DAY);
