@@ -165,8 +165,10 @@ final class PlaceHeads {
             canonicalHead = "Region";
         }
         GazetteerEntry place = hit.entry();
-        if (hasHead(place.name())) {
-            return new EntityTagger.Hit(place, hit.start(), end, text.substring(hit.start(), end), hit.confidence()); // "Akmola" regions
+        if (hasHead(place.name()) || place.aliases().contains(place.name() + " region")
+                || place.aliases().contains(place.name() + " Region")) {
+            // "Akmola" regions; "Sughd province": a place the gazetteer knows as a region is that region under any head
+            return new EntityTagger.Hit(place, hit.start(), end, text.substring(hit.start(), end), hit.confidence());
         }
         String base = hit.text().equals(place.name()) || place.country() == null ? hit.text() : place.name();
         GazetteerEntry region = new GazetteerEntry(EntityType.LOCATION, base + " " + canonicalHead, List.of(),
