@@ -169,4 +169,13 @@ class ContextRulesTest {
         assertThat(named(entities, "Council of Foreign Ministers of the Commonwealth of Independent States").getMentions())
                 .extracting(Mention::getText).doesNotContain("CIS");
     }
+
+    @Test
+    void companiesListedWithTheirCountriesButNotAthletes() {
+        List<Entity> entities = tagger.tag("Deals", "Projects were agreed with Sayar (USA), Sam Yapi (Turkey), and Lasselsberger "
+                + "(Austria). Egypt's Nil Shugar will grow sugar beet. In judo, Muhammadmurod Abdurahmonov (Tajikistan) won gold.");
+        assertThat(entities).filteredOn(e -> e.getType() == EntityType.ORGANIZATION).extracting(Entity::getName)
+                .contains("Sayar", "Sam Yapi", "Lasselsberger", "Nil Shugar").doesNotContain("Muhammadmurod Abdurahmonov");
+        assertThat(named(entities, "Turkey").getType()).isEqualTo(EntityType.LOCATION);
+    }
 }

@@ -1,0 +1,99 @@
+package dev.caravan.enrich.tag;
+
+import dev.caravan.schema.EntityType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Companies named with their country, as deal lists and forum reports write them: "Sayar (USA), Sam Yapi
+ * (Turkey), Lasselsberger (Austria)", "Egypt's Nil Shugar will grow sugar beet". No list holds such names;
+ * the country beside them says what they are. A name with a given name first is a person, not a company.
+ */
+final class CompanyLists {
+
+    /** One to four capitalised words right before " (": the name of "Name (Country)". */
+    private static final Pattern NAME_BEFORE_BRACKET = Pattern.compile("(?<![\\p{L}\\d&.'-] ?)(?:\\p{Lu}[\\p{L}\\d&.'-]*)"
+            + "(?: (?:\\p{Lu}[\\p{L}\\d&.'-]*|&|and|of)){0,5} $");
+    /** The name is one of a list: a comma or "and" before it or after its bracket. */
+    private static final Pattern LIST_BEFORE = Pattern.compile("(?:,|\\band|:|\\bincluding|\\bsuch as) $");
+    private static final Pattern LIST_AFTER = Pattern.compile("^\\)(?:,| and\\b|;)");
+    /** "Egypt's Nil Shugar will": one to three capitalised words after a country's possessive, then a lower-case word. */
+    private static final Pattern NAME_AFTER_POSSESSIVE = Pattern.compile("^['\u2019]s ((?:\\p{Lu}[\\p{L}\\d&-]*)(?: \\p{Lu}[\\p{L}\\d&-]*){0,2})"
+            + "(?= (?:will|plans|intends|signed|agreed|won|built|builds|opened|invested|invests|supplies|supplied|produces|owns|"
+            + "bought|acquired)\\b)");
+    private static final Set<String> NOT_COMPANY_WORDS = Set.of("President", "Prime", "Minister", "Ministry", "Foreign", "Deputy",
+            "Government", "Parliament", "Senate", "Embassy", "Ambassador", "Central", "National", "State", "Supreme", "Chairman",
+            "Head", "Leader", "Mayor", "Governor", "Cabinet", "The", "A", "An", "In", "On", "At", "And", "But", "Its", "His", "Her",
+            "First", "Second", "Third", "Former", "New", "North", "South", "East", "West", "Capital", "People", "Republic");
+
+    private CompanyLists() {
+    }
+
+    /** The hits with the companies found next to their countries added, in start order. */
+    static List<EntityTagger.Hit> find(List<EntityTagger.Hit> hits, String text, Set<String> firstNames) {
+        List<EntityTagger.Hit> found = null;
+        for (int i = 0; i < hits.size(); i++) {
+            EntityTagger.Hit country = hits.get(i);
+            if (country.entry().type() != EntityType.LOCATION || !country.entry().name().equals(country.entry().country())) {
+                continue;
+            }
+            int before = country.start();
+            if (before >= 2 && text.charAt(before - 1) == '(' && text.startsWith(")", country.end())) {
+                Matcher name = NAME_BEFORE_BRACKET.matcher(text).region(Math.max(0, before - 60), before - 1);
+                int previousEnd = i > 0 ? hits.get(i - 1).end() : 0;
+                if (name.find() && name.start() >= previousEnd && companyLike(name.group().strip(), firstNames)
+                        && !ContextRules.surname(lastWord(name.group().strip())) && !allCapitals(name.group().strip())
+                        && (LIST_BEFORE.matcher(text.substring(Math.max(0, name.start() - 12), name.start())).find()
+                        || LIST_AFTER.matcher(text.substring(country.end(), Math.min(text.length(), country.end() + 5))).lookingAt())) {
+                    found = add(found, name.group().strip(), name.start());
+                }
+            }
+            Matcher owned = NAME_AFTER_POSSESSIVE.matcher(text).region(country.end(), Math.min(text.length(), country.end() + 60));
+            if (owned.lookingAt() && (i + 1 == hits.size() || hits.get(i + 1).start() >= owned.end(1))
+                    && companyLike(owned.group(1), firstNames) && !allCapitals(owned.group(1))) {
+                found = add(found, owned.group(1), owned.start(1));
+            }
+        }
+        if (found == null) {
+            return hits;
+        }
+        List<EntityTagger.Hit> out = new ArrayList<>(hits);
+        out.addAll(found);
+        out.sort(Comparator.comparingInt(EntityTagger.Hit::start));
+        return out;
+    }
+
+    private static String lastWord(String name) {
+        return name.substring(name.lastIndexOf(' ') + 1);
+    }
+
+    /** "GDP (Kazakhstan)": an abbreviation in brackets' company is too often no company. */
+    private static boolean allCapitals(String name) {
+        return name.indexOf(' ') < 0 && name.equals(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean companyLike(String name, Set<String> firstNames) {
+        String[] words = name.split(" ");
+        if (firstNames.contains(words[0]) || Demonyms.isDemonymWord(words[0]) || words[words.length - 1].equals("of")
+                || words[words.length - 1].equals("and")) {
+            return false;
+        }
+        for (String word : words) {
+            if (NOT_COMPANY_WORDS.contains(word) || ContextRules.notAName(word) && !word.equals("&")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<EntityTagger.Hit> add(List<EntityTagger.Hit> found, String name, int start) {
+        List<EntityTagger.Hit> out = found == null ? new ArrayList<>() : found;
+        out.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.ORGANIZATION, name, List.of(), null, null), start,
+                start + name.length(), name, ContextRules.HEAD_CONFIDENCE));
+        return out;
+    }
+}
