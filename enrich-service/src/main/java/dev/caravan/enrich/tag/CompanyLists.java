@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class CompanyLists {
 
     /** One to four capitalised words right before " (": the name of "Name (Country)". */
-    private static final Pattern NAME_BEFORE_BRACKET = Pattern.compile("(?<![\\p{L}\\d&.'-] ?)(?:\\p{Lu}[\\p{L}\\d&.'-]*)"
+    private static final Pattern NAME_BEFORE_BRACKET = Pattern.compile("(?<!\\p{Lu}[\\p{L}\\d&.'-]{0,20} |[\\p{L}\\d&.'-])(?:\\p{Lu}[\\p{L}\\d&.'-]*)"
             + "(?: (?:\\p{Lu}[\\p{L}\\d&.'-]*|&|and|of)){0,5} $");
     /** The name is one of a list: a comma or "and" before it or after its bracket. */
     private static final Pattern LIST_BEFORE = Pattern.compile("(?:,|\\band|:|\\bincluding|\\bsuch as) $");
