@@ -179,6 +179,9 @@ CA_SPECIAL = {
 }
 # Bare names that are unambiguous regions (no city of that name).
 CA_BARE_OK = {"North Kazakhstan", "East Kazakhstan", "West Kazakhstan", "South Kazakhstan"}
+# Bare local (iso-codes) names never given to a Central Asian region: "Balkan" is mostly the Balkans, "Sirdaryo"
+# is also the town and the river.
+CA_NO_BARE_LOCAL = {"Balkan", "Sirdaryo"}
 
 RU_SUBJECTS = {  # code: (English name, kind)  kind: oblast | krai | republic | ao | aobl
     "AD": ("Adygea", "republic"), "AL": ("Altai Republic", "republic"), "ALT": ("Altai", "krai"),
@@ -728,6 +731,11 @@ def main():
         aliases = [a for a in region_aliases(forms + folded, ca_suffix[cc]) if a != canonical]
         aliases += [f for f in forms if f in CA_BARE_OK]
         local = iso2_by_code.get(code, {}).get("name")
+        if local and (local in forms or base in all_city_names or base in taken or local in all_city_names
+                      or fold(local) in all_city_names or local in CA_NO_BARE_LOCAL):
+            # the bare local name of a region named after its city is the city ("Samarqand", "Toshkent",
+            # "Osh"), and a bare "Balkan" is the Balkans: the region keeps only its suffixed forms
+            local = None
         sub(canonical, aliases, cc, local)
     for code, (canonical, aliases) in CA_SPECIAL.items():
         sub(canonical, aliases, code[:2], iso2_by_code[code]["name"])
@@ -954,7 +962,10 @@ def main():
             b.stats["dropped: namesake in another country"] += 1
             continue
         canon = e["canonical"]
-        if e["kind"] == "subdivision" and e.get("base") in taken and e["base"] not in all_city_names:
+        if e["kind"] == "subdivision" and e.get("base") in taken and any(
+                f in taken for f in [canon] + e["aliases"] if f != e["base"]):
+            # entities.tsv already has this region ("Akmola Region", "Sughd region"); a bare name there that is
+            # only the city (Osh, Andijan, Mary) does not make the region known
             skipped_entities.append(e["base"] + " (as " + canon + ")")
             b.stats["skipped: region already in entities.tsv under its bare name"] += 1
             continue
