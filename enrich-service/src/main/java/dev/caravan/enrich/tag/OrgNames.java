@@ -44,12 +44,17 @@ final class OrgNames {
             + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?");
     private static final Pattern COUNTRY_SUFFIXED = Pattern.compile("(.+ Ministry) of (?:the )?(\\p{Lu}\\p{L}+(?: Republic)?)");
     private static final Pattern PLACE_UNIT_END = Pattern.compile(" (?:region|district|province|oblast)$");
+    private static final Pattern UNIT_END = Pattern.compile("(?i) (?:district|region|province|city|oblast)$");
+    private static final Pattern UNIT_COURT = Pattern.compile("^ (?:criminal |civil |economic |administrative )?[Cc]ourt"
+            + "(?: (?:on|for) (?:criminal|civil|economic|administrative) (?:cases|proceedings|matters))?\\b");
+    private static final Pattern AIRPORT = Pattern.compile("(?:International )?[Aa]irport");
     private static final Pattern PLACE_UNIT_AFTER = Pattern.compile("^ (?:region|district|province|oblast)\\b");
     private static final Pattern ENDS_IN_OF_PLACE = Pattern.compile("\\b(?:of|for|in) (?:the )?\\p{Lu}[\\p{L}-]+$");
     private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
     /** A body named by its place: "Atyrau oil refinery", "Pavlodar region administration", "Karshi city court". */
     private static final Pattern PLACE_BODY = Pattern.compile("^[ \u00a0]+((?:oil |gas )?refinery|(?:regional |region |city |district |"
-            + "town |village )?(?:administration|court|prosecutor's office|hokimiyat|Hokimiyat|akimat|Akimat|maslikhat|"
+            + "town |village )?(?:administration|prosecutor's office|(?:regional |region |city |district |town |provincial |province |"
+            + "criminal |inter-district |interdistrict |appeals |military |economic )+court|hokimiyat|Hokimiyat|akimat|Akimat|maslikhat|"
             + "Maslikhat|kenesh|Kenesh|police department|police directorate|(?:military|economic|criminal|civil|administrative) court|"
             + "(?:ecology|health|education|finance|emergency|customs|tax|land|culture|agriculture) department|Court|District Court|City Court|Regional Court|State University|"
             + "University|Airport|International Airport|airport)(?: on (?:criminal|civil|economic|administrative) "
@@ -101,6 +106,17 @@ final class OrgNames {
                     continue;
                 }
             }
+            if (hit.entry().type() == EntityType.LOCATION && UNIT_END.matcher(hit.text()).find()) {
+                Matcher court = UNIT_COURT.matcher(following(text, hit.end()));
+                if (court.lookingAt() && !PlaceHeads.nextIsTaken(out, i, hit.end() + court.end())) {
+                    // "Lenin district court", "Besharik district court on criminal proceedings": the district's own court
+                    int end = hit.end() + court.end();
+                    String written = text.substring(hit.start(), end);
+                    out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), hit.start(), end, written,
+                            ContextRules.HEAD_CONFIDENCE));
+                    continue;
+                }
+            }
             if (hit.entry().type() == EntityType.LOCATION) {
                 Matcher body = PLACE_BODY.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 40)));
                 if (body.lookingAt() && !PlaceHeads.nextIsTaken(out, i, hit.end() + body.end())) {
@@ -110,8 +126,11 @@ final class OrgNames {
                         bodyEnd += legal.end(); // "Atyrau oil refinery LLP"
                     }
                     String written = text.substring(hit.start(), bodyEnd);
-                    out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), hit.start(), bodyEnd, written,
-                            ContextRules.HEAD_CONFIDENCE));
+                    GazetteerEntry entry = AIRPORT.matcher(body.group(1)).matches() && lookup.apply(EntityType.ORGANIZATION, written) == null
+                            // "Dushanbe International Airport": a place, as the newsroom annotates venues
+                            ? new GazetteerEntry(EntityType.LOCATION, written, List.of(), hit.entry().country(), hit.entry().region())
+                            : named(written, hit.entry().country(), lookup);
+                    out.set(i, new EntityTagger.Hit(entry, hit.start(), bodyEnd, written, ContextRules.HEAD_CONFIDENCE));
                 }
                 continue;
             }
