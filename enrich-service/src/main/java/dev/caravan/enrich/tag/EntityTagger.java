@@ -119,7 +119,7 @@ public final class EntityTagger {
             bodyHits.sort(BY_START);
             rememberConfidence(datelines, confidence);
         }
-        bodyHits = CompanyLists.find(bodyHits, body, rules.firstNames());
+        bodyHits = CompanyLists.find(PlaceHeads.listedUnits(bodyHits, body), body, rules.firstNames());
         boolean useModel = model != null && (!minMargins.isEmpty() || vetoMargin != null);
         String[] gazetteerCover = useModel ? NameFeatures.gazetteerCover(bodyTokens, bodyHits) : null;
         List<Hit> ruleHits = PersonNames.tidy(ruleHits(bodyTokens, bodyHits), title, body);

@@ -65,6 +65,49 @@ final class PlaceHeads {
         return out;
     }
 
+    private static final String LISTED_NAME = "\\p{Lu}[\\p{L}'\u2019-]+(?:[ -]\\p{Lu}[\\p{L}'\u2019-]+){0,2}";
+    /** "Urgut, Samarkand, Bulungur and Ishtykhan districts", "the Zaamin, Bakhmal and Farish districts of Jizzakh". */
+    private static final Pattern LISTED_UNITS = Pattern.compile("((?:" + LISTED_NAME + "(?:, | and |, and )){1,14}" + LISTED_NAME
+            + ") (districts|regions|provinces|oblasts|velayats|Districts|Regions|Provinces)\\b");
+    private static final Pattern LIST_ITEM = Pattern.compile(LISTED_NAME);
+
+    /**
+     * The names of a list before a plural head that no gazetteer line holds are places of that kind:
+     * "Urgut, Bulungur, Nurabad and Payaryk districts" are four districts. Known names are left to {@link #extend}.
+     */
+    static List<EntityTagger.Hit> listedUnits(List<EntityTagger.Hit> hits, String text) {
+        if (text.indexOf("districts") < 0 && text.indexOf("regions") < 0 && text.indexOf("provinces") < 0
+                && text.indexOf("velayats") < 0 && text.indexOf("oblasts") < 0 && text.indexOf("Districts") < 0
+                && text.indexOf("Regions") < 0 && text.indexOf("Provinces") < 0) {
+            return hits;
+        }
+        List<EntityTagger.Hit> found = new ArrayList<>();
+        Matcher list = LISTED_UNITS.matcher(text);
+        while (list.find()) {
+            String plural = list.group(2);
+            String head = plural.substring(0, 1).toUpperCase(Locale.ROOT) + plural.substring(1, plural.length() - 1).toLowerCase(Locale.ROOT);
+            head = head.equals("Oblast") || head.equals("Velayat") ? "Region" : head;
+            Matcher item = LIST_ITEM.matcher(text).region(list.start(1), list.end(1));
+            while (item.find()) {
+                int start = item.start();
+                int end = item.end();
+                if (item.group().equals("The") || ContextRules.notAName(item.group())
+                        || hits.stream().anyMatch(h -> h.start() < end && start < h.end())) {
+                    continue;
+                }
+                found.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.LOCATION, item.group() + " " + head, List.of(), null, null),
+                        start, end, item.group(), ContextRules.HEAD_CONFIDENCE));
+            }
+        }
+        if (found.isEmpty()) {
+            return hits;
+        }
+        List<EntityTagger.Hit> out = new ArrayList<>(hits);
+        out.addAll(found);
+        out.sort(java.util.Comparator.comparingInt(EntityTagger.Hit::start));
+        return out;
+    }
+
     static List<EntityTagger.Hit> extend(List<EntityTagger.Hit> hits, String text) {
         List<EntityTagger.Hit> out = new ArrayList<>(hits);
         for (int i = 0; i < out.size(); i++) {

@@ -178,4 +178,12 @@ class ContextRulesTest {
                 .contains("Sayar", "Sam Yapi", "Lasselsberger", "Nil Shugar").doesNotContain("Muhammadmurod Abdurahmonov");
         assertThat(named(entities, "Turkey").getType()).isEqualTo(EntityType.LOCATION);
     }
+
+    @Test
+    void everyNameOfAListBeforeAPluralHeadIsAPlaceOfThatKind() {
+        List<Entity> entities = tagger.tag("Warning", "The warning covers Urgut, Bulungur, Koshrabad and Payaryk districts of "
+                + "Samarkand province.");
+        assertThat(entities).filteredOn(e -> e.getType() == EntityType.LOCATION).extracting(Entity::getName)
+                .contains("Urgut District", "Bulungur District", "Koshrabad District", "Payaryk District");
+    }
 }
