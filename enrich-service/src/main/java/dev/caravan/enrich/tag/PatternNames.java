@@ -17,7 +17,7 @@ final class PatternNames {
 
     private static final Pattern WEBSITE = Pattern.compile(
             "(?<![\\w@./-])((?:[A-Za-z][A-Za-z0-9-]*\\.)+(?:kz|uz|kg|tj|tm|az|ru|com|org|net|info|news|gov|media))\\b(?![.@/-]\\w)");
-    private static final String PLACE = "(?:the\\s+)?(?:Republic of |Kingdom of |State of )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?";
+    private static final String PLACE = "(?:the\\s+)?(?:Republic of |Kingdom of |State of )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}";
     private static final Pattern EMBASSY = Pattern.compile(
             "\\b(?:Embassy|Consulate(?:[ -]General)?) of " + PLACE + "(?: in " + PLACE + ")?"
                     + "|\\b(?:U\\.S\\.|US|UK|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:Embassy|Consulate(?:[ -]General)?)(?: in " + PLACE + ")?"
@@ -25,6 +25,9 @@ final class PatternNames {
 
     /** A government named by its usual name, with no head word the context rules know. */
     private static final String CABINET = "Cabinet of Ministers";
+
+    private static final Pattern NATIONAL_EMBASSY = Pattern.compile("(U\\.S\\.|US|UK|[A-Z][a-z]+(?: [A-Z][a-z]+)?) "
+            + "(Embassy|Consulate General|Consulate)( in .+)?");
 
     /** A wire agency whose name is an ordinary word, named as the source of a report: "Trend reports", "told Trend". */
     private static final String AGENCY_WORD = "Trend";
@@ -127,7 +130,23 @@ final class PatternNames {
         while (embassy.find()) {
             String name = embassy.group();
             if (!name.startsWith("The ") && !name.startsWith("An ") && !name.startsWith("A ")) {
-                hits.add(hit(name, embassy.start(), embassy.end(), lookup));
+                EntityTagger.Hit found = hit(name, embassy.start(), embassy.end(), lookup);
+                Matcher national = NATIONAL_EMBASSY.matcher(name);
+                if (found.confidence() < 1.0 && national.matches()) {
+                    // "Japanese Embassy in Dushanbe", "U.S. Embassy": the Embassy of Japan in Dushanbe, of the United States
+                    GazetteerEntry country = lookup.apply(EntityType.LOCATION, national.group(1).equals("U.S.")
+                            ? "United States" : national.group(1));
+                    if (country != null && country.name().equals(country.country())) {
+                        String of = country.name().startsWith("United ") || country.name().equals("Netherlands")
+                                || country.name().equals("Philippines") ? " of the " : " of ";
+                        String canonical = national.group(2) + of + country.name() + (national.group(3) == null ? "" : national.group(3));
+                        GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, canonical);
+                        found = new EntityTagger.Hit(known != null ? known
+                                : new GazetteerEntry(EntityType.ORGANIZATION, canonical, List.of(), null, null),
+                                found.start(), found.end(), name, found.confidence());
+                    }
+                }
+                hits.add(new EntityTagger.Hit(found.entry(), found.start(), found.end(), name, found.confidence()));
             }
         }
         return hits;
