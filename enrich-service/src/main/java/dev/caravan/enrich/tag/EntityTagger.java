@@ -146,7 +146,7 @@ public final class EntityTagger {
         bodyHits = PersonNames.otherBearers(bodyHits, title, body, body);
         titleHits = PersonNames.otherBearers(titleHits, title, body, title);
         bodyHits = PersonNames.wholeKnownNames(bodyHits, body);
-        bodyHits = PersonNames.chineseNames(bodyHits, body);
+        bodyHits = PersonNames.patronymicNames(PersonNames.chineseNames(bodyHits, body), body);
         String country = OrgNames.mainCountry(titleHits, bodyHits, body);
         bodyHits = OrgNames.tidy(bodyHits, body, country, this::known);
         titleHits = OrgNames.tidy(titleHits, title, country, this::known);

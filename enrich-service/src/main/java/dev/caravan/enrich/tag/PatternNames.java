@@ -53,7 +53,7 @@ final class PatternNames {
             + "resident|defendant|suspect|against|named|convicted|detained|arrested|and|official)\\s$");
     private static final Pattern INITIALS_AFTER = Pattern.compile("^,? (?:head|deputy|a resident|a citizen|chairman|director|"
             + "former|an? (?:employee|official|head|resident)|was|were|had|has|is|to)\\b");
-    private static final Set<String> NOT_INITIALS = Set.of("U.S.", "U.K.", "E.U.", "B.V.", "A.S.", "S.A.", "P.M.", "A.M.", "N.V.", "H.E.");
+    private static final Set<String> NOT_INITIALS = Set.of("U.S.", "U.K.", "E.U.", "B.V.", "A.S.", "S.A.", "P.M.", "A.M.", "N.V.", "H.E.", "A.Ş.", "A.O.", "Ş.A.");
 
     private PatternNames() {
     }

@@ -20,7 +20,8 @@ final class PersonNames {
             "Resources", "Development", "Relations", "Security", "Emergencies", "Situations", "Digital", "Water",
             "Investments", "Investment", "Tourism", "Science", "Innovation", "Innovations", "Communications",
             "Technologies", "Protection", "Population", "Social", "Internal", "Foreign", "Executive", "Officer", "Vice",
-            "Acting", "Chairman", "Chairperson", "Chair", "Employment", "Roads", "Board", "Management", "Director", "Manager", "Head", "Secretary",
+            "Acting", "Chairman", "Chairperson", "Chair", "Principal", "Rector", "Professor", "Academician", "Coach", "Mufti",
+            "Imam", "Akim", "Hokim", "Employment", "Roads", "Board", "Management", "Director", "Manager", "Head", "Secretary",
             "Commerce", "Integration", "Planning", "Reforms", "Environment", "Emergency", "Mining", "Geology",
             "Telecommunications", "Aerospace", "Media", "Youth", "Family", "Women", "Policy", "Mayor", "Governor",
             "Ambassador", "Envoy", "Representative", "Special", "Prime", "Deputy", "First", "Chief", "Senior", "General",
@@ -289,6 +290,37 @@ final class PersonNames {
             out.removeAll(taken);
             out.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, m.group(), List.of(), null, null), start, end,
                     m.group(), ContextRules.FIRST_NAME_CONFIDENCE));
+        }
+        if (out == null) {
+            return hits;
+        }
+        out.sort(java.util.Comparator.comparingInt(EntityTagger.Hit::start));
+        return out;
+    }
+
+    /** "Choriyev Otabek Bobomuratovich", "Bobolov To'ra Abdievich": surname, given name and patronymic, as Uzbek officials write. */
+    private static final Pattern SURNAME_GIVEN_PATRONYMIC = Pattern.compile("\\b\\p{Lu}\\p{Ll}+(?:ov|ev|yev|iev|ova|eva|yeva|ieva|in|ina) "
+            + "\\p{Lu}[\\p{Ll}'\u2019]+ \\p{Lu}\\p{Ll}+(?:ovich|evich|yevich|ievich|ovna|evna|yevna|ievna|ich|ugli|o'g'li|qizi)\\b");
+
+    /** Names written surname first with a patronymic after the given name, where no other hit is (a known surname aside). */
+    static List<EntityTagger.Hit> patronymicNames(List<EntityTagger.Hit> hits, String text) {
+        Matcher m = SURNAME_GIVEN_PATRONYMIC.matcher(text);
+        List<EntityTagger.Hit> out = null;
+        while (m.find()) {
+            int start = m.start();
+            int end = m.end();
+            List<EntityTagger.Hit> current = out != null ? out : hits;
+            List<EntityTagger.Hit> taken = current.stream().filter(h -> h.start() < end && start < h.end()).toList();
+            if (!taken.stream().allMatch(h -> h.entry().type() == EntityType.PERSON && h.start() >= start && h.end() <= end)) {
+                continue;
+            }
+            GazetteerEntry known = taken.stream().map(EntityTagger.Hit::entry).filter(e -> e.country() != null).findFirst().orElse(null);
+            if (out == null) {
+                out = new ArrayList<>(hits);
+            }
+            out.removeAll(taken);
+            out.add(new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.PERSON, m.group(), List.of(), null, null),
+                    start, end, m.group(), known != null ? 1.0 : ContextRules.TITLE_CONFIDENCE));
         }
         if (out == null) {
             return hits;
