@@ -78,6 +78,10 @@ public final class MoneyExtractor {
     /** "1 US dollar – 10,270.08 soums", "1 ruble will sell for 145.75 soums": the one unit an exchange rate is of. */
     private static final Pattern RATE_UNIT_GAP = Pattern.compile("(?i)^\\s*(?:[=\u2013\u2014:-]|equals|is worth|is about|is|costs|"
             + "will (?:sell|cost) for|sells? for|buys)\\s*$");
+    private static final Pattern FOR_A_MEDAL = Pattern.compile("(?i)^\\s+for (?:(?:an?|each|every) (?:Olympic )?(?:gold|silver|bronze)\\b"
+            + "|(?:Olympic )?(?:gold|silver|bronze) medals?\\b)");
+    private static final Pattern PLACE_PRIZE_BEFORE = Pattern.compile("(?i)\\b(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd)"
+            + " place\\b[^.;$\\d]{0,30}$|\\b(?:second|third|fourth|fifth|sixth) with $");
     private static final Pattern BETWEEN_BEFORE = Pattern.compile("(?i)\\bbetween\\s+$");
     private static final Pattern PER_ONE_GAP = Pattern.compile("(?i)^\\s*(?:to|per|for|=|against)\\s*$");
     private static final Pattern PLACE_BRACKET_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: (?:village|city|town|district))? \\($");
@@ -520,6 +524,13 @@ public final class MoneyExtractor {
         if (unit.lookingAt()) {
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
                     unit.group(1) != null ? unit.group(1) : unit.group(2));
+        }
+        Matcher medal = FOR_A_MEDAL.matcher(text).region(end, Math.min(text.length(), end + 40));
+        Matcher place = PLACE_PRIZE_BEFORE.matcher(text).region(Math.max(0, start - 50), start);
+        if (medal.lookingAt() || place.find() && !SCALED.matcher(written).find()) {
+            // "10 million soms for a gold medal", "first place will be rewarded with $250 000": a prize per winner
+            return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
+                    medal.lookingAt() ? "medal" : "place");
         }
         // every context pattern stops at a sentence's or clause's end: search only the clause the amount is in
         String context = clause(text.substring(Math.max(0, start - 80), start));

@@ -164,6 +164,16 @@ class MoneyExtractorTest {
     }
 
     @Test
+    void prizesPerMedalOrPlaceArePrices() {
+        assertThat(extract("a prize fund of 10 million soms for a gold medal, 7 million soms for a silver and 5 million soms "
+                + "for a bronze")).extracting(MoneyAmount::kind).containsOnly(MoneyAmount.Kind.PRICE);
+        assertThat(extract("First place will be rewarded with $250 000, second place with $150 000"))
+                .extracting(MoneyAmount::kind).containsOnly(MoneyAmount.Kind.PRICE);
+        assertThat(extract("The sport budget amounts to four billion tenge for gold and silver hopes")).singleElement()
+                .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.AMOUNT);
+    }
+
+    @Test
     void pricesListedByPeriodStayPrices() {
         assertThat(extract("one ton of cotton will cost 1,500 manats; from October 15 to November 15, 1,430 manats; and from "
                 + "November 15 until the harvest is over, 1,365 manats.")).extracting(MoneyAmount::amount, MoneyAmount::kind)
