@@ -600,16 +600,17 @@ public final class MoneyExtractor {
                 && scale.matches("(?i)trillion|billion|trln|trn|tn|bln|bn")) {
             number = number.replace(',', '.'); // no newsroom writes 2.35 trillion as "2,350 billion"
         }
-        double value = Double.parseDouble(plain(number));
         if (scale == null) {
-            return value;
+            return Double.parseDouble(plain(number));
         }
-        return value * switch (scale.toLowerCase(Locale.ROOT)) {
-            case "trillion", "tn", "trn", "trln" -> 1e12;
-            case "billion", "bln", "bn" -> 1e9;
-            case "million", "mln", "mn", "m" -> 1e6;
-            case "thousand", "k" -> 1e3;
-            default -> 1;
+        int zeros = switch (scale.toLowerCase(Locale.ROOT)) {
+            case "trillion", "tn", "trn", "trln" -> 12;
+            case "billion", "bln", "bn" -> 9;
+            case "million", "mln", "mn", "m" -> 6;
+            case "thousand", "k" -> 3;
+            default -> 0;
         };
+        // in decimal, not binary: "$32.8 billion" is 32800000000, where 32.8 * 1e9 is 32799999999.999996
+        return new java.math.BigDecimal(plain(number)).movePointRight(zeros).doubleValue();
     }
 }
