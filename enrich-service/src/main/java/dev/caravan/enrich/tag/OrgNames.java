@@ -459,7 +459,7 @@ final class OrgNames {
         }
     }
 
-    /** The country most of the article's places lie in (a country named counts double), or null. */
+    /** The country most of the article's places and known bodies lie in (a country named counts double), or null. */
     static String mainCountry(List<EntityTagger.Hit> title, List<EntityTagger.Hit> body, String bodyText) {
         Map<String, Integer> votes = new HashMap<>();
         // a wire's dateline line ("BAKU, Azerbaijan, Sept. 3") says where the agency sits, not what the story is about
@@ -473,6 +473,8 @@ final class OrgNames {
                 String country = hit.entry().country();
                 if (hit.entry().type() == EntityType.LOCATION && country != null) {
                     votes.merge(country, hit.entry().name().equals(country) ? 2 : 1, Integer::sum);
+                } else if (hit.entry().type() == EntityType.ORGANIZATION && country != null && hit.confidence() >= 1.0) {
+                    votes.merge(country, 1, Integer::sum); // "Tashkent City Court": a known body of the country votes too
                 }
             }
         }
