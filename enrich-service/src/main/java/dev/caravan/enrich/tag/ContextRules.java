@@ -42,9 +42,9 @@ final class ContextRules {
             "Energy", "Power", "Solar", "Petroleum", "Motors", "Logistics", "Systems", "Technologies", "Industries",
             "Invest", "Trading", "Telecom", "Theatre", "Theater", "Museum", "Library", "College", "Lyceum",
             "Gymnasium", "Holdings", "Limited", "Hospital", "Collegium", "Directorate", "Secretariat", "Clinic", "Polyclinic", "Philharmonic", "Conservatory", "Orchestra", "Choir", "Ensemble", "Club",
-            "LLP", "JSC", "MMC", "LLC", "PLC", "Ltd", "Inc", "Corp", "AG", "GmbH", "SA", "NV", "OJSC", "CJSC");
+            "LLP", "JSC", "MMC", "LLC", "PLC", "plc", "Ltd", "Inc", "Corp", "AG", "GmbH", "SA", "NV", "OJSC", "CJSC");
     private static final Set<String> ABBREVIATED = Set.of("Ltd", "Inc", "Corp", "Co");
-    private static final Set<String> LEGAL_FORMS = Set.of("LLP", "JSC", "MMC", "LLC", "PLC", "Ltd", "Inc", "OJSC", "CJSC", "NJSC");
+    private static final Set<String> LEGAL_FORMS = Set.of("LLP", "JSC", "MMC", "LLC", "PLC", "plc", "Ltd", "Inc", "OJSC", "CJSC", "NJSC");
     private static final Set<String> PLACE_HEADS = Set.of("Region", "Oblast", "District", "Province", "Raion", "Velayat");
     private static final Set<String> PLACE_HEADS_LOWER = Set.of("region", "oblast", "district", "province", "velayat",
             "village", "settlement", "aul", "microdistrict", "micro-district", "street", "avenue");

@@ -17,14 +17,14 @@ import java.util.regex.Pattern;
  */
 final class OrgNames {
 
-    private static final Pattern LEGAL_FORM = Pattern.compile("^,?[ \u00a0]+(JSC|LLP|LLC|PLC|OJSC|CJSC|NJSC|MMC|Inc\\.?|Co\\., Ltd\\.?|Ltd\\.?|Limited|"
+    private static final Pattern LEGAL_FORM = Pattern.compile("^,?[ \u00a0]+(JSC|LLP|LLC|PLC|plc|OJSC|CJSC|NJSC|MMC|Inc\\.?|Co\\., Ltd\\.?|Ltd\\.?|Limited|"
             + "Corp\\.?|A\\.S\\.|AG|GmbH|S\\.A\\.)(?![\\w])");
     private static final Pattern HEADED_TAIL = Pattern.compile("^[ \u00a0]+((?:\\p{Lu}[\\p{L}-]+ ){0,3}(?:Fund|Company|Group|Bank|"
             + "Agency|Holding|Holdings|Limited|Corporation|Foundation|Center|Centre|Institute|Service|Committee|Channel|TV|Television|Radio))\\b");
     /** A name in quotes after its body: State Corporation "Government for Citizens", JSC «Pavlodarenergo». */
     private static final Pattern QUOTED_NAME = Pattern.compile("^ ?([\"\u201c\u00ab])[^\"\u201d\u00bb\n]{2,60}[\"\u201d\u00bb]");
     private static final Pattern ABBREVIATION = Pattern.compile("\\p{Lu}{2,6}");
-    private static final Pattern ENDS_IN_LEGAL_FORM = Pattern.compile(",?\\s\\b(JSC|LLP|LLC|Inc|Ltd)\\.?$");
+    private static final Pattern ENDS_IN_LEGAL_FORM = Pattern.compile(",?\\s\\b(JSC|LLP|LLC|Inc|Ltd|plc|PLC)\\.?$");
     private static final Pattern ENDS_IN_BODY_HEAD = Pattern.compile("\\b(Fund|Agency|Committee|Council|Commission|Center|Centre|"
             + "Institute|Service|Ministry|Bank|Foundation|Association)$");
     /** The body a person's name is given to: "... Kazakh Drama Theatre", "... Youth and Children's Library". */
@@ -263,6 +263,12 @@ final class OrgNames {
                 end += quoted.end();
             } else if (legal.lookingAt() && !ENDS_IN_LEGAL_FORM.matcher(hit.text()).find()) {
                 end += legal.end();
+                if (start == hit.start() && hit.confidence() >= 1.0
+                        && lookup.apply(EntityType.ORGANIZATION, text.substring(start, end)) == null) {
+                    // "Air Astana JSC": the gazetteer's Air Astana, its legal form part of the mention only
+                    out.set(i, new EntityTagger.Hit(hit.entry(), start, end, text.substring(start, end), hit.confidence()));
+                    continue;
+                }
             } else if (purpose.lookingAt() && ENDS_IN_BODY_HEAD.matcher(hit.text()).find()
                     && !PlaceHeads.nextIsTaken(out, i, end + purpose.end())) {
                 end += purpose.end();
