@@ -234,6 +234,49 @@ public final class EntityTagger {
     }
 
     List<Hit> gazetteerHits(String text) {
+        List<Hit> hits = exactHits(text);
+        String folded = folded(text);
+        if (folded == null) {
+            return hits;
+        }
+        // "Türkmengaz", "Türkmennebit": written with the letters the gazetteer spells plainly (one for one, same offsets)
+        List<Hit> extra = null;
+        for (Hit hit : exactHits(folded)) {
+            if (!text.regionMatches(hit.start(), hit.text(), 0, hit.text().length())
+                    && hits.stream().noneMatch(h -> h.start() < hit.end() && hit.start() < h.end())) {
+                if (extra == null) {
+                    extra = new ArrayList<>();
+                }
+                extra.add(new Hit(hit.entry(), hit.start(), hit.end(), text.substring(hit.start(), hit.end()), hit.confidence()));
+            }
+        }
+        if (extra == null) {
+            return hits;
+        }
+        hits.addAll(extra);
+        hits.sort(BY_START);
+        return hits;
+    }
+
+    /** The text with each accented Latin letter as its plain letter, or null when it has none. */
+    static String folded(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u00c0' && c <= '\u024f') {
+                char plain = c == '\u0131' ? 'i' : java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD).charAt(0);
+                if (plain < 128 && Character.isLetter(plain)) {
+                    if (chars == null) {
+                        chars = text.toCharArray();
+                    }
+                    chars[i] = plain;
+                }
+            }
+        }
+        return chars == null ? null : new String(chars);
+    }
+
+    private List<Hit> exactHits(String text) {
         Collection<PayloadEmit<GazetteerEntry>> parsed = trie.parseText(text);
         List<PayloadEmit<GazetteerEntry>> emits = withoutOverlaps(
                 parsed instanceof List<PayloadEmit<GazetteerEntry>> list ? list : new ArrayList<>(parsed), text.length());

@@ -22,7 +22,7 @@ final class OrgNames {
     private static final Pattern HEADED_TAIL = Pattern.compile("^[ \u00a0]+((?:\\p{Lu}[\\p{L}-]+ ){0,3}(?:Fund|Company|Group|Bank|"
             + "Agency|Holding|Holdings|Limited|Corporation|Foundation|Center|Centre|Institute|Service|Committee|Channel|TV|Television|Radio))\\b");
     /** A name in quotes after its body: State Corporation "Government for Citizens", JSC «Pavlodarenergo». */
-    private static final Pattern QUOTED_NAME = Pattern.compile("^ ?([\"\u201c\u00ab])[^\"\u201d\u00bb\n]{2,60}[\"\u201d\u00bb]");
+    private static final Pattern QUOTED_NAME = Pattern.compile("^ ?([\"\u201c\u00ab])[\\p{Lu}\\d][^\"\u201d\u00bb\n]{1,59}[\"\u201d\u00bb]");
     private static final Pattern ABBREVIATION = Pattern.compile("\\p{Lu}{2,6}");
     private static final Pattern ENDS_IN_LEGAL_FORM = Pattern.compile(",?\\s\\b(JSC|LLP|LLC|Inc|Ltd|plc|PLC)\\.?$");
     private static final Pattern ENDS_IN_BODY_HEAD = Pattern.compile("\\b(Fund|Agency|Committee|Council|Commission|Center|Centre|"

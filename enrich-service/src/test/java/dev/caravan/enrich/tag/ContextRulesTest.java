@@ -186,4 +186,13 @@ class ContextRulesTest {
         assertThat(entities).filteredOn(e -> e.getType() == EntityType.LOCATION).extracting(Entity::getName)
                 .contains("Urgut District", "Bulungur District", "Koshrabad District", "Payaryk District");
     }
+
+    @Test
+    void accentedSpellingsOfKnownNamesAndQuotedNamesInALine() {
+        List<Entity> entities = tagger.tag("Forum", "The state concerns \"Türkmengaz\" and \"Türkmennebit\" met Air Astana JSC.");
+        assertThat(named(entities, "Turkmengaz").getMentions()).extracting(Mention::getText).containsExactly("Türkmengaz");
+        assertThat(named(entities, "Turkmennebit").getType()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Air Astana").getMentions()).extracting(Mention::getText).containsExactly("Air Astana JSC");
+        assertThat(entities).extracting(Entity::getName).noneMatch(n -> n.contains("\""));
+    }
 }
