@@ -147,6 +147,7 @@ public final class EntityTagger {
         titleHits = PersonNames.otherBearers(titleHits, title, body, title);
         bodyHits = PersonNames.wholeKnownNames(bodyHits, body);
         bodyHits = PersonNames.patronymicNames(PersonNames.chineseNames(bodyHits, body), body);
+        bodyHits = PersonNames.surnamesInCapitals(bodyHits, body, rules.firstNames(), this::known);
         String country = OrgNames.mainCountry(titleHits, bodyHits, body);
         bodyHits = OrgNames.tidy(bodyHits, body, country, this::known);
         titleHits = OrgNames.tidy(titleHits, title, country, this::known);

@@ -20,7 +20,7 @@ final class PersonNames {
             "Resources", "Development", "Relations", "Security", "Emergencies", "Situations", "Digital", "Water",
             "Investments", "Investment", "Tourism", "Science", "Innovation", "Innovations", "Communications",
             "Technologies", "Protection", "Population", "Social", "Internal", "Foreign", "Executive", "Officer", "Vice",
-            "Acting", "Chairman", "Chairperson", "Chair", "Principal", "Rector", "Professor", "Academician", "Coach", "Mufti",
+            "Acting", "Chairman", "Chairperson", "Chair", "Administrator", "Coordinator", "Treasurer", "Muftiy", "Besides", "Principal", "Rector", "Professor", "Academician", "Coach", "Mufti",
             "Imam", "Akim", "Hokim", "Employment", "Roads", "Board", "Management", "Director", "Manager", "Head", "Secretary",
             "Commerce", "Integration", "Planning", "Reforms", "Environment", "Emergency", "Mining", "Geology",
             "Telecommunications", "Aerospace", "Media", "Youth", "Family", "Women", "Policy", "Mayor", "Governor",
@@ -190,8 +190,8 @@ final class PersonNames {
             String name = hit.entry().name();
             int space = name.indexOf(' ');
             if (hit.entry().type() != EntityType.PERSON || hit.text().indexOf(' ') >= 0 || space < 0
-                    || !name.endsWith(" " + hit.text())) {
-                continue;
+                    || !name.endsWith(" " + hit.text()) && !Transliterations.key(name).endsWith(" " + Transliterations.key(hit.text()))) {
+                continue; // "Urankhaev" for the gazetteer's Urankhayev counts as its surname
             }
             String given = name.substring(0, space);
             int start = hit.start();
@@ -321,6 +321,51 @@ final class PersonNames {
             out.removeAll(taken);
             out.add(new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.PERSON, m.group(), List.of(), null, null),
                     start, end, m.group(), known != null ? 1.0 : ContextRules.TITLE_CONFIDENCE));
+        }
+        if (out == null) {
+            return hits;
+        }
+        out.sort(java.util.Comparator.comparingInt(EntityTagger.Hit::start));
+        return out;
+    }
+
+    /** "Ivaylo IVANOV", "Rika TAKAYAMA", "Naser AL TAMIMI": a given name, then the surname in capitals, as federations write. */
+    private static final Pattern SURNAME_IN_CAPITALS = Pattern.compile("\\b(\\p{Lu}\\p{Ll}+)(?: \\p{Lu}\\p{Ll}+)? "
+            + "(?:(?:AL|EL|DE|VAN|VON|DI|DA) )?\\p{Lu}{3,}(?:-\\p{Lu}{2,})?\\b(?![\\p{L}.-])");
+
+    private static final Pattern CAPITAL_SURNAME = Pattern.compile("(?:OV|EV|OVA|EVA|YEV|IEV|SKIY|SKY|SKI|ENKO|YAN|IAN|ZODA|ZADE|"
+            + "SHVILI|DZE|ULY|KYZY|UULU|IMOV|AKA|OTO|ITA|AMA|ASHI|URA)$");
+
+    static List<EntityTagger.Hit> surnamesInCapitals(List<EntityTagger.Hit> hits, String text, Set<String> firstNames,
+                                                      java.util.function.BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        Matcher m = SURNAME_IN_CAPITALS.matcher(text);
+        List<EntityTagger.Hit> out = null;
+        while (m.find()) {
+            int start = m.start();
+            int end = m.end();
+            String name = m.group();
+            String given = m.group(1);
+            if ((JOB_WORDS.contains(given) || ContextRules.notAName(given)) && name.indexOf(' ') < name.lastIndexOf(' ')) {
+                start += given.length() + 1; // "Treasurer Naser AL TAMIMI"
+                name = text.substring(start, end);
+                given = name.substring(0, name.indexOf(' '));
+            }
+            String surname = name.substring(name.lastIndexOf(' ') + 1);
+            List<EntityTagger.Hit> current = out != null ? out : hits;
+            boolean surnameLike = CAPITAL_SURNAME.matcher(surname).find() || name.contains(" AL ") || name.contains(" EL ");
+            int from = start;
+            if (!firstNames.contains(given) && !surnameLike || lookup.apply(EntityType.ORGANIZATION, surname) != null
+                    || lookup.apply(EntityType.LOCATION, surname) != null
+                    || current.stream().anyMatch(h -> h.start() < end && from < h.end()
+                    && !(h.entry().type() == EntityType.PERSON && h.confidence() < 1.0))) {
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(hits);
+            }
+            out.removeIf(h -> h.start() < end && from < h.end());
+            out.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, name, List.of(), null, null), start, end, name,
+                    ContextRules.FIRST_NAME_CONFIDENCE));
         }
         if (out == null) {
             return hits;

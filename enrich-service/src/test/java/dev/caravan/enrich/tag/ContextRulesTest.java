@@ -195,4 +195,13 @@ class ContextRulesTest {
         assertThat(named(entities, "Air Astana").getMentions()).extracting(Mention::getText).containsExactly("Air Astana JSC");
         assertThat(entities).extracting(Entity::getName).noneMatch(n -> n.contains("\""));
     }
+
+    @Test
+    void surnamesInCapitalsAsFederationsWriteThem() {
+        List<Entity> entities = tagger.tag("Judo", "Gold went to Vlad MARINESCU and Matvey KANIKOVSKIY; Treasurer Naser AL TAMIMI "
+                + "handed out the medals. NATO was not there.");
+        assertThat(entities).filteredOn(e -> e.getType() == EntityType.PERSON).extracting(Entity::getName)
+                .contains("Vlad MARINESCU", "Matvey KANIKOVSKIY", "Naser AL TAMIMI");
+        assertThat(entities).extracting(Entity::getName).doesNotContain("Treasurer Naser AL TAMIMI", "NATO was");
+    }
 }
