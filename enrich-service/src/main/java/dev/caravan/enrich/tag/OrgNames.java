@@ -40,6 +40,9 @@ final class OrgNames {
             "Uzbekistan", "Tajik", "Tajikistan", "Turkmen", "Turkmenistan", "Azerbaijani", "Azerbaijan");
     private static final Pattern LOCAL_OFFICE = Pattern.compile("^(?:City |Regional |District )?\\p{Lu}[\\p{L}-]+(?: (?:and )?"
             + "\\p{Lu}[\\p{L}-]+){0,4} (?:Department|Directorate|Office|Administration|Inspectorate|Court|Service)$");
+    private static final Pattern NATIONAL_BODY = Pattern.compile("^(?:\\p{Lu}[\\p{L}-]+ ){1,4}(?:Federation|Agency|Association|Union|"
+            + "Committee|Council|Society|Foundation|Fund|Center|Centre|Academy|Institute|Chamber|Confederation|League)$");
+    private static final Pattern NAMED_AFTER_PERSON = Pattern.compile("^,? named after (?:\\p{Lu}\\.\\s?)*\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,2}");
     private static final Pattern ROLE_OF = Pattern.compile("(?:Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
             + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?");
     private static final Pattern COUNTRY_SUFFIXED = Pattern.compile("(.+ Ministry) of (?:the )?(\\p{Lu}\\p{L}+(?: Republic)?)");
@@ -95,8 +98,10 @@ final class OrgNames {
             EntityTagger.Hit hit = out.get(i);
             if (hit.entry().type() == EntityType.LOCATION && i + 1 < out.size()) {
                 EntityTagger.Hit next = out.get(i + 1);
+                boolean country = hit.entry().name().equals(hit.entry().country()) && text.startsWith(hit.entry().name(), hit.start());
                 if (next.entry().type() == EntityType.ORGANIZATION && next.confidence() < 1.0 && next.start() == hit.end() + 1
-                        && text.charAt(hit.end()) == ' ' && LOCAL_OFFICE.matcher(next.text()).find()
+                        && text.charAt(hit.end()) == ' ' && (LOCAL_OFFICE.matcher(next.text()).find()
+                        || country && NATIONAL_BODY.matcher(next.text()).find()) // "Uzbekistan Chess Federation"
                         && !Demonyms.isDemonym(hit)) {
                     // "Kemin District" "Internal Affairs Department", "Bishkek" "City Tax Inspectorate": the place's own office
                     String written = text.substring(hit.start(), next.end());
@@ -253,6 +258,11 @@ final class OrgNames {
                     && (out.get(i + 1).end() >= text.length() || !Character.isLetter(text.charAt(out.get(i + 1).end())))) {
                 end = out.get(i + 1).end(); // "Emergency Situations Department" "in Tashkent": an office named by its seat
                 out.remove(i + 1);
+                after = following(text, end);
+            }
+            Matcher namedAfter = NAMED_AFTER_PERSON.matcher(after);
+            if (namedAfter.lookingAt() && !PlaceHeads.nextIsTaken(absorbPeople(out, i, end + namedAfter.end()), i, end + namedAfter.end())) {
+                end += namedAfter.end(); // "National Drama Theater" "named after Alp Arslan"
                 after = following(text, end);
             }
             Matcher purpose = PURPOSE_TAIL.matcher(after);
@@ -420,6 +430,14 @@ final class OrgNames {
         return null;
     }
 
+    /** Drops the people (and their places) named inside {@code [.., end)} after hit {@code i}: "... named after Alp Arslan". */
+    private static List<EntityTagger.Hit> absorbPeople(List<EntityTagger.Hit> hits, int i, int end) {
+        while (i + 1 < hits.size() && hits.get(i + 1).end() <= end && hits.get(i + 1).entry().type() != EntityType.ORGANIZATION) {
+            hits.remove(i + 1);
+        }
+        return hits;
+    }
+
     /** Drops the organisations only a rule found that lie inside {@code [.., end)} after hit {@code i}: its longer name covers them. */
     private static List<EntityTagger.Hit> absorbRuleNames(List<EntityTagger.Hit> hits, int i, int end) {
         while (i + 1 < hits.size() && hits.get(i + 1).end() <= end && hits.get(i + 1).confidence() < 1.0
@@ -432,6 +450,13 @@ final class OrgNames {
     /** The gazetteer's organisation of that name, else an article-local one in {@code country}. */
     private static GazetteerEntry named(String written, String country, BiFunction<EntityType, String, GazetteerEntry> lookup) {
         GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, written);
+        if (known == null && written.contains(" of the Republic of ")) {
+            // "Ministry of Tourism and Sports of the Republic of Uzbekistan": the gazetteer's "... of Uzbekistan"
+            known = lookup.apply(EntityType.ORGANIZATION, written.replace(" of the Republic of ", " of "));
+        }
+        if (known == null && written.endsWith(" of the Kyrgyz Republic")) {
+            known = lookup.apply(EntityType.ORGANIZATION, written.replace(" of the Kyrgyz Republic", " of Kyrgyzstan"));
+        }
         return known != null ? known : new GazetteerEntry(EntityType.ORGANIZATION, written, List.of(), country, null);
     }
 

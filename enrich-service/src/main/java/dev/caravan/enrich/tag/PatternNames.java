@@ -23,6 +23,9 @@ final class PatternNames {
                     + "|\\b(?:U\\.S\\.|US|UK|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:Embassy|Consulate(?:[ -]General)?)(?: in " + PLACE + ")?"
                     + "|\\bConsulate[ -]General in " + PLACE);
 
+    private static final Pattern LOCAL_GOVERNMENT = Pattern.compile("\\bLocal Government of (?:the )?\\p{Lu}[\\p{L}'-]+"
+            + "(?: \\p{Lu}[\\p{L}'-]+)?(?: (?:City|District|Region|city|district|region))?");
+
     /** A government named by its usual name, with no head word the context rules know. */
     private static final String CABINET = "Cabinet of Ministers";
 
@@ -77,6 +80,10 @@ final class PatternNames {
             if (!text.startsWith(" of ", end) && (end == text.length() || !Character.isLetter(text.charAt(end)))) {
                 hits.add(hit(CABINET, at, end, lookup)); // whose cabinet: the country before it or the article's (OrgNames)
             }
+        }
+        Matcher local = LOCAL_GOVERNMENT.matcher(text.contains("Local Government") ? text : "");
+        while (local.find()) {
+            hits.add(hit(local.group(), local.start(), local.end(), lookup)); // a Tajik district's hukumat
         }
         int airlineEnd = -1;
         for (int at = text.indexOf("Air"); at >= 0; at = text.indexOf("Air", at + 3)) {
