@@ -82,6 +82,8 @@ public final class MoneyExtractor {
             + "|(?:Olympic )?(?:gold|silver|bronze) medals?\\b)");
     private static final Pattern PLACE_PRIZE_BEFORE = Pattern.compile("(?i)\\b(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd)"
             + " place\\b[^.;$\\d]{0,30}$|\\b(?:second|third|fourth|fifth|sixth) with $");
+    private static final Pattern SCALED_LOW_END = Pattern.compile("(?i)\\b(from|between)\\s+(\\d{1,3}(?:[.,]\\d{1,3})?)\\s?"
+            + "(trillion|billion|million|thousand|trln|bln|mln|bn|mn)\\s+(?:to|and|-|\u2013)\\s+$");
     private static final Pattern BETWEEN_BEFORE = Pattern.compile("(?i)\\bbetween\\s+$");
     private static final Pattern PER_ONE_GAP = Pattern.compile("(?i)^\\s*(?:to|per|for|=|against)\\s*$");
     private static final Pattern PLACE_BRACKET_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: (?:village|city|town|district))? \\($");
@@ -250,12 +252,21 @@ public final class MoneyExtractor {
         int range = number + 1;
         if (m.group(range) != null && FROM_BEFORE.matcher(text).region(Math.max(0, m.start() - 40), m.start()).find()
                 && text.startsWith("to", skipSpaces(text, m.end(number)))) {
-            // the low end shares the high end's scale and currency word ("from 28 to 42 thousand tenge") unless written out
-            String tail = WRITTEN_OUT.matcher(m.group(number)).find() ? "" : text.substring(m.end(range), m.start() + written.length());
-            found.add(mention(text, field, text.substring(m.start(), m.end(number)) + tail, m.start(), code, m.group(number),
-                    null, tail.isEmpty() ? null : m.group(number + 2), m.end(number)));
-            found.add(mention(text, field, text.substring(m.start(range), m.start() + written.length()), m.start(range), code,
-                    m.group(range), null, m.group(number + 2)));
+            // the low end shares the high end's scale and currency word ("from 28 to 42 thousand tenge"); written out
+            // in full ("from $300,000 to $3m", "from 1065 to 1220 som") it takes the currency word only
+            boolean writtenOut = WRITTEN_OUT.matcher(m.group(number)).find() && m.group(number + 2) != null;
+            String tail = text.substring(writtenOut ? m.end(number + 2) : m.end(range), m.start() + written.length());
+            MoneyAmount low = mention(text, field, text.substring(m.start(), m.end(number)) + tail, m.start(), code, m.group(number),
+                    null, writtenOut ? null : m.group(number + 2), m.end(number));
+            MoneyAmount high = mention(text, field, text.substring(m.start(range), m.start() + written.length()), m.start(range), code,
+                    m.group(range), null, m.group(number + 2));
+            if (high.kind() == MoneyAmount.Kind.PRICE && low.kind() != MoneyAmount.Kind.PRICE) {
+                // "from 1065 to 1220 som per liter": the unit after the high end is the low end's too
+                low = new MoneyAmount(low.text(), low.field(), low.start(), low.end(), low.amount(), low.currency(), null,
+                        low.qualifier(), MoneyAmount.Kind.PRICE, high.unit());
+            }
+            found.add(low);
+            found.add(high);
             return;
         }
         MoneyAmount amount = mention(text, field, written, m.start(), code, m.group(number), m.group(range), m.group(number + 2));
@@ -317,6 +328,24 @@ public final class MoneyExtractor {
         for (int i = 0; i < found.size(); i++) {
             MoneyAmount m = found.get(i);
             MoneyAmount next = i + 1 < found.size() ? found.get(i + 1) : null;
+            int base = Math.max(0, m.start() - 60);
+            Matcher lowEnd = m.amountMax() == null && m.start() <= text.length() && SCALED.matcher(m.text()).find()
+                    ? SCALED_LOW_END.matcher(text.substring(base, m.start())) : null;
+            if (lowEnd != null && lowEnd.find() && (previous == null || previous.end() <= base + lowEnd.start())) {
+                // "from 1.55 trillion to 3.61 trillion soums": the low end's currency is the high end's
+                int lowStart = base + lowEnd.start(2);
+                double low = amount(lowEnd.group(2), lowEnd.group(3));
+                if (lowEnd.group(1).equalsIgnoreCase("between") && low < m.amount()) {
+                    m = new MoneyAmount(text.substring(lowStart, m.end()), m.field(), lowStart, m.end(), low, m.currency(), m.amount(),
+                            m.qualifier(), MoneyAmount.Kind.RANGE, null);
+                } else if (lowEnd.group(1).equalsIgnoreCase("from")) {
+                    int lowEndAt = base + lowEnd.end(3);
+                    MoneyAmount first = new MoneyAmount(text.substring(lowStart, lowEndAt), m.field(), lowStart, lowEndAt, low,
+                            m.currency(), null, null, m.kind(), m.unit());
+                    refined.add(first);
+                    previous = first;
+                }
+            }
             if (m.amount() == 1 && m.amountMax() == null && next != null && next.field() == m.field() && next.start() >= m.end()
                     && !next.currency().equals(m.currency())
                     && RATE_UNIT_GAP.matcher(text.substring(m.end(), next.start())).matches()) {

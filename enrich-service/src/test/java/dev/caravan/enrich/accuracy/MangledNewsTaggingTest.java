@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Real news mangled as feeds and scrapers mangle it (cut mid-word, upper-cased, lines joined, words dropped,
- * sentences spliced across articles): the tagger still answers for every text, and every mention it reports
- * is exactly the text at its offsets. A rule that reads past the hit it extends would throw here first, as one
+ * sentences spliced across articles): the tagger and the money extractor still answer for every text, and every
+ * mention the tagger reports is exactly the text at its offsets. A rule that reads past the hit it extends would throw here first, as one
  * did while a regional department's name was joined to an overlapping place.
  */
 class MangledNewsTaggingTest {
 
     private static final EntityTagger TAGGER = new EntityTagger(Gazetteer.bundled());
+    private static final dev.caravan.enrich.money.MoneyExtractor MONEY = new dev.caravan.enrich.money.MoneyExtractor(Gazetteer.bundled());
 
     @Test
     void everyMangledArticleIsTaggedAndItsMentionsSitAtTheirOffsets() {
@@ -30,6 +31,10 @@ class MangledNewsTaggingTest {
                 String body = mangle(article.body(), articles.get(random.nextInt(articles.size())).body(), random);
                 String title = random.nextInt(4) == 0 ? article.title().toUpperCase(Locale.ROOT) : article.title();
                 List<Entity> entities = TAGGER.tag(title, body);
+                for (dev.caravan.enrich.money.MoneyAmount amount : MONEY.extract(body, dev.caravan.schema.TextField.BODY)) {
+                    assertThat(amount.start()).as("money in %s", article.id()).isBetween(0, amount.end());
+                    assertThat(amount.end()).as("money in %s", article.id()).isLessThanOrEqualTo(body.length());
+                }
                 for (Entity entity : entities) {
                     for (Mention mention : entity.getMentions()) {
                         String text = mention.getField() == dev.caravan.schema.TextField.TITLE ? title : body;
