@@ -45,9 +45,9 @@ final class ContextRules {
             "LLP", "JSC", "MMC", "LLC", "PLC", "plc", "Ltd", "Inc", "Corp", "AG", "GmbH", "SA", "NV", "OJSC", "CJSC");
     private static final Set<String> ABBREVIATED = Set.of("Ltd", "Inc", "Corp", "Co");
     private static final Set<String> LEGAL_FORMS = Set.of("LLP", "JSC", "MMC", "LLC", "PLC", "plc", "Ltd", "Inc", "OJSC", "CJSC", "NJSC");
-    private static final Set<String> PLACE_HEADS = Set.of("Region", "Oblast", "District", "Province", "Raion", "Velayat");
+    private static final Set<String> PLACE_HEADS = Set.of("Region", "Oblast", "District", "Province", "Raion", "Velayat", "Jamoat");
     private static final Set<String> PLACE_HEADS_LOWER = Set.of("region", "oblast", "district", "province", "velayat",
-            "village", "settlement", "aul", "microdistrict", "micro-district", "street", "avenue");
+            "village", "settlement", "aul", "microdistrict", "micro-district", "street", "avenue", "bazaar", "mahalla", "jamoat");
     private static final Set<String> PLURAL_PLACE_HEADS = Set.of("regions", "oblasts", "districts", "provinces");
     private static final Set<String> NAMED_PLACE_HEADS = Set.of("River", "Sea", "Lake", "Valley", "Mountains",
             "Highway", "Desert", "Canal", "Gorge", "Pass", "Reservoir", "Steppe", "Plateau", "Island", "Gulf", "Bay",

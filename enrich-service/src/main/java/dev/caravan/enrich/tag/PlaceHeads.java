@@ -20,7 +20,8 @@ final class PlaceHeads {
     /** Named sites kept as written, with their head: "Kumtor gold mine", "Tengiz oilfield", "Sharyn river", "Shaga village". */
     private static final Pattern FEATURE_HEAD = Pattern.compile("^[ \u00a0]+((?:gold |copper |uranium |coal )?mine|(?:oil |gas |"
             + "oil and gas |gas condensate )?field|oilfield|gasfield|deposit|river|River|lake|(?:water )?reservoir|Reservoir|"
-            + "village|Village|rural district|rural settlement|micro-district|microdistrict|street|Street|avenue|Avenue|"
+            + "village|Village|rural district|rural settlement|micro-district|microdistrict|street|Street|avenue|Avenue|bazaar|"
+            + "Bazaar|mahalla|Mahalla|jamoat|Jamoat|"
             + "square|Square|valley|Valley|gorge|Gorge|glacier|Glacier|canal|Canal|pass|Pass|national park|National Park|"
             + "nature reserve|peninsula|Peninsula|desert|Desert|mountains|Mountains)\\b");
     private static final Pattern EPONYM_HEAD = Pattern.compile("^[ \u00a0]+(street|Street|avenue|Avenue|square|Square|district|"
