@@ -70,7 +70,9 @@ final class ContextRules {
             "teacher", "doctor", "student", "researcher", "professor", "investor", "ombudsman", "head", "rector",
             "secretary", "premier", "officer", "official", "worker", "resident", "pensioner", "mother", "father");
     private static final Set<String> ORG_CUES_LOWER = Set.of("company", "firm", "bank", "broker", "operator",
-            "developer", "producer", "carrier", "airline", "newspaper", "outlet", "website", "agency", "party");
+            "developer", "producer", "carrier", "airline", "newspaper", "outlet", "website", "agency", "party", "contractor",
+            "manufacturer", "supplier", "giant", "automaker", "miner", "insurer", "lender", "concern", "channel", "portal",
+            "magazine", "club", "startup", "exporter", "importer", "investor");
     private static final Set<String> SPEECH_AFTER = Set.of("said", "says", "told", "added", "noted", "wrote",
             "stated", "explained", "argued", "warned", "claimed", "announced", "insisted", "believes", "thinks");
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "the", "de", "von", "der", "van", "al", "bin");
@@ -379,8 +381,9 @@ final class ContextRules {
                 || a > 0 && TITLES.contains(previous) && tokens.beforeIs(a, ", ");
         if (titleBefore && a == runStart) {
             add(found, tokens, EntityType.PERSON, a, b, TITLE_CONFIDENCE);
-        } else if (words == 1 && a > 0 && ORG_CUES_LOWER.contains(previous) && tokens.beforeIs(a, " ")
-                && !tokens.sentenceStart(a)) {
+        } else if (words <= 3 && a > 0 && ORG_CUES_LOWER.contains(previous) && tokens.beforeIs(a, " ")
+                && !tokens.sentenceStart(a) && (words == 1 || !firstNames.contains(tokens.text(a)) && !surname(tokens.text(b)))) {
+            // "the Austrian company Doppelmayr", "the Chinese firm Shanghai Knud International"
             add(found, tokens, EntityType.ORGANIZATION, a, b, HEAD_CONFIDENCE); // "the Austrian company Doppelmayr"
         } else if (words >= 2 && words <= 4 && (firstNames.contains(tokens.text(a))
                 || initials(tokens.text(a)))) {
