@@ -73,6 +73,9 @@ final class ContextRules {
             "developer", "producer", "carrier", "airline", "newspaper", "outlet", "website", "agency", "party", "contractor",
             "manufacturer", "supplier", "giant", "automaker", "miner", "insurer", "lender", "concern", "channel", "portal",
             "magazine", "club", "startup", "exporter", "importer", "investor");
+    private static final Set<String> ORG_CUES_AFTER = Set.of("company", "firm", "concern", "corporation", "holding", "group",
+            "enterprise", "brand", "newspaper", "agency");
+    private static final java.util.regex.Pattern ADJECTIVE_ENDING = java.util.regex.Pattern.compile("(?:ic|ian|ese|ish|al)$");
     private static final Set<String> SPEECH_AFTER = Set.of("said", "says", "told", "added", "noted", "wrote",
             "stated", "explained", "argued", "warned", "claimed", "announced", "insisted", "believes", "thinks");
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "the", "de", "von", "der", "van", "al", "bin");
@@ -381,6 +384,10 @@ final class ContextRules {
                 || a > 0 && TITLES.contains(previous) && tokens.beforeIs(a, ", ");
         if (titleBefore && a == runStart) {
             add(found, tokens, EntityType.PERSON, a, b, TITLE_CONFIDENCE);
+        } else if (words <= 3 && ORG_CUES_AFTER.contains(next) && b == runEnd && !firstNames.contains(tokens.text(a))
+                && !surname(tokens.text(b)) && !tokens.sentenceStart(a) && !ADJECTIVE_ENDING.matcher(tokens.text(b)).find()) {
+            // "the Uzbekkumir company", "Tursen Turizm firm"; "the Almex group" names itself with its "group"
+            add(found, tokens, EntityType.ORGANIZATION, a, next.equals("group") ? b + 1 : b, HEAD_CONFIDENCE);
         } else if (words <= 3 && a > 0 && ORG_CUES_LOWER.contains(previous) && tokens.beforeIs(a, " ")
                 && !tokens.sentenceStart(a) && (words == 1 || !firstNames.contains(tokens.text(a)) && !surname(tokens.text(b)))) {
             // "the Austrian company Doppelmayr", "the Chinese firm Shanghai Knud International"
