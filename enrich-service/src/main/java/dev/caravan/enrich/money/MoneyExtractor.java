@@ -69,7 +69,7 @@ public final class MoneyExtractor {
      * next in a list of prices.
      */
     private static final Pattern PRICE_FOLLOWS = Pattern.compile(
-            "(?i)^[^.;]{0,60}\\b(?:to|from|than|instead of|cost|costs|and|or|at)\\s+$|^,\\s[^.;]{0,60}$"
+            "(?i)^[^.;]{0,60}\\b(?:to|from|than|instead of|cost|costs|and|or|at|for)\\s+$|^,\\s[^.;]{0,60}$"
             // "1,500 manats; from October 15 to November 15, 1,430 manats; and ...": a list of prices by period
             + "|^\\s*;?\\s*(?:and\\s+)?(?:(?:from|to|until|till|after|before|since|in|on|by|through)\\s+[^.;,]{1,40}?\\s*)+,\\s*(?:and\\s+)?$");
     /** "3.5 manat ($1 at the state rate", "49,500 soms (up by 1,500 soms)": the bracket after a price speaks of it. */
@@ -77,13 +77,15 @@ public final class MoneyExtractor {
             + "\\((?:up|down)?\\s*(?:by|to|from)?\\s*$");
     /** "1 US dollar – 10,270.08 soums", "1 ruble will sell for 145.75 soums": the one unit an exchange rate is of. */
     private static final Pattern RATE_UNIT_GAP = Pattern.compile("(?i)^\\s*(?:[=\u2013\u2014:-]|equals|is worth|is about|is|costs|"
-            + "will (?:sell|cost) for|sells? for|buys)\\s*$");
+            + "(?:will |to )?(?:sell|cost)(?: for)?|sells? for|buys)\\s*$");
     private static final Pattern FOR_A_MEDAL = Pattern.compile("(?i)^\\s+for (?:(?:an?|each|every) (?:Olympic )?(?:gold|silver|bronze)\\b"
             + "|(?:Olympic )?(?:gold|silver|bronze) medals?\\b)");
     private static final Pattern PLACE_PRIZE_BEFORE = Pattern.compile("(?i)\\b(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd)"
             + " place\\b[^.;$\\d]{0,30}$|\\b(?:second|third|fourth|fifth|sixth) with $");
     private static final Pattern SCALED_LOW_END = Pattern.compile("(?i)\\b(from|between)\\s+(\\d{1,3}(?:[.,]\\d{1,3})?)\\s?"
             + "(trillion|billion|million|thousand|trln|bln|mln|bn|mn)\\s+(?:to|and|-|\u2013)\\s+$");
+    private static final Pattern ONE_UNIT = Pattern.compile("\\b[Oo]ne (manat|tenge|som|soum|sum|somoni|ruble|rouble|euro|dollar|lira|yuan)\\b");
+    private static final Pattern DASH_GAP = Pattern.compile("\\s?[-\u2013]\\s?");
     private static final Pattern BETWEEN_BEFORE = Pattern.compile("(?i)\\bbetween\\s+$");
     private static final Pattern PER_ONE_GAP = Pattern.compile("(?i)^\\s*(?:to|per|for|=|against)\\s*$");
     private static final Pattern PLACE_BRACKET_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: (?:village|city|town|district))? \\($");
@@ -299,6 +301,15 @@ public final class MoneyExtractor {
         for (int at = text.indexOf("thousand"); at >= 0; at = text.indexOf("thousand", at + 8)) {
             scaleWordAt(text, field, found, at);
         }
+        Matcher one = ONE_UNIT.matcher(text.contains("one ") || text.contains("One ") ? text : "");
+        while (one.find()) {
+            // "instead of one manat ($0.30 at the state rate)": a price of one unit of the currency
+            String code = currencyOf(one.group(1));
+            int start = one.start();
+            if (code != null && found.stream().noneMatch(f -> f.start() < one.end() && start < f.end())) {
+                found.add(mention(text, field, one.group(), start, code, "1", null, null));
+            }
+        }
     }
 
     private void scaleWordAt(String text, TextField field, List<MoneyAmount> found, int at) {
@@ -372,6 +383,18 @@ public final class MoneyExtractor {
                 // "... the highest in Naryn (484.64 soms) and Osh (482.03 soms)": the price of each place
                 m = new MoneyAmount(m.text(), m.field(), m.start(), m.end(), m.amount(), m.currency(), m.amountMax(),
                         m.qualifier(), MoneyAmount.Kind.PRICE, previous.unit());
+            }
+            if (previous != null && previous.amountMax() == null && m.amountMax() == null && previous.field() == m.field()
+                    && previous.currency().equals(m.currency()) && m.amount() > previous.amount() && m.start() >= previous.end()
+                    && DASH_GAP.matcher(text.substring(previous.end(), m.start())).matches()) {
+                // "1.4 Somonis-1.5 Somonis", "49,500 soms – 91,000 soms": one range, a price when its low end is
+                MoneyAmount low = refined.remove(refined.size() - 1);
+                m = new MoneyAmount(text.substring(low.start(), m.end()), m.field(), low.start(), m.end(), low.amount(), m.currency(),
+                        m.amount(), low.qualifier(), low.kind() == MoneyAmount.Kind.PRICE || m.kind() == MoneyAmount.Kind.PRICE
+                        ? MoneyAmount.Kind.PRICE : MoneyAmount.Kind.RANGE, low.unit() != null ? low.unit() : m.unit());
+                refined.add(m);
+                previous = m;
+                continue;
             }
             if (previous != null && previous.kind() == MoneyAmount.Kind.AMOUNT && m.kind() == MoneyAmount.Kind.AMOUNT
                     && previous.field() == m.field() && previous.currency().equals(m.currency()) && m.amount() > previous.amount()
