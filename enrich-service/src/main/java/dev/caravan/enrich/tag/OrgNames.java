@@ -447,6 +447,20 @@ final class OrgNames {
         return hits;
     }
 
+    /** "Government of Kazakhstan", "the Government of the Kyrgyz Republic": a generic body, no entity (docs/ANNOTATION.md). */
+    private static final Pattern GOVERNMENT_OF = Pattern.compile("(?:Government|government) of (?:the )?(?:Republic of )?"
+            + "\\p{Lu}[\\p{L}-]+(?: Republic)?");
+
+    /** Drops the generic governments, whatever a gazetteer line says. */
+    static List<EntityTagger.Hit> withoutGovernments(List<EntityTagger.Hit> hits) {
+        if (hits.stream().noneMatch(h -> h.entry().type() == EntityType.ORGANIZATION && GOVERNMENT_OF.matcher(h.entry().name()).matches())) {
+            return hits;
+        }
+        List<EntityTagger.Hit> out = new ArrayList<>(hits);
+        out.removeIf(h -> h.entry().type() == EntityType.ORGANIZATION && GOVERNMENT_OF.matcher(h.entry().name()).matches());
+        return out;
+    }
+
     /** The gazetteer's organisation of that name, else an article-local one in {@code country}. */
     private static GazetteerEntry named(String written, String country, BiFunction<EntityType, String, GazetteerEntry> lookup) {
         GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, written);
