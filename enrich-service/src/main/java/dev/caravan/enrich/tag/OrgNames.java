@@ -43,6 +43,8 @@ final class OrgNames {
     private static final Pattern NATIONAL_BODY = Pattern.compile("^(?:\\p{Lu}[\\p{L}-]+ ){1,4}(?:Federation|Agency|Association|Union|"
             + "Committee|Council|Society|Foundation|Fund|Center|Centre|Academy|Institute|Chamber|Confederation|League)$");
     private static final Pattern NAMED_AFTER_PERSON = Pattern.compile("^,? named after (?:\\p{Lu}\\.\\s?)*\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,2}");
+    private static final Pattern OWNER_BEFORE = Pattern.compile("\\b(?:Prosecutor General|General Prosecutor|Prosecutor|Mayor|Akim|"
+            + "Hokim|President|Ombudsman)['\u2019]s $");
     private static final Pattern ROLE_OF = Pattern.compile("(?:Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
             + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?");
     private static final Pattern COUNTRY_SUFFIXED = Pattern.compile("(.+ Ministry) of (?:the )?(\\p{Lu}\\p{L}+(?: Republic)?)");
@@ -56,7 +58,8 @@ final class OrgNames {
     private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
     /** A body named by its place: "Atyrau oil refinery", "Pavlodar region administration", "Karshi city court". */
     private static final Pattern PLACE_BODY = Pattern.compile("^[ \u00a0]+((?:oil |gas )?refinery|(?:regional |region |city |district |"
-            + "town |village )?(?:administration|prosecutor's office|(?:regional |region |city |district |town |provincial |province |"
+            + "town |village )?(?:administration|prosecutor's office|mayor's office|hokim's office|akim's office|"
+            + "trade and economics department|(?:regional |region |city |district |town |provincial |province |"
             + "criminal |inter-district |interdistrict |appeals |military |economic )+court|hokimiyat|Hokimiyat|akimat|Akimat|maslikhat|"
             + "Maslikhat|kenesh|Kenesh|police department|police directorate|(?:military|economic|criminal|civil|administrative) court|"
             + "(?:ecology|health|education|finance|emergency|customs|tax|land|culture|agriculture) department|Court|District Court|City Court|Regional Court|State University|"
@@ -169,6 +172,10 @@ final class OrgNames {
             }
             int start = hit.start();
             int end = hit.end();
+            Matcher owner = OWNER_BEFORE.matcher(text.substring(Math.max(0, start - 30), start));
+            if (hit.text().startsWith("Office") && owner.find() && (i == 0 || out.get(i - 1).end() <= start - owner.group().length())) {
+                start -= owner.group().length(); // "Prosecutor's" "Office of Akmola region": the apostrophe ended a word
+            }
             String after = following(text, end);
             // "Kazakh Foreign Ministry": the country's adjective is part of the name as written
             int space = start - 1;
