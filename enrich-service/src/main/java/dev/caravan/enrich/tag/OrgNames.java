@@ -45,6 +45,7 @@ final class OrgNames {
     private static final Pattern NAMED_AFTER_PERSON = Pattern.compile("^,? named after (?:\\p{Lu}\\.\\s?)*\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,2}");
     private static final Pattern OWNER_BEFORE = Pattern.compile("\\b(?:Prosecutor General|General Prosecutor|Prosecutor|Mayor|Akim|"
             + "Hokim|President|Ombudsman)['\u2019]s $");
+    private static final Pattern STANI_ADJECTIVE = Pattern.compile("(?:Kazakhstani|Uzbekistani|Kyrgyzstani|Tajikistani|Turkmenistani) ");
     private static final Pattern ROLE_OF = Pattern.compile("(?:Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
             + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?");
     private static final Pattern COUNTRY_SUFFIXED = Pattern.compile("(.+ Ministry) of (?:the )?(\\p{Lu}\\p{L}+(?: Republic)?)");
@@ -87,7 +88,7 @@ final class OrgNames {
             + "Prosecutor General's Office|General Prosecutor's Office|Central Election Commission|Cabinet of Ministers|"
             + "Security Council|Presidential Administration|Senate|National Olympic Committee|State Security Service|Foreign Ministry|Finance Ministry|Interior Ministry|Defense Ministry|"
             + "Defence Ministry|Energy Ministry|Health Ministry|Justice Ministry|Economy Ministry|Agriculture Ministry|"
-            + "Education Ministry|\\p{Lu}\\p{L}+(?: (?:and )?\\p{Lu}\\p{L}+){1,3} Ministry|Ministry of [A-Z][A-Za-z]+(?: (?:and |of )?[A-Z][A-Za-z]+){0,3}|State Committee for [A-Z][a-z]+"
+            + "Education Ministry|\\p{Lu}\\p{L}+(?: (?:and )?\\p{Lu}\\p{L}+){1,3} Ministry|Ministry (?:of|for) [A-Z][A-Za-z]+(?: (?:and |of )?[A-Z][A-Za-z]+){0,3}|State Committee for [A-Z][a-z]+"
             + "(?: [A-Za-z]+){0,3}|Anti-Corruption Agency|Customs Service|Tax Committee|Statistics Agency|(?:State |National )?"
             + "Statistic(?:s|al) (?:Committee|Agency)|Agency (?:of|on|for) Statistics|Chamber of Commerce and Industry)");
 
@@ -161,6 +162,14 @@ final class OrgNames {
             }
             if (hit.entry().type() != EntityType.ORGANIZATION) {
                 continue;
+            }
+            Matcher stani = STANI_ADJECTIVE.matcher(hit.text());
+            if (hit.confidence() < 1.0 && stani.lookingAt() && hit.text().indexOf(' ', stani.end()) > 0) {
+                // "Kazakhstani Tengri Bank": the nationality, never part of a name
+                String written = hit.text().substring(stani.end());
+                hit = new EntityTagger.Hit(named(written, hit.entry().country(), lookup), hit.start() + stani.end(), hit.end(), written,
+                        hit.confidence());
+                out.set(i, hit);
             }
             Matcher role = ROLE_OF.matcher(hit.text());
             if (hit.confidence() < 1.0 && role.lookingAt() && role.end() < hit.text().length()) {
@@ -267,6 +276,13 @@ final class OrgNames {
                 out.remove(i + 1);
                 after = following(text, end);
             }
+            if (text.substring(start, end).endsWith(" of the Republic") && i + 1 < out.size()
+                    && out.get(i + 1).entry().type() == EntityType.LOCATION && out.get(i + 1).start() == end + 4
+                    && text.startsWith(" of ", end)) {
+                end = out.get(i + 1).end(); // "National Olympic Committee of the Republic" "of Uzbekistan"
+                out.remove(i + 1);
+                after = following(text, end);
+            }
             Matcher namedAfter = NAMED_AFTER_PERSON.matcher(after);
             if (namedAfter.lookingAt() && !PlaceHeads.nextIsTaken(absorbPeople(out, i, end + namedAfter.end()), i, end + namedAfter.end())) {
                 end += namedAfter.end(); // "National Drama Theater" "named after Alp Arslan"
@@ -363,6 +379,9 @@ final class OrgNames {
         if (shortForm.matches()) {
             return MINISTRY_OF.getOrDefault(shortForm.group(1), List.of(shortForm.group(1))).stream()
                     .map(topic -> "Ministry of " + topic).toList();
+        }
+        if (written.startsWith("Ministry for ")) {
+            return List.of(written, "Ministry of " + written.substring("Ministry for ".length())); // "Ministry for Investments and Development"
         }
         if (written.equals("Ministry of Emergencies")) {
             return List.of(written, "Ministry of Emergency Situations");
