@@ -30,7 +30,50 @@ final class CompanyLists {
             "Head", "Leader", "Mayor", "Governor", "Cabinet", "The", "A", "An", "In", "On", "At", "And", "But", "Its", "His", "Her",
             "First", "Second", "Third", "Former", "New", "North", "South", "East", "West", "Capital", "People", "Republic");
 
+    private static final String ITEM = "\\p{Lu}[\\p{L}\\d&.'\u2019-]*(?: \\p{Lu}[\\p{L}\\d&.'\u2019-]*){0,3}";
+    private static final String LIST = ITEM + "(?:, " + ITEM + "){1,15},? and " + ITEM;
+    /** "companies Chiyoda, Nippon, ITOCHU, JGC and Sumitomo", "banks such as Orienbank, Eskhata and Amonatbonk". */
+    private static final Pattern LIST_AFTER_CUE = Pattern.compile("\\b(?:companies|firms|banks|operators|investors|brands|"
+            + "carriers|manufacturers|partners|contractors)(?: such as| including| like)?:? (" + LIST + ")\\b");
+    /** "Sistem-Suntek Sera, Metas, Erenoglu Muhendislik and other Turkish companies". */
+    private static final Pattern LIST_BEFORE_CUE = Pattern.compile("(" + LIST + ") and other (?:\\p{L}+ ){0,2}(?:companies|firms|banks)\\b");
+    private static final Pattern LIST_ITEM = Pattern.compile(ITEM);
+
     private CompanyLists() {
+    }
+
+    /** The companies of a list a company word introduces or closes, where no other hit is. */
+    static List<EntityTagger.Hit> listed(List<EntityTagger.Hit> hits, String text, Set<String> firstNames) {
+        if (text.indexOf("compan") < 0 && text.indexOf("firms") < 0 && text.indexOf("banks") < 0 && text.indexOf("operators") < 0
+                && text.indexOf("investors") < 0 && text.indexOf("brands") < 0 && text.indexOf("carriers") < 0
+                && text.indexOf("manufacturers") < 0 && text.indexOf("partners") < 0 && text.indexOf("contractors") < 0) {
+            return hits;
+        }
+        List<EntityTagger.Hit> found = null;
+        for (Pattern cue : List.of(LIST_AFTER_CUE, LIST_BEFORE_CUE)) {
+            Matcher list = cue.matcher(text);
+            while (list.find()) {
+                Matcher item = LIST_ITEM.matcher(text).region(list.start(1), list.end(1));
+                while (item.find()) {
+                    int start = item.start();
+                    int end = item.end();
+                    String name = item.group();
+                    if (name.equals("The") || !companyLike(name, firstNames) || ContextRules.surname(lastWord(name))
+                            || hits.stream().anyMatch(h -> h.start() < end && start < h.end())
+                            || found != null && found.stream().anyMatch(h -> h.start() < end && start < h.end())) {
+                        continue;
+                    }
+                    found = add(found, name, start);
+                }
+            }
+        }
+        if (found == null) {
+            return hits;
+        }
+        List<EntityTagger.Hit> out = new ArrayList<>(hits);
+        out.addAll(found);
+        out.sort(Comparator.comparingInt(EntityTagger.Hit::start));
+        return out;
     }
 
     /** The hits with the companies found next to their countries added, in start order. */

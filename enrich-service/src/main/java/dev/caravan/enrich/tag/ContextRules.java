@@ -72,9 +72,10 @@ final class ContextRules {
     private static final Set<String> ORG_CUES_LOWER = Set.of("company", "firm", "bank", "broker", "operator",
             "developer", "producer", "carrier", "airline", "newspaper", "outlet", "website", "agency", "party", "contractor",
             "manufacturer", "supplier", "giant", "automaker", "miner", "insurer", "lender", "concern", "channel", "portal",
-            "magazine", "club", "startup", "exporter", "importer", "investor");
+            "magazine", "club", "startup", "exporter", "importer", "investor", "center", "centre", "group", "foundation",
+            "network", "platform", "orchestra", "band", "ensemble");
     private static final Set<String> ORG_CUES_AFTER = Set.of("company", "firm", "concern", "corporation", "holding", "group",
-            "enterprise", "brand", "newspaper", "agency");
+            "enterprise", "brand", "newspaper", "agency", "orchestra", "ensemble", "perfumery");
     private static final java.util.regex.Pattern ADJECTIVE_ENDING = java.util.regex.Pattern.compile("(?:ic|ian|ese|ish|al)$");
     private static final Set<String> SPEECH_AFTER = Set.of("said", "says", "told", "added", "noted", "wrote",
             "stated", "explained", "argued", "warned", "claimed", "announced", "insisted", "believes", "thinks");

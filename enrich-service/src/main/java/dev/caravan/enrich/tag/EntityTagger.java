@@ -120,6 +120,7 @@ public final class EntityTagger {
             rememberConfidence(datelines, confidence);
         }
         bodyHits = CompanyLists.find(PlaceHeads.listedUnits(bodyHits, body), body, rules.firstNames());
+        bodyHits = CompanyLists.listed(bodyHits, body, rules.firstNames());
         boolean useModel = model != null && (!minMargins.isEmpty() || vetoMargin != null);
         String[] gazetteerCover = useModel ? NameFeatures.gazetteerCover(bodyTokens, bodyHits) : null;
         List<Hit> ruleHits = PersonNames.tidy(ruleHits(bodyTokens, bodyHits), title, body);

@@ -204,4 +204,12 @@ class ContextRulesTest {
                 .contains("Vlad MARINESCU", "Matvey KANIKOVSKIY", "Naser AL TAMIMI");
         assertThat(entities).extracting(Entity::getName).doesNotContain("Treasurer Naser AL TAMIMI", "NATO was");
     }
+
+    @Test
+    void companiesOfAListACompanyWordIntroducesOrCloses() {
+        List<Entity> entities = tagger.tag("Deals", "Talks were held with the companies Chiyoda, Tsukishima, JGC and Toyo Engineering. "
+                + "Metas, Erenoglu Muhendislik and other Turkish companies took part.");
+        assertThat(entities).filteredOn(e -> e.getType() == EntityType.ORGANIZATION).extracting(Entity::getName)
+                .contains("Chiyoda", "Tsukishima", "JGC", "Toyo Engineering", "Metas", "Erenoglu Muhendislik");
+    }
 }
