@@ -30,7 +30,9 @@ final class CompanyLists {
             "Head", "Leader", "Mayor", "Governor", "Cabinet", "The", "A", "An", "In", "On", "At", "And", "But", "Its", "His", "Her",
             "First", "Second", "Third", "Former", "New", "North", "South", "East", "West", "Capital", "People", "Republic");
 
-    private static final String ITEM = "\\p{Lu}[\\p{L}\\d&.'\u2019-]*(?: \\p{Lu}[\\p{L}\\d&.'\u2019-]*){0,3}";
+    /** A name of one to four capitalised words; a full stop only inside a word ("Co.Ltd"), never between two sentences. */
+    private static final String WORD = "\\p{Lu}(?:[\\p{L}\\d&'\u2019-]|\\.(?=\\p{L}))*";
+    private static final String ITEM = WORD + "(?: " + WORD + "){0,3}";
     private static final String LIST = ITEM + "(?:, " + ITEM + "){1,15},? and " + ITEM;
     /** "companies Chiyoda, Nippon, ITOCHU, JGC and Sumitomo", "banks such as Orienbank, Eskhata and Amonatbonk". */
     private static final Pattern LIST_AFTER_CUE = Pattern.compile("\\b(?:companies|firms|banks|operators|investors|brands|"
