@@ -38,7 +38,8 @@ final class CompanyLists {
     private static final Pattern LIST_AFTER_CUE = Pattern.compile("\\b(?:companies|firms|banks|operators|investors|brands|"
             + "carriers|manufacturers|partners|contractors)(?: such as| including| like)?:? (" + LIST + ")\\b");
     /** "Sistem-Suntek Sera, Metas, Erenoglu Muhendislik and other Turkish companies". */
-    private static final Pattern LIST_BEFORE_CUE = Pattern.compile("(" + LIST + ") and other (?:\\p{L}+ ){0,2}(?:companies|firms|banks)\\b");
+    private static final Pattern LIST_BEFORE_CUE = Pattern.compile("(" + ITEM + "(?:, " + ITEM + "){0,15}) and other (?:\\p{L}+ ){0,2}"
+            + "(?:companies|firms|banks)\\b");
     private static final Pattern LIST_ITEM = Pattern.compile(ITEM);
 
     private CompanyLists() {
