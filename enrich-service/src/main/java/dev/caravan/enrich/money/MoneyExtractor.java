@@ -29,6 +29,8 @@ public final class MoneyExtractor {
             + "|(?<![/\u2013-])\\d{1,3}(?:[ \u00a0\u202f]\\d{3}){1,4}(?:,\\d{1,2})?(?![ \u00a0\u202f]?\\d)" // not "AI-92/93 108 tenge"
             // "1,5 billion tenge", "44,2 soms": a decimal comma (two digits at most after it, so no thousands)
             + "|\\d{1,3},\\d{1,2}(?!\\d)"
+            // "TJS 5,0850", "0,1432": four or more digits after a comma are decimals too (a rate), never thousands
+            + "|\\d{1,3},\\d{4,6}(?!\\d)"
             + "|\\d{1,15}(?:\\.\\d{1,6})?)(?!\\d|[,.]\\d)";
     /** "$2-3 billion", "2 to 3 million tenge": the upper end of a range, written before the scale. */
     private static final String RANGE_END = "(?:(?:\\s?(?:-|\u2013|to)\\s?|(?<=\\bbetween [\\d.,]{1,24})\\s+and\\s+)(?:US\\$|\\$)?"
@@ -62,7 +64,7 @@ public final class MoneyExtractor {
     /** "the U.S. dollar slipped from 12,885 som", "with the euro at 520 tenge": an exchange rate. */
     private static final Pattern RATE_CONTEXT = Pattern.compile(
             "(?i)\\b((?:U\\.S\\.\\s|US\\s|American\\s)?(?:dollar|euro|ruble|rouble|yuan|currency))\\b[^.;$]{0,40}?\\b"
-                    + "(?:from|to|at|for|by|reached|hit)\\s+$");
+                    + "(?:from|to|at|for|by|reached|hit|averaged|cost|costs|stood at|traded at|was quoted at)\\s+$");
     /**
      * After a price, "... to 1,400 soums", "up from 1,200 soums", "will cost 1,400 soums", "100 manat for
      * care and 30 manat for weeding", "1,600 soums, a transfer 400 soums": the same price changing, or the
@@ -641,7 +643,8 @@ public final class MoneyExtractor {
     static String plain(String number) {
         String digits = number.replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
         int comma = digits.lastIndexOf(',');
-        if (comma >= 0 && digits.indexOf('.') < 0 && digits.length() - comma - 1 <= 2) {
+        if (comma >= 0 && digits.indexOf('.') < 0 && (digits.length() - comma - 1 <= 2
+                || digits.length() - comma - 1 >= 4 && digits.indexOf(',') == comma)) {
             return digits.substring(0, comma).replace(",", "") + "." + digits.substring(comma + 1);
         }
         return digits.replace(",", "");
