@@ -209,8 +209,37 @@ public final class MoneyExtractor {
             }
         }
         spelledOut(text, field, found);
+        ratios(text, field, found);
         found.sort(Comparator.comparingInt(MoneyAmount::start));
         return refine(text, found);
+    }
+
+    /** "from 1:5.0925 to 1:5.055", "7.1101:1": an exchange rate written as a ratio, in a sentence naming the pair. */
+    private static final Pattern RATIO = Pattern.compile("(?<![\\d.,:])(?:1:(\\d{1,5}(?:\\.\\d{1,6})?)|(\\d{1,5}(?:\\.\\d{1,6})?):1)(?![\\d:])");
+    private static final Pattern LOCAL_CURRENCY_WORD = Pattern.compile("\\b(somoni|TJS|tenge|KZT|soms?|KGS|soums?|sums?|UZS|manats?|TMT)\\b");
+    private static final Pattern FOREIGN_CURRENCY_WORD = Pattern.compile("\\b(dollars?|USD|rubles?|roubles?|RUB|euros?|EUR|yuan|CNY)\\b");
+
+    private void ratios(String text, TextField field, List<MoneyAmount> found) {
+        if (text.indexOf(':') < 0) {
+            return;
+        }
+        Matcher ratio = RATIO.matcher(text);
+        while (ratio.find()) {
+            int sentenceStart = Math.max(text.lastIndexOf(". ", ratio.start()), text.lastIndexOf('\n', ratio.start())) + 1;
+            int sentenceEnd = text.indexOf(". ", ratio.end());
+            String sentence = text.substring(sentenceStart, sentenceEnd < 0 ? text.length() : sentenceEnd);
+            Matcher local = LOCAL_CURRENCY_WORD.matcher(sentence);
+            Matcher foreign = FOREIGN_CURRENCY_WORD.matcher(sentence);
+            String code = local.find() ? currencyOf(local.group(1)) : null;
+            String unit = foreign.find() ? currencyOf(foreign.group(1)) : null;
+            int start = ratio.start();
+            if (code == null || unit == null || found.stream().anyMatch(f -> f.start() < ratio.end() && start < f.end())) {
+                continue;
+            }
+            String number = ratio.group(1) != null ? ratio.group(1) : ratio.group(2);
+            found.add(new MoneyAmount(ratio.group(), field, start, ratio.end(), Double.parseDouble(number), code, null, null,
+                    MoneyAmount.Kind.PRICE, "1 " + unit));
+        }
     }
 
     /** The plain search {@link #extract} must agree with (kept for {@code MoneyExtractorTest}). */
@@ -232,6 +261,7 @@ public final class MoneyExtractor {
             }
         }
         spelledOut(text, field, found);
+        ratios(text, field, found);
         found.sort(Comparator.comparingInt(MoneyAmount::start));
         return refine(text, found);
     }

@@ -174,6 +174,16 @@ class MoneyExtractorTest {
     }
 
     @Test
+    void exchangeRatesWrittenAsRatiosOrWithLongDecimalCommas() {
+        assertThat(extract("the market rate of the dollar against the somoni fell from 1:5.0925 to 1:5.055; the meeting was at 10:30"))
+                .extracting(MoneyAmount::amount, MoneyAmount::currency, MoneyAmount::kind)
+                .containsExactly(tuple(5.0925, "TJS", MoneyAmount.Kind.PRICE), tuple(5.055, "TJS", MoneyAmount.Kind.PRICE));
+        assertThat(extract("the US dollar averaged TJS 5,0850-5,1050 in Dushanbe")).singleElement()
+                .extracting(MoneyAmount::amount, MoneyAmount::amountMax, MoneyAmount::kind)
+                .containsExactly(5.085, 5.105, MoneyAmount.Kind.PRICE);
+    }
+
+    @Test
     void pricesListedByPeriodStayPrices() {
         assertThat(extract("one ton of cotton will cost 1,500 manats; from October 15 to November 15, 1,430 manats; and from "
                 + "November 15 until the harvest is over, 1,365 manats.")).extracting(MoneyAmount::amount, MoneyAmount::kind)
