@@ -70,6 +70,9 @@ final class PlaceHeads {
     /** "Urgut, Samarkand, Bulungur and Ishtykhan districts", "the Zaamin, Bakhmal and Farish districts of Jizzakh". */
     private static final Pattern LISTED_UNITS = Pattern.compile("((?:" + LISTED_NAME + "(?:, | and |, and )){1,14}" + LISTED_NAME
             + ") (districts|regions|provinces|oblasts|velayats|Districts|Regions|Provinces)\\b");
+    /** "in the districts of Jaloliddin Balkhi, Vakhsh and Temurmalik": the head before its list. */
+    private static final Pattern UNITS_OF_LIST = Pattern.compile("\\b(districts|regions|provinces) of ((?:" + LISTED_NAME
+            + "(?:, | and |, and )){1,14}" + LISTED_NAME + ")");
     private static final Pattern LIST_ITEM = Pattern.compile(LISTED_NAME);
 
     /**
@@ -77,12 +80,15 @@ final class PlaceHeads {
      * "Urgut, Bulungur, Nurabad and Payaryk districts" are four districts. Known names are left to {@link #extend}.
      */
     static List<EntityTagger.Hit> listedUnits(List<EntityTagger.Hit> hits, String text) {
-        if (text.indexOf("districts") < 0 && text.indexOf("regions") < 0 && text.indexOf("provinces") < 0
+        if (text.indexOf("districts") < 0 && text.indexOf("regions") < 0 && text.indexOf("provinces") < 0 && text.indexOf("provinces") < 0
                 && text.indexOf("velayats") < 0 && text.indexOf("oblasts") < 0 && text.indexOf("Districts") < 0
                 && text.indexOf("Regions") < 0 && text.indexOf("Provinces") < 0) {
             return hits;
         }
         List<EntityTagger.Hit> found = new ArrayList<>();
+        for (Matcher headFirst = UNITS_OF_LIST.matcher(text); headFirst.find(); ) {
+            addItems(text, hits, found, headFirst.start(2), headFirst.end(2), headFirst.group(1));
+        }
         Matcher list = LISTED_UNITS.matcher(text);
         while (list.find()) {
             String plural = list.group(2);
@@ -107,6 +113,21 @@ final class PlaceHeads {
         out.addAll(found);
         out.sort(java.util.Comparator.comparingInt(EntityTagger.Hit::start));
         return out;
+    }
+
+    private static void addItems(String text, List<EntityTagger.Hit> hits, List<EntityTagger.Hit> found, int from, int to,
+                                 String plural) {
+        String head = plural.substring(0, 1).toUpperCase(Locale.ROOT) + plural.substring(1, plural.length() - 1);
+        Matcher item = LIST_ITEM.matcher(text).region(from, to);
+        while (item.find()) {
+            int start = item.start();
+            int end = item.end();
+            if (ContextRules.notAName(item.group()) || hits.stream().anyMatch(h -> h.start() < end && start < h.end())) {
+                continue;
+            }
+            found.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.LOCATION, item.group() + " " + head, List.of(), null, null),
+                    start, end, item.group(), ContextRules.HEAD_CONFIDENCE));
+        }
     }
 
     static List<EntityTagger.Hit> extend(List<EntityTagger.Hit> hits, String text) {
