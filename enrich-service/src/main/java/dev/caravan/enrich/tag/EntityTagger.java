@@ -152,8 +152,8 @@ public final class EntityTagger {
         String country = OrgNames.mainCountry(titleHits, bodyHits, body);
         bodyHits = OrgNames.tidy(bodyHits, body, country, this::known);
         titleHits = OrgNames.tidy(titleHits, title, country, this::known);
-        bodyHits = OrgNames.withoutGovernments(OrgNames.spelledOutAbbreviations(bodyHits, body, this::known));
-        titleHits = OrgNames.withoutGovernments(titleHits);
+        bodyHits = OrgNames.withoutGovernments(OrgNames.spelledOutAbbreviations(bodyHits, body, this::known), body);
+        titleHits = OrgNames.withoutGovernments(titleHits, title);
 
         titleHits = knownSpellings(titleHits);
         bodyHits = knownSpellings(bodyHits);

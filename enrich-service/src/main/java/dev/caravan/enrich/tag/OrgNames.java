@@ -477,8 +477,15 @@ final class OrgNames {
     private static final Pattern GOVERNMENT_OF = Pattern.compile("(?:Government|government) of (?:the )?(?:Republic of )?"
             + "\\p{Lu}[\\p{L}-]+(?: Republic)?");
 
-    /** Drops the generic governments, whatever a gazetteer line says. */
-    static List<EntityTagger.Hit> withoutGovernments(List<EntityTagger.Hit> hits) {
+    /** "World Boxing" of "World Boxing Championships": an organisation's name inside an event's is no mention of it. */
+    private static final Pattern EVENT_AFTER = Pattern.compile("^ (?:Championships?|Cup|Games|Olympiad|Tournament)\\b");
+
+    /** Drops the generic governments, whatever a gazetteer line says, and organisations named only inside an event. */
+    static List<EntityTagger.Hit> withoutGovernments(List<EntityTagger.Hit> hits, String text) {
+        List<EntityTagger.Hit> kept = new ArrayList<>(hits);
+        kept.removeIf(h -> h.entry().type() == EntityType.ORGANIZATION
+                && EVENT_AFTER.matcher(text.substring(h.end(), Math.min(text.length(), h.end() + 16))).lookingAt());
+        hits = kept.size() == hits.size() ? hits : kept;
         if (hits.stream().noneMatch(h -> h.entry().type() == EntityType.ORGANIZATION && GOVERNMENT_OF.matcher(h.entry().name()).matches())) {
             return hits;
         }

@@ -20,7 +20,7 @@ final class PersonNames {
             "Resources", "Development", "Relations", "Security", "Emergencies", "Situations", "Digital", "Water",
             "Investments", "Investment", "Tourism", "Science", "Innovation", "Innovations", "Communications",
             "Technologies", "Protection", "Population", "Social", "Internal", "Foreign", "Executive", "Officer", "Vice",
-            "Acting", "Chairman", "Chairperson", "Chair", "Administrator", "Coordinator", "Treasurer", "Muftiy", "Besides", "Principal", "Rector", "Professor", "Academician", "Coach", "Mufti",
+            "Acting", "Chairman", "Chairperson", "Chair", "Administrator", "Coordinator", "Treasurer", "Muftiy", "Besides", "International", "Route", "Corridor", "Principal", "Rector", "Professor", "Academician", "Coach", "Mufti",
             "Imam", "Akim", "Hokim", "Employment", "Roads", "Board", "Management", "Director", "Manager", "Head", "Secretary",
             "Commerce", "Integration", "Planning", "Reforms", "Environment", "Emergency", "Mining", "Geology",
             "Telecommunications", "Aerospace", "Media", "Youth", "Family", "Women", "Policy", "Mayor", "Governor",
