@@ -46,7 +46,10 @@ final class OrgNames {
     private static final Pattern OWNER_BEFORE = Pattern.compile("\\b(?:Prosecutor General|General Prosecutor|Prosecutor|Mayor|Akim|"
             + "Hokim|President|Ombudsman)['\u2019]s $");
     private static final Pattern STANI_ADJECTIVE = Pattern.compile("(?:Kazakhstani|Uzbekistani|Kyrgyzstani|Tajikistani|Turkmenistani) ");
+    private static final Pattern PEOPLES_BEFORE = Pattern.compile("\\b(?:People|Children|Women|Workers|Veterans|Farmers|Writers|"
+            + "Journalists|Employers)(?:['\u2019]s|s?['\u2019]) $");
     private static final Pattern ROLE_OF = Pattern.compile("(?:Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
+            + "Summit|Meeting|Session|Congress|Forum|Conference|"
             + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?");
     private static final Pattern COUNTRY_SUFFIXED = Pattern.compile("(.+ Ministry) of (?:the )?(\\p{Lu}\\p{L}+(?: Republic)?)");
     private static final Pattern PLACE_UNIT_END = Pattern.compile(" (?:region|district|province|oblast)$");
@@ -182,8 +185,11 @@ final class OrgNames {
             int start = hit.start();
             int end = hit.end();
             Matcher owner = OWNER_BEFORE.matcher(text.substring(Math.max(0, start - 30), start));
-            if (hit.text().startsWith("Office") && owner.find() && (i == 0 || out.get(i - 1).end() <= start - owner.group().length())) {
-                start -= owner.group().length(); // "Prosecutor's" "Office of Akmola region": the apostrophe ended a word
+            Matcher people = PEOPLES_BEFORE.matcher(text.substring(Math.max(0, start - 20), start));
+            int back = hit.text().startsWith("Office") && owner.find() ? owner.group().length()
+                    : people.find() ? people.group().length() : 0;
+            if (back > 0 && (i == 0 || out.get(i - 1).end() <= start - back)) {
+                start -= back; // "Prosecutor's" "Office of Akmola region", "People's" "Democratic Party": the apostrophe ended a word
             }
             String after = following(text, end);
             // "Kazakh Foreign Ministry": the country's adjective is part of the name as written
