@@ -48,6 +48,7 @@ final class OrgNames {
     private static final Pattern STANI_ADJECTIVE = Pattern.compile("(?:Kazakhstani|Uzbekistani|Kyrgyzstani|Tajikistani|Turkmenistani) ");
     private static final Pattern PEOPLES_BEFORE = Pattern.compile("\\b(?:People|Children|Women|Workers|Veterans|Farmers|Writers|"
             + "Journalists|Employers)(?:['\u2019]s|s?['\u2019]) $");
+    private static final Pattern CAPITALISED_BEFORE = Pattern.compile("(?<![\\p{L}])\\p{Lu}\\p{Ll}+ $");
     private static final Pattern ROLE_OF = Pattern.compile("(?:Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
             + "Summit|Meeting|Session|Congress|Forum|Conference|"
             + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?");
@@ -190,6 +191,11 @@ final class OrgNames {
                     : people.find() ? people.group().length() : 0;
             if (back > 0 && (i == 0 || out.get(i - 1).end() <= start - back)) {
                 start -= back; // "Prosecutor's" "Office of Akmola region", "People's" "Democratic Party": the apostrophe ended a word
+                Matcher more = CAPITALISED_BEFORE.matcher(text.substring(Math.max(0, start - 25), start));
+                if (more.find() && (i == 0 || out.get(i - 1).end() <= start - more.group().length())
+                        && !ContextRules.notAName(more.group().strip())) {
+                    start -= more.group().length(); // "National" "Children's Medical Center"
+                }
             }
             String after = following(text, end);
             // "Kazakh Foreign Ministry": the country's adjective is part of the name as written
