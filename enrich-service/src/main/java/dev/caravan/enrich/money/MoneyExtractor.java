@@ -40,7 +40,7 @@ public final class MoneyExtractor {
             + "fell|fallen|dropped|decreased|went down|gone down|cut|reduced|changed|climbed|slipped|jumped|up|down|"
             + "lowered|hiked|lift|lifted|raise|increase|hike|boost|boosted|bring|brought)(?: [a-z0-9.]+){0,3} from\\s+$");
     /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */
-    private static final String SCALE = "(?:[\\s-]*((?i:trillion|billion|million|thousand|trln|trn|tn|bln|bn|mln|mn)|m|k|M|Mn)"
+    private static final String SCALE = "(?:[\\s-]*((?i:trillions?|billions?|millions?|thousands?|trln|trn|tn|bln|bn|mln|mn)|m|k|M|Mn)"
             + "(?:\\b|(?=\\d)))?"; // "1trln56bln"
     /** Smaller scales after the first: "14 billion 352 million", "124 billion 299 million 117.6 thousand", "1trln56bln". */
     private static final String COMPOUND = "(?:\\s*\\d{1,3}(?:\\.\\d{1,4})?\\s*(?i:billion|bln|million|mln|thousand)\\b){0,2}";
@@ -196,7 +196,7 @@ public final class MoneyExtractor {
         Matcher m = anchoredMatcher(prefixed, text);
         for (int at = 0; (at = nextPrefixed(m, text, at)) >= 0; at = m.end()) {
             String code = currencyOf(m.group(1));
-            if (code != null) {
+            if (code != null && !yearAfterAmount(text, m)) {
                 add(found, text, field, m, code, 2, null);
             }
         }
@@ -242,13 +242,22 @@ public final class MoneyExtractor {
         }
     }
 
+    private static final Pattern AMOUNT_BEFORE_CODE = Pattern.compile("(?i)(?:\\d|million|billion|thousand|mln|bln)\\s*$");
+
+    /** "KOICA's 5 million USD 2020 Emergency Response Program": the code closes an amount, the year after it is no money. */
+    private static boolean yearAfterAmount(String text, Matcher m) {
+        String number = m.group(2);
+        return number != null && number.matches("(?:19|20)\\d\\d") && m.group(1).matches("[A-Z]{3}")
+                && AMOUNT_BEFORE_CODE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
+    }
+
     /** The plain search {@link #extract} must agree with (kept for {@code MoneyExtractorTest}). */
     List<MoneyAmount> extractBySearch(String text, TextField field) {
         List<MoneyAmount> found = new ArrayList<>();
         Matcher m = prefixed.matcher(text);
         while (m.find()) {
             String code = currencyOf(m.group(1));
-            if (code != null) {
+            if (code != null && !yearAfterAmount(text, m)) {
                 add(found, text, field, m, code, 2, null);
             }
         }
@@ -688,7 +697,9 @@ public final class MoneyExtractor {
         if (scale == null) {
             return Double.parseDouble(plain(number));
         }
-        int zeros = switch (scale.toLowerCase(Locale.ROOT)) {
+        String word = scale.toLowerCase(Locale.ROOT);
+        word = word.endsWith("ions") || word.endsWith("ands") ? word.substring(0, word.length() - 1) : word; // "US$3.5 millions"
+        int zeros = switch (word) {
             case "trillion", "tn", "trn", "trln" -> 12;
             case "billion", "bln", "bn" -> 9;
             case "million", "mln", "mn", "m" -> 6;
