@@ -48,7 +48,9 @@ public final class ArticleEnricher {
         List<MoneyAmount> money = new ArrayList<>(moneyExtractor.extract(raw.getTitle(), TextField.TITLE));
         money.addAll(moneyExtractor.extract(body, TextField.BODY));
         List<Entity> tagged = entityTagger.tag(raw.getTitle(), body);
-        Set<String> countries = tagged.stream().filter(e -> e.getType() == EntityType.LOCATION && e.getCountry() != null)
+        // the countries of the article's places; a Japanese or Chinese body (JICA, CNPC) says whose "¥" it is too
+        Set<String> countries = tagged.stream().filter(e -> e.getCountry() != null && (e.getType() == EntityType.LOCATION
+                        || e.getType() == EntityType.ORGANIZATION && ("Japan".equals(e.getCountry()) || "China".equals(e.getCountry()))))
                 .map(Entity::getCountry).collect(Collectors.toSet());
         money = money.stream().map(m -> m.withCurrency(SharedCurrencyWords.resolve(m.currency(), m.text(), countries))).toList();
         List<MoneyFacts.Fact> facts = MoneyFacts.group(money, raw.getTitle(), body);
