@@ -80,6 +80,7 @@ public final class MoneyExtractor {
     /** "1 US dollar – 10,270.08 soums", "1 ruble will sell for 145.75 soums": the one unit an exchange rate is of. */
     private static final Pattern RATE_UNIT_GAP = Pattern.compile("(?i)^\\s*(?:[=\u2013\u2014:-]|equals|is worth|is about|is|costs|"
             + "(?:will |to )?(?:sell|cost)(?: for)?|sells? for|buys)\\s*$");
+    private static final Pattern PRICE_NOUN_AFTER = Pattern.compile("(?i)^\\s+(?:[a-z]+\\s+)?(fares?|tickets?|fees?|tariffs?)\\b");
     private static final Pattern FOR_A_MEDAL = Pattern.compile("(?i)^\\s+for (?:(?:an?|each|every) (?:Olympic )?(?:gold|silver|bronze)\\b"
             + "|(?:Olympic )?(?:gold|silver|bronze) medals?\\b)");
     private static final Pattern PLACE_PRIZE_BEFORE = Pattern.compile("(?i)\\b(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd)"
@@ -617,6 +618,12 @@ public final class MoneyExtractor {
         if (unit.lookingAt()) {
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
                     unit.group(1) != null ? unit.group(1) : unit.group(2));
+        }
+        Matcher priceNoun = PRICE_NOUN_AFTER.matcher(text).region(end, Math.min(text.length(), end + 30));
+        if (priceNoun.lookingAt() && scale == null) {
+            // "a 500-tenge bus fare", "the 1,400-soum ticket": the amount says what one fare costs
+            return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
+                    priceNoun.group(1).toLowerCase(Locale.ROOT));
         }
         Matcher medal = FOR_A_MEDAL.matcher(text).region(end, Math.min(text.length(), end + 40));
         Matcher place = PLACE_PRIZE_BEFORE.matcher(text).region(Math.max(0, start - 50), start);

@@ -40,7 +40,7 @@ public final class MoneyFacts {
 
     /** @param mentions the title's mentions, then the body's, each in text order */
     public static List<Fact> group(List<MoneyAmount> mentions, String title, String body) {
-        mentions = headlinesRounded(mentions);
+        mentions = headlinePrices(headlinesRounded(mentions));
         List<MoneyAmount> firsts = new ArrayList<>();
         List<MoneyAmount> equivalents = new ArrayList<>();
         List<List<Integer>> members = new ArrayList<>();
@@ -117,6 +117,33 @@ public final class MoneyFacts {
                 }
                 out.set(t, new MoneyAmount(title.text(), title.field(), title.start(), title.end(), rounded.amount(),
                         title.currency(), null, title.qualifier(), title.kind(), title.unit()));
+            }
+        }
+        return out == null ? mentions : out;
+    }
+
+    /** "Deputy calls for a 500 tenge bus fare" over "a 500-tenge bus fare": a headline amount that is a body's price is that price. */
+    private static List<MoneyAmount> headlinePrices(List<MoneyAmount> mentions) {
+        List<MoneyAmount> out = null;
+        for (int t = 0; t < mentions.size() && mentions.get(t).field() == TextField.TITLE; t++) {
+            MoneyAmount title = mentions.get(t);
+            if (title.kind() != MoneyAmount.Kind.AMOUNT) {
+                continue;
+            }
+            MoneyAmount price = null;
+            boolean asAmount = false;
+            for (MoneyAmount b : mentions) {
+                if (b.field() == TextField.BODY && same(title, b) && b.amountMax() == null) {
+                    asAmount |= b.kind() == MoneyAmount.Kind.AMOUNT;
+                    price = b.kind() == MoneyAmount.Kind.PRICE ? b : price;
+                }
+            }
+            if (price != null && !asAmount) {
+                if (out == null) {
+                    out = new ArrayList<>(mentions);
+                }
+                out.set(t, new MoneyAmount(title.text(), title.field(), title.start(), title.end(), title.amount(), title.currency(),
+                        null, title.qualifier(), MoneyAmount.Kind.PRICE, price.unit()));
             }
         }
         return out == null ? mentions : out;

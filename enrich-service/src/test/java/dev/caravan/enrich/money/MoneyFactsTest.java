@@ -93,6 +93,15 @@ class MoneyFactsTest {
     }
 
     @Test
+    void aHeadlineAmountThatIsTheBodysPriceIsThatPrice() {
+        assertThat(facts("Deputy wants a 500 tenge bus fare", "He proposed a 500-tenge bus fare for the capital."))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.getKind()).isEqualTo(MoneyKind.PRICE);
+                    assertThat(f.getMentions()).isEqualTo(2);
+                });
+    }
+
+    @Test
     void theSameAmountInTheTitleAndTwiceInTheBodyIsOneFact() {
         EnrichedArticle out = enrich("Kyrgyzstan allocates 6 billion soms for schools",
                 "The government allocated 6 billion soms. Of the 6 billion soms, half goes to Osh.", DAY);
