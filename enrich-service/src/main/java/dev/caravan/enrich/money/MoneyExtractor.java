@@ -80,6 +80,8 @@ public final class MoneyExtractor {
     /** "1 US dollar – 10,270.08 soums", "1 ruble will sell for 145.75 soums": the one unit an exchange rate is of. */
     private static final Pattern RATE_UNIT_GAP = Pattern.compile("(?i)^\\s*(?:[=\u2013\u2014:-]|equals|is worth|is about|is|costs|"
             + "(?:will |to )?(?:sell|cost)(?: for)?|sells? for|buys)\\s*$");
+    /** "bonds with a nominal value of 1,000 tenge", "a face value of KZT 1,000": the price of one security. */
+    private static final Pattern FACE_VALUE_BEFORE = Pattern.compile("(?i)\\b(?:nominal|face|par) value(?: of)?(?: each)?\\s*$");
     private static final Pattern PRICE_NOUN_AFTER = Pattern.compile("(?i)^\\s+(?:[a-z]+\\s+)?(fares?|tickets?|fees?|tariffs?)\\b");
     private static final Pattern FOR_A_MEDAL = Pattern.compile("(?i)^\\s+for (?:(?:an?|each|every) (?:Olympic )?(?:gold|silver|bronze)\\b"
             + "|(?:Olympic )?(?:gold|silver|bronze) medals?\\b)");
@@ -121,7 +123,7 @@ public final class MoneyExtractor {
      * amount to sum. Amounts per period ("US$8 million a year") are flows of money, not prices.
      */
     private static final Pattern PER_UNIT = Pattern.compile(
-            "^(?:\\s*(?:per|/|for each|for every)\\s*)((?:metric |troy |cubic |square )?(?!(?:year|month|day|week|annum|quarter|"
+            "^(?:\\s*(?:per|/|for each|for every)\\s*)((?:1,?000 |100 |one thousand )?(?:metric |troy |cubic |square )?(?!(?:year|month|day|week|annum|quarter|"
                     + "hour)\\b)(?:US\\$\\s?1(?!\\d|[.,]\\d)|\\$\\s?1(?!\\d|[.,]\\d)|[A-Za-z][A-Za-z-]*))|^\\s+(?:a|for a|for one)\\s+((?:metric |troy )?(?:ton|tonne|barrel|kilogram|kg|"
                     + "liter|litre|gram|ounce|unit|share|head|piece|person|ticket|night|square meter|square metre|cubic meter))\\b");
 
@@ -618,6 +620,9 @@ public final class MoneyExtractor {
         if (unit.lookingAt()) {
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
                     unit.group(1) != null ? unit.group(1) : unit.group(2));
+        }
+        if (scale == null && FACE_VALUE_BEFORE.matcher(text.substring(Math.max(0, start - 30), start)).find()) {
+            return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE, "security");
         }
         Matcher priceNoun = PRICE_NOUN_AFTER.matcher(text).region(end, Math.min(text.length(), end + 30));
         if (priceNoun.lookingAt() && scale == null) {
