@@ -124,7 +124,8 @@ class MoneyExtractorTest {
     void aCentralBankRateListPricesEachCurrencyAndCountsNoUnitAsMoney() {
         assertThat(extract("the new rates are: 1 US dollar \u2013 10,270.08 (+7.21) soums; 1 Euro - 12,231.67 (+126.61) soums."))
                 .extracting(MoneyAmount::amount, MoneyAmount::kind, MoneyAmount::unit)
-                .containsExactly(tuple(10270.08, MoneyAmount.Kind.PRICE, "1 USD"), tuple(12231.67, MoneyAmount.Kind.PRICE, "1 EUR"));
+                .containsExactly(tuple(10270.08, MoneyAmount.Kind.PRICE, "1 USD"), tuple(7.21, MoneyAmount.Kind.PRICE, "1 USD"),
+                        tuple(12231.67, MoneyAmount.Kind.PRICE, "1 EUR"), tuple(126.61, MoneyAmount.Kind.PRICE, "1 EUR"));
         assertThat(extract("Mutton (1 kg): 54,000 \u2013 91,000 soms (up by 1,000 soms)."))
                 .extracting(MoneyAmount::amount, MoneyAmount::amountMax, MoneyAmount::kind)
                 .containsExactly(tuple(54000.0, 91000.0, MoneyAmount.Kind.PRICE), tuple(1000.0, null, MoneyAmount.Kind.PRICE));
