@@ -49,6 +49,8 @@ final class OrgNames {
     private static final Pattern PEOPLES_BEFORE = Pattern.compile("\\b(?:People|Children|Women|Workers|Veterans|Farmers|Writers|"
             + "Journalists|Employers)(?:['\u2019]s|s?['\u2019]) $");
     private static final Pattern CAPITALISED_BEFORE = Pattern.compile("(?<![\\p{L}])\\p{Lu}\\p{Ll}+ $");
+    /** Tails that describe a known company rather than name a unit of it ("... Sovereign Wealth Fund", "... Holding"). */
+    private static final Pattern DESCRIPTIVE_TAIL = Pattern.compile("(?:Fund|Holding|Holdings|Company|Corporation|Group)$");
     private static final Pattern ROLE_OF = Pattern.compile("(?:Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
             + "Summit|Meeting|Session|Congress|Forum|Conference|"
             + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?");
@@ -319,6 +321,12 @@ final class OrgNames {
                 end += purpose.end();
             } else if (tail.lookingAt() && !PlaceHeads.nextIsTaken(absorbRuleNames(out, i, end + tail.end()), i, end + tail.end())) {
                 end += tail.end(); // "Samruk-Kazyna" "National Welfare Fund"
+                if (start == hit.start() && hit.confidence() >= 1.0 && DESCRIPTIVE_TAIL.matcher(tail.group(1)).find()
+                        && lookup.apply(EntityType.ORGANIZATION, text.substring(start, end)) == null) {
+                    // the gazetteer's Samruk-Kazyna, described: "Samruk-Kazyna Sovereign Wealth Fund", "Kazakh Invest National Company"
+                    out.set(i, new EntityTagger.Hit(hit.entry(), start, end, text.substring(start, end), hit.confidence()));
+                    continue;
+                }
             } else if (i + 1 < out.size() && out.get(i + 1).entry().type() == EntityType.ORGANIZATION && out.get(i + 1).start() >= end
                     && OF_GAP.matcher(text.substring(end, out.get(i + 1).start())).matches()) {
                 end = out.get(i + 1).end(); // "Council of Foreign Ministers" of "the CIS": one name
