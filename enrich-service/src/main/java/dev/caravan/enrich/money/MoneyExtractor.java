@@ -477,33 +477,20 @@ public final class MoneyExtractor {
 
     /** "1 Euro - 12,231.67 (+126.61) soums": the change a rate list brackets after a rate is a price of its own. */
     private static List<MoneyAmount> withBracketedChanges(List<MoneyAmount> refined) {
-        List<MoneyAmount> out = null;
-        for (int i = 0; i < refined.size(); i++) {
-            MoneyAmount m = refined.get(i);
-            Matcher change = m.kind() == MoneyAmount.Kind.PRICE ? BRACKETED_CHANGE.matcher(m.text()) : null;
-            if (change == null || !change.find()) {
-                continue;
-            }
-            if (out == null) {
-                out = new ArrayList<>(refined.subList(0, i));
-            }
-            out.add(m);
-            int start = m.start() + change.start(2);
-            out.add(new MoneyAmount(change.group(2), m.field(), start, start + change.group(2).length(), Double.parseDouble(plain(change.group(2))),
-                    m.currency(), null, null, MoneyAmount.Kind.PRICE, m.unit()));
-            for (int k = i + 1; k < refined.size(); k++) {
-                MoneyAmount later = refined.get(k);
-                Matcher c = later.kind() == MoneyAmount.Kind.PRICE ? BRACKETED_CHANGE.matcher(later.text()) : null;
-                out.add(later);
-                if (c != null && c.find()) {
-                    int at = later.start() + c.start(2);
-                    out.add(new MoneyAmount(c.group(2), later.field(), at, at + c.group(2).length(), Double.parseDouble(plain(c.group(2))),
-                            later.currency(), null, null, MoneyAmount.Kind.PRICE, later.unit()));
-                }
-            }
-            return out;
+        if (refined.stream().noneMatch(m -> m.kind() == MoneyAmount.Kind.PRICE && m.text().indexOf('(') >= 0)) {
+            return refined;
         }
-        return refined;
+        List<MoneyAmount> out = new ArrayList<>(refined.size() + 4);
+        for (MoneyAmount m : refined) {
+            out.add(m);
+            Matcher change = m.kind() == MoneyAmount.Kind.PRICE ? BRACKETED_CHANGE.matcher(m.text()) : null;
+            if (change != null && change.find()) {
+                int start = m.start() + change.start(2);
+                out.add(new MoneyAmount(change.group(2), m.field(), start, start + change.group(2).length(),
+                        Double.parseDouble(plain(change.group(2))), m.currency(), null, null, MoneyAmount.Kind.PRICE, m.unit()));
+            }
+        }
+        return out;
     }
 
     /**

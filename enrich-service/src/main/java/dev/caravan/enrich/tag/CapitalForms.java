@@ -75,14 +75,7 @@ final class CapitalForms {
                 from += Math.max(taken, 1);
             }
         }
-        if (found.isEmpty()) {
-            return hits;
-        }
-        List<EntityTagger.Hit> out = new ArrayList<>(hits.size() + found.size());
-        out.addAll(hits);
-        out.addAll(found);
-        out.sort(java.util.Comparator.comparingInt(EntityTagger.Hit::start));
-        return out;
+        return EntityTagger.withAdded(hits, found);
     }
 
     /**

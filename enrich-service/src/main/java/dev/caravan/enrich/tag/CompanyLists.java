@@ -2,7 +2,6 @@ package dev.caravan.enrich.tag;
 
 import dev.caravan.schema.EntityType;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -70,13 +69,7 @@ final class CompanyLists {
                 }
             }
         }
-        if (found == null) {
-            return hits;
-        }
-        List<EntityTagger.Hit> out = new ArrayList<>(hits);
-        out.addAll(found);
-        out.sort(Comparator.comparingInt(EntityTagger.Hit::start));
-        return out;
+        return EntityTagger.withAdded(hits, found);
     }
 
     /** The hits with the companies found next to their countries added, in start order. */
@@ -104,13 +97,7 @@ final class CompanyLists {
                 found = add(found, owned.group(1), owned.start(1));
             }
         }
-        if (found == null) {
-            return hits;
-        }
-        List<EntityTagger.Hit> out = new ArrayList<>(hits);
-        out.addAll(found);
-        out.sort(Comparator.comparingInt(EntityTagger.Hit::start));
-        return out;
+        return EntityTagger.withAdded(hits, found);
     }
 
     private static String lastWord(String name) {

@@ -215,6 +215,18 @@ public final class EntityTagger {
         return out == null ? hits : out;
     }
 
+    /** {@code hits} with {@code found} added, in start order; {@code hits} itself when nothing was found. */
+    static List<Hit> withAdded(List<Hit> hits, List<Hit> found) {
+        if (found == null || found.isEmpty()) {
+            return hits;
+        }
+        List<Hit> out = new ArrayList<>(hits.size() + found.size());
+        out.addAll(hits);
+        out.addAll(found);
+        out.sort(BY_START);
+        return out;
+    }
+
     private static final Pattern HYPHENATED_NAME = Pattern.compile("\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)+");
 
     private static final Comparator<Hit> BY_START = Comparator.comparingInt(Hit::start);

@@ -106,13 +106,7 @@ final class PlaceHeads {
                         start, end, item.group(), ContextRules.HEAD_CONFIDENCE));
             }
         }
-        if (found.isEmpty()) {
-            return hits;
-        }
-        List<EntityTagger.Hit> out = new ArrayList<>(hits);
-        out.addAll(found);
-        out.sort(java.util.Comparator.comparingInt(EntityTagger.Hit::start));
-        return out;
+        return EntityTagger.withAdded(hits, found);
     }
 
     private static void addItems(String text, List<EntityTagger.Hit> hits, List<EntityTagger.Hit> found, int from, int to,
