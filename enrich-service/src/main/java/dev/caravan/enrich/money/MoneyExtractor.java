@@ -163,6 +163,9 @@ public final class MoneyExtractor {
                     if (Character.isLowerCase(form.charAt(0))) {
                         codeByWord.putIfAbsent(Character.toUpperCase(form.charAt(0)) + form.substring(1), entry.name());
                     }
+                    if (form.indexOf(' ') > 0) {
+                        codeByWord.putIfAbsent(titleCase(form), entry.name()); // "307,000,000 Japanese Yen"
+                    }
                 }
             }
         }
@@ -252,6 +255,14 @@ public final class MoneyExtractor {
         String number = m.group(2);
         return number != null && number.matches("(?:19|20)\\d\\d") && m.group(1).matches("[A-Z]{3}")
                 && AMOUNT_BEFORE_CODE.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find();
+    }
+
+    private static String titleCase(String words) {
+        StringBuilder out = new StringBuilder(words.length());
+        for (String word : words.split(" ")) {
+            out.append(out.length() == 0 ? "" : " ").append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return out.toString();
     }
 
     /** The plain search {@link #extract} must agree with (kept for {@code MoneyExtractorTest}). */
