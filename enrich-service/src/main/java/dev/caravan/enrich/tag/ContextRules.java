@@ -41,7 +41,8 @@ final class ContextRules {
             // companies by their trade, and the houses of culture, learning and care
             "Energy", "Power", "Solar", "Petroleum", "Motors", "Logistics", "Systems", "Technologies", "Industries",
             "Invest", "Trading", "Telecom", "Theatre", "Theater", "Museum", "Library", "College", "Lyceum",
-            "Gymnasium", "Holdings", "Limited", "Hospital", "Collegium", "Directorate", "Secretariat", "Clinic", "Polyclinic", "Philharmonic", "Conservatory", "Orchestra", "Choir", "Ensemble", "Club",
+            "Gymnasium", "Holdings", "Limited", "Hospital", "Collegium", "Directorate", "Secretariat", "Community", "Alliance",
+            "Partnership", "Network", "Mission", "Consortium", "Cooperative", "Clinic", "Polyclinic", "Philharmonic", "Conservatory", "Orchestra", "Choir", "Ensemble", "Club",
             "LLP", "JSC", "MMC", "LLC", "PLC", "plc", "Ltd", "Inc", "Corp", "AG", "GmbH", "SA", "NV", "OJSC", "CJSC");
     private static final Set<String> ABBREVIATED = Set.of("Ltd", "Inc", "Corp", "Co");
     private static final Set<String> LEGAL_FORMS = Set.of("LLP", "JSC", "MMC", "LLC", "PLC", "plc", "Ltd", "Inc", "OJSC", "CJSC", "NJSC");

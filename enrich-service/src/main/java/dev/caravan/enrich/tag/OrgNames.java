@@ -494,6 +494,9 @@ final class OrgNames {
     }
 
     /** "Government of Kazakhstan", "the Government of the Kyrgyz Republic": a generic body, no entity (docs/ANNOTATION.md). */
+    /** A relation between countries or a bare head, named in capitals: no organisation. */
+    private static final Pattern NOT_A_BODY = Pattern.compile("(?:(?:Comprehensive |Enhanced |Expanded |Eternal |Allied |"
+            + "Privileged )*Strategic Partnership|Mission|Partnership|Alliance|Network)");
     private static final Pattern GOVERNMENT_OF = Pattern.compile("(?:Government|government) of (?:the )?(?:Republic of )?"
             + "\\p{Lu}[\\p{L}-]+(?: Republic)?");
 
@@ -504,7 +507,8 @@ final class OrgNames {
     static List<EntityTagger.Hit> withoutGovernments(List<EntityTagger.Hit> hits, String text) {
         List<EntityTagger.Hit> kept = new ArrayList<>(hits);
         kept.removeIf(h -> h.entry().type() == EntityType.ORGANIZATION
-                && EVENT_AFTER.matcher(text.substring(h.end(), Math.min(text.length(), h.end() + 16))).lookingAt());
+                && (EVENT_AFTER.matcher(text.substring(h.end(), Math.min(text.length(), h.end() + 16))).lookingAt()
+                || h.confidence() < 1.0 && NOT_A_BODY.matcher(h.entry().name()).matches()));
         hits = kept.size() == hits.size() ? hits : kept;
         if (hits.stream().noneMatch(h -> h.entry().type() == EntityType.ORGANIZATION && GOVERNMENT_OF.matcher(h.entry().name()).matches())) {
             return hits;
