@@ -51,6 +51,9 @@ final class OrgNames {
     private static final Pattern CAPITALISED_BEFORE = Pattern.compile("(?<![\\p{L}])\\p{Lu}\\p{Ll}+ $");
     /** Tails that describe a known company rather than name a unit of it ("... Sovereign Wealth Fund", "... Holding"). */
     private static final Pattern DESCRIPTIVE_TAIL = Pattern.compile("(?:Fund|Holding|Holdings|Company|Corporation|Group)$");
+    private static final Pattern UNIT_OF_ABBREVIATION = Pattern.compile("^[ -](?:\\p{Lu}[\\p{L}-]+ ){0,2}(?:Country Team|Country Office|"
+            + "Resident Mission|Representative Office|Delegation|Mission|Office|Volunteers|Trust Fund|Programme Office|Centre|Center)"
+            + "(?: (?:in|to) (?:the )?\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?)?\\b");
     private static final Pattern ROLE_OF = Pattern.compile("(?:Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
             + "Summit|Meeting|Session|Congress|Forum|Conference|"
             + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?");
@@ -258,6 +261,16 @@ final class OrgNames {
                 start = out.get(i - 1).start();
                 out.remove(i - 1);
                 i--;
+            }
+            Matcher office = ABBREVIATION.matcher(hit.text()).matches() && start == hit.start()
+                    ? UNIT_OF_ABBREVIATION.matcher(after) : null;
+            if (office != null && office.lookingAt()
+                    && !PlaceHeads.nextIsTaken(absorbPlaces(out, i, end + office.end()), i, end + office.end())) {
+                // "UN Country Team in Kyrgyzstan", "EU Delegation to Kazakhstan", "ADB Tajikistan Resident Mission": a unit of it
+                end += office.end();
+                String written = text.substring(start, end);
+                out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), start, end, written, ContextRules.HEAD_CONFIDENCE));
+                continue;
             }
             Matcher list = LISTED_TAIL.matcher(after);
             if (HEAD_PHRASE.matcher(hit.text()).find() && list.lookingAt()
@@ -479,6 +492,15 @@ final class OrgNames {
     /** Drops the people (and their places) named inside {@code [.., end)} after hit {@code i}: "... named after Alp Arslan". */
     private static List<EntityTagger.Hit> absorbPeople(List<EntityTagger.Hit> hits, int i, int end) {
         while (i + 1 < hits.size() && hits.get(i + 1).end() <= end && hits.get(i + 1).entry().type() != EntityType.ORGANIZATION) {
+            hits.remove(i + 1);
+        }
+        return hits;
+    }
+
+    /** Drops the places (and rule names) inside {@code [.., end)} after hit {@code i}: "... Country Team in Kyrgyzstan". */
+    private static List<EntityTagger.Hit> absorbPlaces(List<EntityTagger.Hit> hits, int i, int end) {
+        while (i + 1 < hits.size() && hits.get(i + 1).end() <= end && (hits.get(i + 1).entry().type() == EntityType.LOCATION
+                || hits.get(i + 1).confidence() < 1.0)) {
             hits.remove(i + 1);
         }
         return hits;
