@@ -54,6 +54,12 @@ final class OrgNames {
     private static final Pattern UNIT_OF_ABBREVIATION = Pattern.compile("^[ -](?:\\p{Lu}[\\p{L}-]+ ){0,2}(?:Country Team|Country Office|"
             + "Resident Mission|Representative Office|Delegation|Mission|Office|Volunteers|Trust Fund|Programme Office|Centre|Center)"
             + "(?: (?:in|to) (?:the )?\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?)?\\b");
+    private static final Pattern LOCAL_BODY_LOWER = Pattern.compile("^ (?:(?:district|region|city|rural|regional|provincial|"
+            + "oblast) )?(?:[a-z]+(?: and [a-z]+)? ){0,3}(?:department|directorate|inspectorate)(?: (?:for|of) (?!the Ministry|Ministry)(?:the )?"
+            + "(?:[A-Za-z]+ ){0,4}?(?:[Aa]ffairs|[Ss]ituations|[Pp]rotection|[Cc]ontrol|[Ss]ecurity|[Dd]efen[cs]e))?\\b");
+    /** "Osh region department": a body that says only that it is one, no name. */
+    private static final Pattern BARE_UNIT_BODY = Pattern.compile("(?:(?:district|region|city|rural|regional|provincial|oblast) )?"
+            + "(?:department|directorate|inspectorate)");
     private static final Pattern ROLE_OF = Pattern.compile("(?:Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
             + "Summit|Meeting|Session|Congress|Forum|Conference|"
             + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?");
@@ -129,6 +135,19 @@ final class OrgNames {
                 if (court.lookingAt() && !PlaceHeads.nextIsTaken(out, i, hit.end() + court.end())) {
                     // "Lenin district court", "Besharik district court on criminal proceedings": the district's own court
                     int end = hit.end() + court.end();
+                    String written = text.substring(hit.start(), end);
+                    out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), hit.start(), end, written,
+                            ContextRules.HEAD_CONFIDENCE));
+                    continue;
+                }
+            }
+            if (hit.entry().type() == EntityType.LOCATION && !Demonyms.isDemonym(hit)) {
+                Matcher local = LOCAL_BODY_LOWER.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 90)));
+                if (local.lookingAt() && !BARE_UNIT_BODY.matcher(local.group().strip()).matches()
+                        && !PlaceHeads.nextIsTaken(absorbRuleNames(out, i, hit.end() + local.end()), i, hit.end() + local.end())) {
+                    // "Khatlon anticorruption directorate", "Buka district department of Emergency Situations",
+                    // "Konibodom department for youth and sports affairs": a place's own office, in lower case
+                    int end = hit.end() + local.end();
                     String written = text.substring(hit.start(), end);
                     out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), hit.start(), end, written,
                             ContextRules.HEAD_CONFIDENCE));
