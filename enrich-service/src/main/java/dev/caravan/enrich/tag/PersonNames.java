@@ -265,37 +265,19 @@ final class PersonNames {
 
     /** Chinese names no list holds, where no other hit is. */
     static List<EntityTagger.Hit> chineseNames(List<EntityTagger.Hit> hits, String text) {
-        Matcher m = CHINESE_NAME.matcher(text);
-        List<EntityTagger.Hit> out = null;
-        while (m.find()) {
-            if (!PINYIN_GIVEN.matcher(m.group(1).toLowerCase(java.util.Locale.ROOT)).matches()) {
-                continue;
+        List<EntityTagger.Hit> found = new ArrayList<>();
+        for (Matcher m = CHINESE_NAME.matcher(text); m.find(); ) {
+            if (PINYIN_GIVEN.matcher(m.group(1).toLowerCase(java.util.Locale.ROOT)).matches()) {
+                found.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, m.group(), List.of(), null, null), m.start(),
+                        m.end(), m.group(), ContextRules.FIRST_NAME_CONFIDENCE));
             }
-            int start = m.start();
-            int end = m.end();
-            String given = m.group(1);
-            int surnameEnd = text.indexOf(' ', start);
-            List<EntityTagger.Hit> current = out != null ? out : hits;
-            // "Gao Junhai", "Xi Guohua": a surname the gazetteer holds as a place, or as one known person's short name
-            List<EntityTagger.Hit> taken = current.stream().filter(h -> h.start() < end && start < h.end()).toList();
-            boolean free = taken.stream().allMatch(h -> h.start() == start && h.end() == surnameEnd && h.confidence() >= 1.0
-                    && (h.entry().type() == EntityType.LOCATION
-                    || h.entry().type() == EntityType.PERSON && !h.entry().name().endsWith(given)));
-            if (!free) {
-                continue;
-            }
-            if (out == null) {
-                out = new ArrayList<>(hits);
-            }
-            out.removeAll(taken);
-            out.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, m.group(), List.of(), null, null), start, end,
-                    m.group(), ContextRules.FIRST_NAME_CONFIDENCE));
         }
-        if (out == null) {
-            return hits;
-        }
-        out.sort(java.util.Comparator.comparingInt(EntityTagger.Hit::start));
-        return out;
+        // "Gao Junhai", "Xi Guohua": only a surname the gazetteer holds as a place, or as one known person's short name, gives way
+        return replacing(hits, found, (name, taken) -> taken.stream().allMatch(h -> h.start() == name.start()
+                && h.end() == name.start() + name.text().indexOf(' ') && h.confidence() >= 1.0
+                && (h.entry().type() == EntityType.LOCATION
+                || h.entry().type() == EntityType.PERSON && !h.entry().name().endsWith(name.text().substring(name.text().indexOf(' ') + 1))))
+                ? name : null);
     }
 
     /** "Choriyev Otabek Bobomuratovich", "Bobolov To'ra Abdievich": surname, given name and patronymic, as Uzbek officials write. */
@@ -304,29 +286,18 @@ final class PersonNames {
 
     /** Names written surname first with a patronymic after the given name, where no other hit is (a known surname aside). */
     static List<EntityTagger.Hit> patronymicNames(List<EntityTagger.Hit> hits, String text) {
-        Matcher m = SURNAME_GIVEN_PATRONYMIC.matcher(text);
-        List<EntityTagger.Hit> out = null;
-        while (m.find()) {
-            int start = m.start();
-            int end = m.end();
-            List<EntityTagger.Hit> current = out != null ? out : hits;
-            List<EntityTagger.Hit> taken = current.stream().filter(h -> h.start() < end && start < h.end()).toList();
-            if (!taken.stream().allMatch(h -> h.entry().type() == EntityType.PERSON && h.start() >= start && h.end() <= end)) {
-                continue;
+        List<EntityTagger.Hit> found = new ArrayList<>();
+        for (Matcher m = SURNAME_GIVEN_PATRONYMIC.matcher(text); m.find(); ) {
+            found.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, m.group(), List.of(), null, null), m.start(), m.end(),
+                    m.group(), ContextRules.TITLE_CONFIDENCE));
+        }
+        return replacing(hits, found, (name, taken) -> {
+            if (!taken.stream().allMatch(h -> h.entry().type() == EntityType.PERSON && h.start() >= name.start() && h.end() <= name.end())) {
+                return null;
             }
             GazetteerEntry known = taken.stream().map(EntityTagger.Hit::entry).filter(e -> e.country() != null).findFirst().orElse(null);
-            if (out == null) {
-                out = new ArrayList<>(hits);
-            }
-            out.removeAll(taken);
-            out.add(new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.PERSON, m.group(), List.of(), null, null),
-                    start, end, m.group(), known != null ? 1.0 : ContextRules.TITLE_CONFIDENCE));
-        }
-        if (out == null) {
-            return hits;
-        }
-        out.sort(java.util.Comparator.comparingInt(EntityTagger.Hit::start));
-        return out;
+            return known == null ? name : new EntityTagger.Hit(known, name.start(), name.end(), name.text(), 1.0);
+        });
     }
 
     /** "Ivaylo IVANOV", "Rika TAKAYAMA", "Naser AL TAMIMI": a given name, then the surname in capitals, as federations write. */
@@ -338,34 +309,54 @@ final class PersonNames {
 
     static List<EntityTagger.Hit> surnamesInCapitals(List<EntityTagger.Hit> hits, String text, Set<String> firstNames,
                                                       java.util.function.BiFunction<EntityType, String, GazetteerEntry> lookup) {
-        Matcher m = SURNAME_IN_CAPITALS.matcher(text);
-        List<EntityTagger.Hit> out = null;
-        while (m.find()) {
+        if (!THREE_CAPITALS.matcher(text).find()) {
+            return hits; // most texts: no word in capitals, no scan
+        }
+        List<EntityTagger.Hit> found = new ArrayList<>();
+        for (Matcher m = SURNAME_IN_CAPITALS.matcher(text); m.find(); ) {
             int start = m.start();
-            int end = m.end();
             String name = m.group();
             String given = m.group(1);
             if ((JOB_WORDS.contains(given) || ContextRules.notAName(given)) && name.indexOf(' ') < name.lastIndexOf(' ')) {
                 start += given.length() + 1; // "Treasurer Naser AL TAMIMI"
-                name = text.substring(start, end);
+                name = text.substring(start, m.end());
                 given = name.substring(0, name.indexOf(' '));
             }
             String surname = name.substring(name.lastIndexOf(' ') + 1);
-            List<EntityTagger.Hit> current = out != null ? out : hits;
             boolean surnameLike = CAPITAL_SURNAME.matcher(surname).find() || name.contains(" AL ") || name.contains(" EL ");
-            int from = start;
-            if (!firstNames.contains(given) && !surnameLike || lookup.apply(EntityType.ORGANIZATION, surname) != null
-                    || lookup.apply(EntityType.LOCATION, surname) != null
-                    || current.stream().anyMatch(h -> h.start() < end && from < h.end()
-                    && !(h.entry().type() == EntityType.PERSON && h.confidence() < 1.0))) {
+            if ((firstNames.contains(given) || surnameLike) && lookup.apply(EntityType.ORGANIZATION, surname) == null
+                    && lookup.apply(EntityType.LOCATION, surname) == null) {
+                found.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, name, List.of(), null, null), start, m.end(), name,
+                        ContextRules.FIRST_NAME_CONFIDENCE));
+            }
+        }
+        // only names a rule found (with less than the gazetteer's confidence) give way to the name in capitals
+        return replacing(hits, found, (name, taken) -> taken.stream()
+                .allMatch(h -> h.entry().type() == EntityType.PERSON && h.confidence() < 1.0) ? name : null);
+    }
+
+    private static final Pattern THREE_CAPITALS = Pattern.compile("\\p{Lu}{3}");
+
+    /**
+     * Puts each candidate name in place of the hits it overlaps, in text order, when {@code accept} gives a hit for it and
+     * the hits it would take ({@code null}: the candidate is dropped); the hits themselves when nothing was put in.
+     */
+    private static List<EntityTagger.Hit> replacing(List<EntityTagger.Hit> hits, List<EntityTagger.Hit> candidates,
+            java.util.function.BiFunction<EntityTagger.Hit, List<EntityTagger.Hit>, EntityTagger.Hit> accept) {
+        List<EntityTagger.Hit> out = null;
+        for (EntityTagger.Hit candidate : candidates) {
+            List<EntityTagger.Hit> current = out != null ? out : hits;
+            List<EntityTagger.Hit> taken = current.stream()
+                    .filter(h -> h.start() < candidate.end() && candidate.start() < h.end()).toList();
+            EntityTagger.Hit accepted = accept.apply(candidate, taken);
+            if (accepted == null) {
                 continue;
             }
             if (out == null) {
                 out = new ArrayList<>(hits);
             }
-            out.removeIf(h -> h.start() < end && from < h.end());
-            out.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, name, List.of(), null, null), start, end, name,
-                    ContextRules.FIRST_NAME_CONFIDENCE));
+            out.removeAll(taken);
+            out.add(accepted);
         }
         if (out == null) {
             return hits;
