@@ -17,14 +17,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,17 +39,7 @@ class EnrichMetricsIT {
 
     @Test
     void lagAppearsOncePerPartitionAndCaravanFamiliesLintClean(LocalStack stack) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> wanted = new ArrayList<>();
-            for (String topic : List.of(Topics.RAW_ARTICLES, Topics.FX_TICKS, Topics.ENRICHED_ARTICLES,
-                    Topics.TRENDING_ENTITIES, Topics.GAZETTEER, Topics.ENRICH_DLQ)) {
-                if (!existing.contains(topic)) {
-                    wanted.add(new NewTopic(topic, topic.equals(Topics.GAZETTEER) || topic.equals(Topics.ENRICH_DLQ) ? 1 : 6, (short) 1));
-                }
-            }
-            admin.createTopics(wanted).all().get(30, TimeUnit.SECONDS);
-        }
+        EnrichTopics.createMissing(stack.kafkaBootstrap());
         String id = "metrics-" + UUID.randomUUID();
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),

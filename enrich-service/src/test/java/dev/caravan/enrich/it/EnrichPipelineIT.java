@@ -25,11 +25,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,24 +49,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnrichPipelineIT {
 
-    private static final int PARTITIONS = 6;
-
     private LocalStack stack;
 
     @BeforeAll
     void createTopics(LocalStack stack) throws Exception {
         this.stack = stack;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> wanted = new ArrayList<>();
-            for (String topic : List.of(Topics.RAW_ARTICLES, Topics.FX_TICKS, Topics.ENRICHED_ARTICLES,
-                    Topics.TRENDING_ENTITIES, Topics.GAZETTEER, Topics.ENRICH_DLQ)) {
-                if (!existing.contains(topic)) {
-                    wanted.add(new NewTopic(topic, topic.equals(Topics.GAZETTEER) || topic.equals(Topics.ENRICH_DLQ) ? 1 : PARTITIONS, (short) 1));
-                }
-            }
-            admin.createTopics(wanted).all().get(30, TimeUnit.SECONDS);
-        }
+        EnrichTopics.createMissing(stack.kafkaBootstrap());
     }
 
     private EnrichService service(String applicationId) throws Exception {
