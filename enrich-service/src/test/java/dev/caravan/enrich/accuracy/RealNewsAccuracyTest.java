@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Scores the tagger on retold real articles (docs/ANNOTATION.md conventions): the development set
  * is what rules and gazetteer are tuned on, the test set (other sources and months) is only scored.
- * An entity matches when its canonical name or one of its mentions is the gold name, compared
- * without case, a leading "the" or the difference between hyphen and space. Money is scored per
+ * An entity matches when its canonical name, one of its mentions or one of the gazetteer's names
+ * for the entry it is linked to is the gold name ("Ministry of Health of Kazakhstan" for the
+ * gazetteer's "Ministry of Healthcare of Kazakhstan"), compared without case, a leading "the" or the difference between hyphen and space. Money is scored per
  * fact: amount and currency within 0.1%, and the USD the gold states within 1%.
  */
 class RealNewsAccuracyTest {
@@ -44,7 +45,12 @@ class RealNewsAccuracyTest {
     private static final Map<String, Double> TEST_FLOORS = Map.of("PERSON", 0.89, "LOCATION", 0.89, "ORGANIZATION", 0.74,
             "MONEY", 0.90, "PRICE", 0.78);
 
-    private final ArticleEnricher enricher = new ArticleEnricher(Gazetteer.bundled(), 7,
+    private static final Gazetteer GAZETTEER = Gazetteer.bundled();
+    /** Every name the gazetteer gives an entry, by type and canonical name. */
+    private static final Map<String, List<String>> KNOWN_NAMES = GAZETTEER.entries().stream().collect(Collectors.toMap(
+            e -> e.type() + "|" + e.name(), e -> e.aliases(), (a, b) -> a));
+
+    private final ArticleEnricher enricher = new ArticleEnricher(GAZETTEER, 7,
             Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
     @Test
@@ -118,6 +124,7 @@ class RealNewsAccuracyTest {
             Set<String> names = entity.getMentions().stream().map(Mention::getText).map(RealNewsAccuracyTest::normal)
                     .collect(Collectors.toSet());
             names.add(normal(entity.getName()));
+            KNOWN_NAMES.getOrDefault(entity.getType() + "|" + entity.getName(), List.of()).forEach(alias -> names.add(normal(alias)));
             GoldArticle.Label match = gold.stream()
                     .filter(l -> l.type() == entity.getType() && names.contains(normal(l.name()))).findFirst().orElse(null);
             if (match != null) {
