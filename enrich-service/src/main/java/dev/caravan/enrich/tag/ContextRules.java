@@ -44,6 +44,10 @@ final class ContextRules {
             "Gymnasium", "Holdings", "Limited", "Hospital", "Collegium", "Directorate", "Secretariat", "Community", "Alliance",
             "Partnership", "Network", "Mission", "Consortium", "Cooperative", "Clinic", "Polyclinic", "Philharmonic", "Conservatory", "Orchestra", "Choir", "Ensemble", "Club",
             "LLP", "JSC", "MMC", "LLC", "PLC", "plc", "Ltd", "Inc", "Corp", "AG", "GmbH", "SA", "NV", "OJSC", "CJSC");
+    /** Trades that end a company's name but, inside a run, are ordinary words ("Ministry of Investments and Trade"). */
+    private static final Set<String> FINAL_ORG_HEADS = Set.of("Engineering", "Technology", "Construction", "Minerals",
+            "Herald", "Gazette", "Magazine", "Channel", "Securities", "Insurance", "Pharma", "Pharmaceuticals", "Textile",
+            "Cement", "Steel", "Chemicals", "Brewery", "Ventures", "Partners", "Enterprises");
     private static final Set<String> ABBREVIATED = Set.of("Ltd", "Inc", "Corp", "Co");
     private static final Set<String> LEGAL_FORMS = Set.of("LLP", "JSC", "MMC", "LLC", "PLC", "plc", "Ltd", "Inc", "OJSC", "CJSC", "NJSC");
     private static final Set<String> PLACE_HEADS = Set.of("Region", "Oblast", "District", "Province", "Raion", "Velayat", "Jamoat");
@@ -228,7 +232,7 @@ final class ContextRules {
         int head = -1;
         for (int k = a; k <= b; k++) {
             String word = tokens.text(k);
-            boolean headWord = ORG_HEADS.contains(word) || (k == b && k > a && word.endsWith("bank"))
+            boolean headWord = ORG_HEADS.contains(word) || (k == b && k > a && (word.endsWith("bank") || FINAL_ORG_HEADS.contains(word)))
                     || (k == a && k == b && word.length() > 5 && word.endsWith("bank"));
             if (headWord && (k == b || HEAD_LINKS.contains(tokens.text(k + 1)) || placesUntil(cover, k + 1, b))) {
                 head = k;

@@ -48,6 +48,14 @@ final class OrgNames {
     private static final Pattern STANI_ADJECTIVE = Pattern.compile("(?:Kazakhstani|Uzbekistani|Kyrgyzstani|Tajikistani|Turkmenistani) ");
     private static final Pattern PEOPLES_BEFORE = Pattern.compile("\\b(?:People|Children|Women|Workers|Veterans|Farmers|Writers|"
             + "Journalists|Employers)(?:['\u2019]s|s?['\u2019]) $");
+    /** A company's nationality describes it ("British BAE Systems plc"); a body's is often its name ("Lithuanian ... Agency"). */
+    private static final Pattern COMPANY_END = Pattern.compile("\\b(?:Company|Corporation|Group|Organization|Systems|Holding|"
+            + "Holdings|JSC|LLC|LLP|Ltd\\.?|plc|PLC|Inc\\.?|Co\\.?)$");
+    /** The region's own bodies drop "Kazakh" ("Kazakh Ministry of Culture"); its houses of culture keep it. */
+    private static final java.util.Set<String> HOME_DEMONYMS = java.util.Set.of("Kazakh", "Kazakhstani", "Kyrgyz", "Kyrgyzstani",
+            "Uzbek", "Uzbekistani", "Tajik", "Tajikistani", "Turkmen");
+    private static final Pattern HOUSE_END = Pattern.compile("\\b(?:Theater|Theatre|Museum|University|Library|Philharmonic|"
+            + "Conservatory|Circus|Orchestra|Academy)\\b");
     private static final Pattern CAPITALISED_BEFORE = Pattern.compile("(?<![\\p{L}])\\p{Lu}\\p{Ll}+ $");
     /** Tails that describe a known company rather than name a unit of it ("... Sovereign Wealth Fund", "... Holding"). */
     private static final Pattern DESCRIPTIVE_TAIL = Pattern.compile("(?:Fund|Holding|Holdings|Company|Corporation|Group)$");
@@ -271,6 +279,30 @@ final class OrgNames {
                         start = wordStart;
                     } else if (i == 0 || out.get(i - 1).end() <= wordStart) {
                         start = wordStart;
+                    }
+                } else if (Demonyms.isDemonymWord(before) && hit.confidence() < 1.0 && !COMPANY_END.matcher(hit.text()).find()
+                        && (!HOME_DEMONYMS.contains(before) || HOUSE_END.matcher(hit.text()).find()
+                        || wordStart > 1 && text.charAt(wordStart - 1) == '-')) {
+                    // "Lithuanian Public Investment Development Agency", "Uzbek-Turkish ... Council": a name only a rule
+                    // found keeps the nationality it is written with
+                    int from = wordStart;
+                    if (from > 1 && (text.charAt(from - 1) == '-' || text.charAt(from - 1) == '\u2013')) {
+                        int pairStart = from - 1;
+                        while (pairStart > 0 && Character.isLetter(text.charAt(pairStart - 1))) {
+                            pairStart--;
+                        }
+                        String pair = text.substring(pairStart, from - 1);
+                        if (Demonyms.isDemonymWord(pair) || lookup.apply(EntityType.LOCATION, pair) != null) {
+                            from = pairStart;
+                        }
+                    }
+                    while (i > 0 && out.get(i - 1).end() > from && out.get(i - 1).start() >= from
+                            && out.get(i - 1).entry().type() == EntityType.LOCATION) {
+                        out.remove(i - 1); // the adjective, or the compound's country, tagged on its own
+                        i--;
+                    }
+                    if (i == 0 || out.get(i - 1).end() <= from) {
+                        start = from;
                     }
                 }
             }
