@@ -576,12 +576,18 @@ final class OrgNames {
     /** "World Boxing" of "World Boxing Championships": an organisation's name inside an event's is no mention of it. */
     private static final Pattern EVENT_AFTER = Pattern.compile("^ (?:Championships?|Cup|Games|Olympiad|Tournament)\\b");
 
+    /** "UN agencies", "UN Resident Coordinator": the UN as an adjective of a kind or a post, not named itself. */
+    private static final Pattern UN_ADJECTIVE_AFTER = Pattern.compile("^[ -](?:[a-z]|(?:Secretary|Resident Coordinator|Special "
+            + "(?:Rapporteur|Envoy|Representative)|Representative|Envoy|Rapporteur|Humanitarian Coordinator|Under-Secretary)\\b)");
+
     /** Drops the generic governments, whatever a gazetteer line says, and organisations named only inside an event. */
     static List<EntityTagger.Hit> withoutGovernments(List<EntityTagger.Hit> hits, String text) {
         List<EntityTagger.Hit> kept = new ArrayList<>(hits);
         kept.removeIf(h -> h.entry().type() == EntityType.ORGANIZATION
                 && (EVENT_AFTER.matcher(text.substring(h.end(), Math.min(text.length(), h.end() + 16))).lookingAt()
-                || h.confidence() < 1.0 && NOT_A_BODY.matcher(h.entry().name()).matches()));
+                || h.confidence() < 1.0 && NOT_A_BODY.matcher(h.entry().name()).matches()
+                || h.entry().name().equals("United Nations")
+                && UN_ADJECTIVE_AFTER.matcher(text.substring(h.end(), Math.min(text.length(), h.end() + 30))).lookingAt()));
         hits = kept.size() == hits.size() ? hits : kept;
         if (hits.stream().noneMatch(h -> h.entry().type() == EntityType.ORGANIZATION && GOVERNMENT_OF.matcher(h.entry().name()).matches())) {
             return hits;
