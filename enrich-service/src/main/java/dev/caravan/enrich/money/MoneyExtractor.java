@@ -71,12 +71,12 @@ public final class MoneyExtractor {
      * next in a list of prices.
      */
     private static final Pattern PRICE_FOLLOWS = Pattern.compile(
-            "(?i)^[^.;]{0,60}\\b(?:to|from|than|instead of|cost|costs|and|or|at|for)\\s+$|^,\\s[^.;]{0,60}$"
+            "(?i)^[^.;]{0,60}\\b(?:to|from|than|instead of|against|cost|costs|and|or|at|for)\\s+$|^,\\s[^.;]{0,60}$"
             // "1,500 manats; from October 15 to November 15, 1,430 manats; and ...": a list of prices by period
             + "|^\\s*;?\\s*(?:and\\s+)?(?:(?:from|to|until|till|after|before|since|in|on|by|through)\\s+[^.;,]{1,40}?\\s*)+,\\s*(?:and\\s+)?$");
     /** "3.5 manat ($1 at the state rate", "49,500 soms (up by 1,500 soms)": the bracket after a price speaks of it. */
     private static final Pattern BRACKET_AFTER = Pattern.compile("(?i)^\\s*(?:(?:per|a|/)\\s*[a-z-]+(?: [a-z-]+)?\\s*)?"
-            + "\\((?:up|down)?\\s*(?:by|to|from)?\\s*$");
+            + "\\((?:up|down|now|was|previously|before)?\\s*(?:by|to|from)?\\s*$");
     /** "1 US dollar – 10,270.08 soums", "1 ruble will sell for 145.75 soums": the one unit an exchange rate is of. */
     private static final Pattern RATE_UNIT_GAP = Pattern.compile("(?i)^\\s*(?:[=\u2013\u2014:-]|equals|is worth|is about|is|costs|"
             + "(?:will |to )?(?:sell|cost)(?: for)?|sells? for|buys)\\s*$");
@@ -104,7 +104,7 @@ public final class MoneyExtractor {
     private static final Pattern GOODS_CONTEXT = Pattern.compile("(?i)\\b(prices?|priced|costs|costing|(?:will|would|to|now|only|which) cost|sells?|sold|selling|payment|fees?|fares?|"
             + "gasoline|petrol|diesel|fuel|AI-\\d\\d|flour|bread|meat|beef|lamb|mutton|pork|chicken|potatoes|onions|sugar|eggs|"
             + "milk|butter|rice|vegetables|fruit|apples|tomatoes|carrots|cigarettes|vodka|medicines?|caps?|ceiling|soap|"
-            + "\\d\\s?(?:kg|L))\\b[^.;]{0,60}$");
+            + "\\d\\s?(?:kg|L))\\b(?:[^.;]|(?<=\\d)\\.(?=\\d)){0,60}$");
     /** Incomes and allowances: money a person gets, never a price even when "payment" or "cost" is near. */
     private static final Pattern INCOME_CONTEXT = Pattern.compile("(?i)\\b(?:wages?|salar(?:y|ies)|pensions?|allowances?|stipends?|"
             + "benefits?|scholarships?|bonus(?:es)?|compensation|cost of living|calculation index|subsistence minimum)\\b");
@@ -124,8 +124,9 @@ public final class MoneyExtractor {
      */
     private static final Pattern PER_UNIT = Pattern.compile(
             "^(?:\\s*(?:per|/|for each|for every)\\s*)((?:1,?000 |100 |one thousand )?(?:metric |troy |cubic |square )?(?!(?:year|month|day|week|annum|quarter|"
-                    + "hour)\\b)(?:US\\$\\s?1(?!\\d|[.,]\\d)|\\$\\s?1(?!\\d|[.,]\\d)|[A-Za-z][A-Za-z-]*))|^\\s+(?:a|for a|for one)\\s+((?:metric |troy )?(?:ton|tonne|barrel|kilogram|kg|"
-                    + "liter|litre|gram|ounce|unit|share|head|piece|person|ticket|night|square meter|square metre|cubic meter))\\b");
+                    + "hour)\\b)(?:US\\$\\s?1(?!\\d|[.,]\\d)|\\$\\s?1(?!\\d|[.,]\\d)|[A-Za-z][A-Za-z-]*))|^\\s+(?:a|for a|for one|for 1)\\s+((?:metric |troy )?(?:ton|tonne|barrel|kilogram|kg|"
+                    + "liter|litre|gram|ounce|unit|share|head|piece|person|ticket|night|square meter|square metre|cubic meter|"
+                    + "cubic metre|kWh|kilowatt-hour|kilowatt|hectare))\\b");
 
     /** Numbers written as words, which news uses with a scale only: "five billion dollars", "half a million tenge". */
     private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
@@ -467,16 +468,29 @@ public final class MoneyExtractor {
                     && PER_BEFORE.matcher(text.substring(previous.end(), m.start())).find()) {
                 continue;
             }
+            MoneyAmount lastPrice = previous;
+            String sincePrice = previous == null ? "" : text.substring(Math.min(previous.end(), m.start()), m.start());
+            if (previous != null && previous.kind() == MoneyAmount.Kind.PRICE && !previous.currency().equals(m.currency())
+                    && refined.size() >= 2 && refined.get(refined.size() - 2).kind() == MoneyAmount.Kind.PRICE
+                    && refined.get(refined.size() - 2).currency().equals(m.currency())) {
+                // "2.5 manats ($0.72 or $0.13) instead of one manat": the price before the bracketed equivalent goes on
+                MoneyAmount before = refined.get(refined.size() - 2);
+                Matcher bracket = BRACKETED.matcher(text).region(before.end(), m.start());
+                if (bracket.lookingAt() && bracket.end() >= previous.end()) {
+                    lastPrice = before;
+                    sincePrice = text.substring(bracket.end(), m.start());
+                }
+            }
             boolean bracketedAfterPrice = previous != null && previous.kind() == MoneyAmount.Kind.PRICE
                     && m.start() >= previous.end() && !SCALED.matcher(m.text()).find()
                     && BRACKET_AFTER.matcher(text.substring(previous.end(), m.start())).matches();
             if (bracketedAfterPrice && m.kind() != MoneyAmount.Kind.PRICE
-                    || previous != null && previous.kind() == MoneyAmount.Kind.PRICE && m.kind() != MoneyAmount.Kind.PRICE
-                    && SharedCurrencyWords.maySame(previous, m) && m.start() >= previous.end()
+                    || lastPrice != null && lastPrice.kind() == MoneyAmount.Kind.PRICE && m.kind() != MoneyAmount.Kind.PRICE
+                    && SharedCurrencyWords.maySame(lastPrice, m) && m.start() >= lastPrice.end()
                     && !SCALED.matcher(m.text()).find()
-                    && PRICE_FOLLOWS.matcher(text.substring(previous.end(), m.start())).matches()) {
+                    && PRICE_FOLLOWS.matcher(sincePrice).matches()) {
                 m = new MoneyAmount(m.text(), m.field(), m.start(), m.end(), m.amount(), m.currency(), m.amountMax(),
-                        m.qualifier(), MoneyAmount.Kind.PRICE, previous.unit());
+                        m.qualifier(), MoneyAmount.Kind.PRICE, lastPrice.unit());
             }
             refined.add(m);
             previous = m;
@@ -671,7 +685,8 @@ public final class MoneyExtractor {
         // every context pattern stops at a sentence's or clause's end: search only the clause the amount is in
         String context = clause(text.substring(Math.max(0, start - 80), start));
         // a unit price is small: under $1,000 in a hard currency, under a million in the region's own
-        boolean small = scale == null && amount < (HARD_CURRENCIES.contains(code) ? 1_000 : 1_000_000);
+        boolean thousands = scale != null && scale.toLowerCase(Locale.ROOT).startsWith("thousand"); // "meat for 50 thousand soums"
+        boolean small = (scale == null || thousands) && amount < (HARD_CURRENCIES.contains(code) ? 1_000 : 1_000_000);
         String priceUnit = priceUnit(context, scale == null);
         boolean income = INCOME_CONTEXT.matcher(context).find();
         if (income) {
@@ -694,7 +709,15 @@ public final class MoneyExtractor {
     }
 
     private static String clause(String before) {
-        int cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'));
+        int cut = before.lastIndexOf(';');
+        for (int dot = before.lastIndexOf('.'); dot > cut; dot = before.lastIndexOf('.', dot - 1)) {
+            boolean decimal = dot > 0 && dot + 1 < before.length() && Character.isDigit(before.charAt(dot - 1))
+                    && Character.isDigit(before.charAt(dot + 1)); // "raised 2.5 times": no sentence ends there
+            if (!decimal) {
+                cut = dot;
+                break;
+            }
+        }
         return cut < 0 ? before : before.substring(cut + 1);
     }
 
