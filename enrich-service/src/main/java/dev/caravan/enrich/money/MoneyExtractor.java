@@ -218,7 +218,48 @@ public final class MoneyExtractor {
         spelledOut(text, field, found);
         ratios(text, field, found);
         found.sort(Comparator.comparingInt(MoneyAmount::start));
+        bareScaled(text, field, found);
         return refine(text, found);
+    }
+
+    /** A scaled number with no currency of its own, the word after it not a thing counted ("people", "tons"). */
+    private static final Pattern BARE_SCALED = Pattern.compile("(?<![\\w.,$\u20ac\u00a3\u20b8\u20bd])(\\d{1,3}(?:[.,]\\d{1,3})?)\\s?"
+            + "(trillion|billion|million|trln|bln|mln|bn)(?=\\s*[.,;)]|\\s+(?:in|and|or|last|earlier|previously|before|a year|"
+            + "from|to|for)\\b)");
+
+    /**
+     * "Bishkekzelenkhoz with 6.5 million soms and Tazalyk with 6 million", "2.343 trillion soums (1.31 trillion in
+     * 2023)": a scaled number after an amount, in the same sentence, is in that amount's currency.
+     */
+    private static void bareScaled(String text, TextField field, List<MoneyAmount> found) {
+        if (found.isEmpty()) {
+            return;
+        }
+        Matcher bare = BARE_SCALED.matcher(text).region(found.get(0).end(), text.length());
+        List<MoneyAmount> added = new ArrayList<>();
+        int k = 0;
+        while (bare.find()) {
+            int start = bare.start();
+            while (k + 1 < found.size() && found.get(k + 1).end() <= start) {
+                k++;
+            }
+            MoneyAmount before = found.get(k);
+            if (before.end() > start || found.stream().anyMatch(f -> f.start() < bare.end() && start < f.end())
+                    || start - before.end() > 90 || !SCALED.matcher(before.text()).find()
+                    || before.kind() == MoneyAmount.Kind.PRICE) {
+                continue;
+            }
+            String between = text.substring(before.end(), start);
+            if (between.contains(". ") || between.indexOf('\n') >= 0 || between.contains("%") || between.contains(" percent")) {
+                continue;
+            }
+            added.add(new MoneyAmount(bare.group(), field, start, bare.end(), amount(bare.group(1), bare.group(2)),
+                    before.currency(), null, null, MoneyAmount.Kind.AMOUNT, null));
+        }
+        if (!added.isEmpty()) {
+            found.addAll(added);
+            found.sort(Comparator.comparingInt(MoneyAmount::start));
+        }
     }
 
     /** "from 1:5.0925 to 1:5.055", "7.1101:1": an exchange rate written as a ratio, in a sentence naming the pair. */
