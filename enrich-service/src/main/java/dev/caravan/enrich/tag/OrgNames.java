@@ -442,6 +442,12 @@ final class OrgNames {
                 GazetteerEntry known = national(hit.text(), mainCountry, lookup);
                 if (known != null) {
                     out.set(i, new EntityTagger.Hit(known, hit.start(), hit.end(), hit.text(), 1.0));
+                } else if (hit.confidence() < 1.0 && lookup.apply(EntityType.LOCATION, mainCountry) != null) {
+                    // "the Cabinet of Ministers" of an Azerbaijani story the gazetteer has no line for: the
+                    // country's body still, named in the official order ("Finance Ministry" is the "Ministry of Finance")
+                    String official = officialForms(hit.text()).get(0) + " of " + mainCountry;
+                    out.set(i, new EntityTagger.Hit(new GazetteerEntry(EntityType.ORGANIZATION, official, List.of(), mainCountry, null),
+                            hit.start(), hit.end(), hit.text(), hit.confidence()));
                 }
             }
         }
