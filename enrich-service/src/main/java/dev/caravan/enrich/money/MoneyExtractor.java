@@ -63,8 +63,9 @@ public final class MoneyExtractor {
                     + "meal|visit|lesson|seat|square met(?:er|re)|cubic met(?:er|re)|kilowatt-hour|kWh)\\b[^.;:]{0,60}$");
     /** "the U.S. dollar slipped from 12,885 som", "with the euro at 520 tenge": an exchange rate. */
     private static final Pattern RATE_CONTEXT = Pattern.compile(
-            "(?i)\\b((?:U\\.S\\.\\s|US\\s|American\\s)?(?:dollar|euro|ruble|rouble|yuan|currency))\\b[^.;$]{0,40}?\\b"
-                    + "(?:from|to|at|for|by|reached|hit|averaged|cost|costs|stood at|traded at|was quoted at)\\s+$");
+            "(?i)\\b((?:U\\.S\\.\\s|US\\s|American\\s)?(?:dollar|euro|ruble|rouble|yuan|currency))\\b(?:[^.;$]|(?<=\\d)\\.(?=\\d)){0,70}?\\b"
+                    + "(?:from|to|at|for|by|reached|hit|averaged|averaging|cost|costs|stood at|traded at|was quoted at)\\s+"
+                    + "(?:(?:about|around|some|nearly|almost|roughly|approximately|at most|at least|up to) )?$");
     /**
      * After a price, "... to 1,400 soums", "up from 1,200 soums", "will cost 1,400 soums", "100 manat for
      * care and 30 manat for weeding", "1,600 soums, a transfer 400 soums": the same price changing, or the
@@ -78,8 +79,8 @@ public final class MoneyExtractor {
     private static final Pattern BRACKET_AFTER = Pattern.compile("(?i)^\\s*(?:(?:per|a|/)\\s*[a-z-]+(?: [a-z-]+)?\\s*)?"
             + "\\((?:up|down|now|was|previously|before)?\\s*(?:by|to|from)?\\s*$");
     /** "1 US dollar – 10,270.08 soums", "1 ruble will sell for 145.75 soums": the one unit an exchange rate is of. */
-    private static final Pattern RATE_UNIT_GAP = Pattern.compile("(?i)^\\s*(?:[=\u2013\u2014:-]|equals|is worth|is about|is|costs|"
-            + "(?:will |to )?(?:sell|cost)(?: for)?|sells? for|buys)\\s*$");
+    private static final Pattern RATE_UNIT_GAP = Pattern.compile("(?i)^\\s*(?:[=\u2013\u2014:-]|equals|(?:is|was) worth|is about|is|was|costs|"
+            + "(?:will |to )?(?:sell|cost)(?: for)?|sells? for|buys|for|at)\\s*$");
     /** "bonds with a nominal value of 1,000 tenge", "a face value of KZT 1,000": the price of one security. */
     private static final Pattern FACE_VALUE_BEFORE = Pattern.compile("(?i)\\b(?:nominal|face|par) value(?: of)?(?: each)?\\s*$");
     private static final Pattern PRICE_NOUN_AFTER = Pattern.compile("(?i)^\\s+(?:[a-z]+\\s+)?(fares?|tickets?|fees?|tariffs?)\\b");
@@ -126,7 +127,7 @@ public final class MoneyExtractor {
             "^(?:\\s*(?:per|/|for each|for every)\\s*)((?:1,?000 |100 |one thousand )?(?:metric |troy |cubic |square )?(?!(?:year|month|day|week|annum|quarter|"
                     + "hour)\\b)(?:US\\$\\s?1(?!\\d|[.,]\\d)|\\$\\s?1(?!\\d|[.,]\\d)|[A-Za-z][A-Za-z-]*))|^\\s+(?:a|for a|for one|for 1)\\s+((?:metric |troy )?(?:ton|tonne|barrel|kilogram|kg|"
                     + "liter|litre|gram|ounce|unit|share|head|piece|person|ticket|night|square meter|square metre|cubic meter|"
-                    + "cubic metre|kWh|kilowatt-hour|kilowatt|hectare))\\b");
+                    + "cubic metre|kWh|kilowatt-hour|kilowatt|hectare|(?:US |U\\.S\\. |American )?dollar|euro|ruble|rouble|yuan))\\b");
 
     /** Numbers written as words, which news uses with a scale only: "five billion dollars", "half a million tenge". */
     private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
@@ -648,16 +649,19 @@ public final class MoneyExtractor {
             return false;
         }
         int k = r;
+        boolean dash = false;
         while (k < n && (isRegexSpace(text.charAt(k)) || text.charAt(k) == '-')) {
+            dash |= text.charAt(k) == '-';
             k++; // "[\\s-]+" before the scale or the currency word
         }
         if (k >= n) {
             return false;
         }
         char next = text.charAt(k);
-        // "54,000 – 91,000 soms": a spaced dash of a range
+        // "54,000 – 91,000 soms", "4.9220 - 4.9380 TJS": a spaced dash of a range
         return SCALE_STARTS.indexOf(next) >= 0 || next == 'o' || suffixStarts[next] || next == '\u2013' || next == '\u2014'
-                || next == '('; // "10,270.08 (+7.21) soums"
+                || next == '(' // "10,270.08 (+7.21) soums"
+                || dash && next >= '0' && next <= '9' && k - r <= 3;
     }
 
     private static boolean isGroupSpace(char c) {
