@@ -232,13 +232,13 @@ final class ContextRules {
         int head = -1;
         for (int k = a; k <= b; k++) {
             String word = tokens.text(k);
-            boolean headWord = ORG_HEADS.contains(word) || (k == b && k > a && (word.endsWith("bank") || FINAL_ORG_HEADS.contains(word)))
-                    || (k == a && k == b && word.length() > 5 && word.endsWith("bank"));
+            boolean headWord = ORG_HEADS.contains(word) || (k == b && k > a && (bankWord(word) || FINAL_ORG_HEADS.contains(word)))
+                    || (k == a && k == b && word.length() > 5 && bankWord(word));
             if (headWord && (k == b || HEAD_LINKS.contains(tokens.text(k + 1)) || placesUntil(cover, k + 1, b))) {
                 head = k;
             }
         }
-        if (head < 0 || (a == b && !tokens.text(a).endsWith("bank")) || hasTitle(tokens, a, head)) {
+        if (head < 0 || (a == b && !bankWord(tokens.text(a))) || hasTitle(tokens, a, head)) {
             return false;
         }
         int rest = -1;
@@ -283,8 +283,13 @@ final class ContextRules {
         return true;
     }
 
-        private static boolean isOrgHead(String word) {
-        return ORG_HEADS.contains(word) || word.endsWith("bank");
+    private static boolean isOrgHead(String word) {
+        return ORG_HEADS.contains(word) || bankWord(word);
+    }
+
+    /** "Hamkorbank", and in Tajik "Tojiksodirotbonk", "Fononbonk". */
+    private static boolean bankWord(String word) {
+        return word.endsWith("bank") || word.endsWith("bonk");
     }
 
     /**

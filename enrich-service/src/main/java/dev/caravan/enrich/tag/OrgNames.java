@@ -68,9 +68,9 @@ final class OrgNames {
     /** "Osh region department": a body that says only that it is one, no name. */
     private static final Pattern BARE_UNIT_BODY = Pattern.compile("(?:(?:district|region|city|rural|regional|provincial|oblast) )?"
             + "(?:department|directorate|inspectorate)");
-    private static final Pattern ROLE_OF = Pattern.compile("(?:Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
+    private static final Pattern ROLE_OF = Pattern.compile("(?:Citing (?:the )?|According to (?:the )?|(?:Data|Figures|Estimates|Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
             + "Summit|Meeting|Session|Congress|Forum|Conference|"
-            + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?");
+            + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?)");
     private static final Pattern COUNTRY_SUFFIXED = Pattern.compile("(.+ Ministry) of (?:the )?(\\p{Lu}\\p{L}+(?: Republic)?)");
     private static final Pattern PLACE_UNIT_END = Pattern.compile(" (?:region|district|province|oblast)$");
     private static final Pattern UNIT_END = Pattern.compile("(?i) (?:district|region|province|city|oblast)$");
@@ -475,6 +475,11 @@ final class OrgNames {
         }
         if (written.equals("Ministry of Emergencies")) {
             return List.of(written, "Ministry of Emergency Situations");
+        }
+        if (written.contains("Statistics Committee") || written.contains("Statistical Committee")) {
+            // "National Statistics Committee" is the gazetteer's "National Statistical Committee of Kyrgyzstan"
+            return List.of(written, written.contains("Statistics Committee") ? written.replace("Statistics Committee", "Statistical Committee")
+                    : written.replace("Statistical Committee", "Statistics Committee"));
         }
         if (written.equals("Ministry of Health")) {
             return List.of(written, "Ministry of Healthcare", "Ministry of Health and Social Protection of Population");

@@ -36,6 +36,7 @@ final class PatternNames {
     private static final String AGENCY_WORD = "Trend";
     private static final Pattern REPORTS_AFTER = Pattern.compile("^ (?:reports|reported|learned|learnt|writes|wrote|informs|correspondent)\\b");
     private static final Pattern CITED_BEFORE = Pattern.compile("\\b(?:told|to|via|by|informed) $");
+    private static final Pattern BYLINE_BEFORE = Pattern.compile("\\p{L} [-\u2013\u2014] $");
     private static final Pattern NOT_A_NAME_AFTER = Pattern.compile("^ (?:of|in|for)\\b");
 
     /** Airlines: "Wizz Air", "Qeshm Air", "Air China", "Thai AirAsia", "Uzbekistan Airways". */
@@ -108,7 +109,8 @@ final class PatternNames {
             String after = text.substring(end, Math.min(text.length(), end + 16));
             String before = text.substring(Math.max(0, at - 10), at);
             if (REPORTS_AFTER.matcher(after).find()
-                    || CITED_BEFORE.matcher(before).find() && !NOT_A_NAME_AFTER.matcher(after).find()) {
+                    || CITED_BEFORE.matcher(before).find() && !NOT_A_NAME_AFTER.matcher(after).find()
+                    || BYLINE_BEFORE.matcher(before).find() && after.startsWith(":")) { // "By Leman Zeynalova - Trend:"
                 hits.add(hit(AGENCY_WORD, at, end, (type, name) -> lookup.apply(type, Datelines.agencyName(name))));
             }
         }
