@@ -152,8 +152,9 @@ public final class EntityTagger {
         String country = OrgNames.mainCountry(titleHits, bodyHits, body);
         bodyHits = OrgNames.tidy(bodyHits, body, country, this::known);
         titleHits = OrgNames.tidy(titleHits, title, country, this::known);
-        bodyHits = OrgNames.withoutGovernments(OrgNames.spelledOutAbbreviations(bodyHits, body, this::known), body);
-        titleHits = OrgNames.withoutGovernments(titleHits, title);
+        bodyHits = OrgNames.legalDescriptors(OrgNames.withoutGovernments(OrgNames.spelledOutAbbreviations(bodyHits, body, this::known),
+                body), body, this::known);
+        titleHits = OrgNames.legalDescriptors(OrgNames.withoutGovernments(titleHits, title), title, this::known);
 
         titleHits = knownSpellings(titleHits);
         bodyHits = knownSpellings(bodyHits);

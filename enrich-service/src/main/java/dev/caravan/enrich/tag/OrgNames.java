@@ -608,6 +608,58 @@ final class OrgNames {
         return out;
     }
 
+    /** What a company is, not what it is called: "Open Joint-Stock Company (OJSC) Agroinvestbonk". */
+    private static final Pattern LEGAL_DESCRIPTOR = Pattern.compile("(?:(?:Open|Closed|Public|Private|National|State) )?(?:"
+            + "Joint[- ]Stock (?:Commercial )?(?:Company|Bank)|Limited Liability (?:Company|Partnership)|(?:State )?Unitary Enterprise|"
+            + "Public (?:Foundation|Association|Fund)|Commercial Bank)");
+    /** The name after a descriptor: "(OJSC) Agroinvestbonk", "\"Dushanbe Moll\"", "Dushanbe Moll". */
+    private static final Pattern NAME_AFTER_DESCRIPTOR = Pattern.compile("^(?: \\(\\p{Lu}{2,6}\\))? ([\"\u201c\u00ab]?)"
+            + "(\\p{Lu}[\\p{L}\\d&-]*(?: \\p{Lu}[\\p{L}\\d&-]*){0,3})[\"\u201d\u00bb]?");
+
+    /**
+     * "the Closed Joint Stock Company (CJSC) Dushanbe Moll": the legal form a rule took for a name
+     * describes the company named after it, which is the organisation (and the abbreviation the form's).
+     */
+    static List<EntityTagger.Hit> legalDescriptors(List<EntityTagger.Hit> hits, String text,
+                                                   BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        List<EntityTagger.Hit> out = hits;
+        for (int i = 0; i < out.size(); i++) {
+            EntityTagger.Hit hit = out.get(i);
+            if (hit.entry().type() != EntityType.ORGANIZATION || hit.confidence() >= 1.0
+                    || !LEGAL_DESCRIPTOR.matcher(hit.text()).matches()) {
+                continue;
+            }
+            Matcher name = NAME_AFTER_DESCRIPTOR.matcher(following(text, hit.end()));
+            if (!name.lookingAt()) {
+                continue;
+            }
+            if (out == hits) {
+                out = new ArrayList<>(hits);
+            }
+            int nameStart = hit.end() + name.start(2);
+            int nameEnd = hit.end() + name.end(2);
+            GazetteerEntry descriptor = hit.entry();
+            out.remove(i);
+            boolean named = false;
+            for (int k = i; k < out.size() && out.get(k).start() < nameEnd; k++) {
+                if (out.get(k).start() == nameStart && out.get(k).entry().type() == EntityType.ORGANIZATION) {
+                    named = true; // "Agroinvestbonk": already an organisation
+                }
+            }
+            if (!named) {
+                while (i < out.size() && out.get(i).start() < nameEnd) {
+                    out.remove(i); // the places and pieces inside "Dushanbe Moll"
+                }
+                String written = text.substring(nameStart, nameEnd);
+                out.add(i, new EntityTagger.Hit(named(written, descriptor.country(), lookup), nameStart, nameEnd, written,
+                        ContextRules.HEAD_CONFIDENCE));
+            }
+            out.removeIf(h -> h.entry() == descriptor); // its abbreviation elsewhere ("CJSC") names no company
+            i--;
+        }
+        return out;
+    }
+
     /** The gazetteer's organisation of that name, else an article-local one in {@code country}. */
     private static GazetteerEntry named(String written, String country, BiFunction<EntityType, String, GazetteerEntry> lookup) {
         GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, written);
