@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ahocorasick.trie.PayloadEmit;
 import org.ahocorasick.trie.PayloadTrie;
@@ -110,7 +111,7 @@ public final class EntityTagger {
 
         TextTokens bodyTokens = new TextTokens(body);
         List<Hit> bodyHits = PersonNames.givenNamesTakenForPlaces(
-                PlaceHeads.hyphenatedNames(capitals.add(body, gazetteerHits(body)), body), body, rules.firstNames());
+                PlaceHeads.hyphenatedNames(otherCaseOrgs(body, capitals.add(body, gazetteerHits(body))), body), body, rules.firstNames());
         List<Hit> datelines = Datelines.find(body, this::known);
         datelines.addAll(PatternNames.find(body, this::known));
         if (!datelines.isEmpty()) {
@@ -137,7 +138,7 @@ public final class EntityTagger {
         }
         rememberConfidence(ruleHits, confidence); // the entries the person and model passes made, too
         bodyHits = mergeByStart(bodyHits, ruleHits, aliases, body);
-        List<Hit> titleHits = capitals.add(title, gazetteerHits(title));
+        List<Hit> titleHits = otherCaseOrgs(title, capitals.add(title, gazetteerHits(title)));
         if (!aliases.isEmpty()) {
             addAliasHits(bodyTokens, bodyHits, aliases);
             addAliasHits(new TextTokens(title), titleHits, aliases);
@@ -206,6 +207,18 @@ public final class EntityTagger {
             if (person == null && hit.entry().type() == EntityType.PERSON) {
                 person = transliterations.misspelledPerson(hit.entry().name());
             }
+            if (person == null && hit.confidence() < 1.0 && hit.text().indexOf(' ') < 0) {
+                // "Akipress", "KazMunayGaz": a known company in other capitals or one letter off
+                GazetteerEntry org = transliterations.orgInOtherCase(hit.text());
+                org = org != null ? org : transliterations.misspelledOrg(hit.text());
+                if (org != null) {
+                    if (out == null) {
+                        out = new ArrayList<>(hits);
+                    }
+                    out.set(i, new Hit(org, hit.start(), hit.end(), hit.text(), 1.0));
+                    continue;
+                }
+            }
             if (person != null && (person.type() == hit.entry().type() || hit.entry().type() == EntityType.PERSON)) {
                 if (out == null) {
                     out = new ArrayList<>(hits);
@@ -214,6 +227,30 @@ public final class EntityTagger {
             }
         }
         return out == null ? hits : out;
+    }
+
+    private static final Pattern CAPITALISED_WORD = Pattern.compile("(?<![\\p{L}\\d.-])\\p{Lu}[\\p{L}\\d]{4,}(?![\\p{L}\\d-])");
+
+    /** "in an interview with Akipress", "KABAR reports": a one-word organisation the gazetteer writes in other capitals. */
+    private List<Hit> otherCaseOrgs(String text, List<Hit> hits) {
+        List<Hit> found = null;
+        Matcher word = CAPITALISED_WORD.matcher(text);
+        int h = 0;
+        while (word.find()) {
+            int start = word.start();
+            while (h < hits.size() && hits.get(h).end() <= start) {
+                h++;
+            }
+            if (h < hits.size() && hits.get(h).start() < word.end()) {
+                continue; // already a name
+            }
+            GazetteerEntry org = transliterations.orgInOtherCase(word.group());
+            if (org != null && known(EntityType.ORGANIZATION, word.group()) == null) {
+                found = found == null ? new ArrayList<>() : found;
+                found.add(new Hit(org, start, word.end(), word.group(), 1.0));
+            }
+        }
+        return withAdded(hits, found);
     }
 
     /** {@code hits} with {@code found} added, in start order; {@code hits} itself when nothing was found. */

@@ -20,14 +20,28 @@ final class Transliterations {
     /** People by the key of their surname (the rest of the name): the given name's key and the entry. */
     private final Map<String, List<Map.Entry<String, GazetteerEntry>>> bySurname = new HashMap<>();
 
+    /** One-word organisations by their form in lower case ("akipress", "kazmunaygas"), where no person or place folds alike. */
+    private final Map<String, GazetteerEntry> oneWordOrgs = new HashMap<>();
+
     Transliterations(List<GazetteerEntry> entries) {
         Map<String, GazetteerEntry> ambiguous = new HashMap<>();
+        java.util.Set<String> otherWords = new java.util.HashSet<>();
+        java.util.Set<String> ambiguousWords = new java.util.HashSet<>();
         for (GazetteerEntry entry : entries) {
             if (entry.type() == EntityType.CURRENCY) {
                 continue;
             }
             for (String form : entry.surfaceForms()) {
                 if (form.indexOf(' ') < 0) {
+                    String folded = form.toLowerCase(Locale.ROOT);
+                    if (entry.type() != EntityType.ORGANIZATION) {
+                        otherWords.add(folded);
+                    } else if (form.length() >= 5) {
+                        GazetteerEntry known = oneWordOrgs.putIfAbsent(folded, entry);
+                        if (known != null && known != entry) {
+                            ambiguousWords.add(folded);
+                        }
+                    }
                     continue; // one word (a surname, a town) is too weak a key
                 }
                 String key = key(form);
@@ -44,6 +58,32 @@ final class Transliterations {
             }
         }
         ambiguous.keySet().forEach(byKey::remove); // two entries folding alike: neither
+        ambiguousWords.forEach(oneWordOrgs::remove);
+        otherWords.forEach(oneWordOrgs::remove);
+    }
+
+    /** The one-word organisation written in other capitals ("Akipress", "KABAR", "RusAl", "Megacom"), or null. */
+    GazetteerEntry orgInOtherCase(String word) {
+        return word.length() < 5 || word.indexOf(' ') >= 0 ? null : oneWordOrgs.get(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** The one-word organisation of seven letters or more a word is one letter off ("KazMunayGaz"), when only one is; else null. */
+    GazetteerEntry misspelledOrg(String word) {
+        if (word.length() < 7 || word.indexOf(' ') >= 0) {
+            return null;
+        }
+        String folded = word.toLowerCase(Locale.ROOT);
+        GazetteerEntry match = null;
+        for (Map.Entry<String, GazetteerEntry> known : oneWordOrgs.entrySet()) {
+            String name = known.getKey();
+            if (name.length() >= 7 && name.charAt(0) == folded.charAt(0) && oneEditApart(folded, name)) {
+                if (match != null && match != known.getValue()) {
+                    return null;
+                }
+                match = known.getValue();
+            }
+        }
+        return match;
     }
 
     /** The gazetteer's entry (a person, place or organisation) a name of several words written another way stands for, or null. */
