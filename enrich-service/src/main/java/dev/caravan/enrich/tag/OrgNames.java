@@ -436,6 +436,15 @@ final class OrgNames {
                     continue;
                 }
             }
+            if (mainCountry != null && hit.confidence() < 1.0 && !GENERIC.matcher(hit.text()).matches()
+                    && !hit.text().contains(mainCountry) && hit.text().indexOf(' ') > 0) {
+                // "the National Guard", "Atomic Energy Agency": a body the gazetteer lists as the article's country's
+                GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, hit.text() + " of " + mainCountry);
+                if (known != null) {
+                    out.set(i, new EntityTagger.Hit(known, hit.start(), hit.end(), hit.text(), 1.0));
+                    continue;
+                }
+            }
             if (mainCountry != null && GENERIC.matcher(hit.text()).matches() && !hit.text().contains(mainCountry)
                     && (hit.entry().country() == null || !hit.entry().country().equals(mainCountry))) {
                 // only to a body the gazetteer knows: otherwise the name stays as the article wrote it
