@@ -436,6 +436,16 @@ final class OrgNames {
                     continue;
                 }
             }
+            String possessor = ownerCountry(text, hit.start(), lookup);
+            if (possessor != null && hit.confidence() < 1.0 && !hit.text().contains(possessor)) {
+                // "Kazakhstan's Atomic Energy Agency", "Turkmenistan's Central Bank": the country named as its owner
+                GazetteerEntry known = GENERIC.matcher(hit.text()).matches() ? national(hit.text(), possessor, lookup)
+                        : lookup.apply(EntityType.ORGANIZATION, hit.text() + " of " + possessor);
+                if (known != null) {
+                    out.set(i, new EntityTagger.Hit(known, hit.start(), hit.end(), hit.text(), 1.0));
+                    continue;
+                }
+            }
             if (mainCountry != null && hit.confidence() < 1.0 && !GENERIC.matcher(hit.text()).matches()
                     && !hit.text().contains(mainCountry) && hit.text().indexOf(' ') > 0) {
                 // "the National Guard", "Atomic Energy Agency": a body the gazetteer lists as the article's country's
@@ -547,6 +557,21 @@ final class OrgNames {
             initials.setCharAt(at, ' ');
         }
         return true;
+    }
+
+    private static final Pattern POSSESSIVE_BEFORE = Pattern.compile("(?<![\\p{L}])(\\p{Lu}\\p{L}+)['\u2019]s $");
+
+    /** The country a possessive right before {@code start} names ("Kazakhstan's "), or null. */
+    private static String ownerCountry(String text, int start, BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        if (start < 3 || text.charAt(start - 1) != ' ' || text.charAt(start - 2) != 's') {
+            return null;
+        }
+        Matcher possessive = POSSESSIVE_BEFORE.matcher(text.substring(Math.max(0, start - 30), start));
+        if (!possessive.find()) {
+            return null;
+        }
+        GazetteerEntry place = lookup.apply(EntityType.LOCATION, possessive.group(1));
+        return place != null && place.name().equals(place.country()) ? place.name() : null;
     }
 
     /** The gazetteer's body of {@code country} a body named without its country stands for, or null. */
