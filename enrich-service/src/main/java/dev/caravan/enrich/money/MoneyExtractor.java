@@ -36,6 +36,7 @@ public final class MoneyExtractor {
     private static final String RANGE_END = "(?:(?:\\s?(?:-|\u2013|to)\\s?|(?<=\\bbetween [\\d.,]{1,24})\\s+and\\s+)(?:US\\$|\\$)?"
             + NUMBER + ")?";
     /** "rose from 1,400 to 2,000 soums": a change, two amounts (but "meat cost from 340 to 450 soms" is a range). */
+    private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\b(?:rose|risen|raised|increased|went up|gone up|grew|"
             + "fell|fallen|dropped|decreased|went down|gone down|cut|reduced|changed|climbed|slipped|jumped|up|down|"
             + "lowered|hiked|lift|lifted|raise|increase|hike|boost|boosted|bring|brought)(?: [a-z0-9.]+){0,3} from\\s+$");
@@ -60,7 +61,8 @@ public final class MoneyExtractor {
     /** "a ride will cost 1,400 soums", "a loaf now sells for 3,000 soums": the price of one item. */
     private static final Pattern PRICED_ITEM = Pattern.compile(
             "(?i)\\b(?:a|one|per|each|single)\\s+(ride|trip|journey|loaf|kilogram|kilo|kg|liter|litre|bottle|pack|dose|night|"
-                    + "meal|visit|lesson|seat|square met(?:er|re)|cubic met(?:er|re)|kilowatt-hour|kWh)\\b[^.;:]{0,60}$");
+                    + "meal|visit|lesson|seat|square met(?:er|re)|cubic met(?:er|re)|kilowatt-hour|kWh|ounce|ton|tonne|barrel|"
+                    + "gram|share)\\b[^.;:]{0,60}$");
     /** "the U.S. dollar slipped from 12,885 som", "with the euro at 520 tenge": an exchange rate. */
     private static final Pattern RATE_CONTEXT = Pattern.compile(
             "(?i)\\b((?:U\\.S\\.\\s|US\\s|American\\s)?(?:dollar|euro|ruble|rouble|yuan|currency))\\b(?:[^.;$]|(?<=\\d)\\.(?=\\d)){0,70}?\\b"
@@ -102,7 +104,7 @@ public final class MoneyExtractor {
      * "AI-92 cost 109 tenge", "beef sells for 630 soms", "meat prices went up by 20-50 soms": a small
      * amount with no scale word, in a sentence about the price of goods, is a price.
      */
-    private static final Pattern GOODS_CONTEXT = Pattern.compile("(?i)\\b(prices?|priced|costs|costing|(?:will|would|to|now|only|which) cost|sells?|sold|selling|payment|fees?|fares?|"
+    private static final Pattern GOODS_CONTEXT = Pattern.compile("(?i)\\b(prices?|priced|costs|costing|(?:will|would|to|now|only|which) cost|sells?|sold|selling|bought|buys?|purchased|payment|fees?|fares?|"
             + "gasoline|petrol|diesel|fuel|AI-\\d\\d|flour|bread|meat|beef|lamb|mutton|pork|chicken|potatoes|onions|sugar|eggs|"
             + "milk|butter|rice|vegetables|fruit|apples|tomatoes|carrots|cigarettes|vodka|medicines?|caps?|ceiling|soap|"
             + "\\d\\s?(?:kg|L))\\b(?:[^.;]|(?<=\\d)\\.(?=\\d)){0,60}$");
@@ -350,8 +352,19 @@ public final class MoneyExtractor {
     private static void addAmounts(List<MoneyAmount> found, String text, TextField field, Matcher m, String code, int number) {
         String written = m.group().strip();
         int range = number + 1;
-        if (m.group(range) != null && FROM_BEFORE.matcher(text).region(Math.max(0, m.start() - 40), m.start()).find()
+        if (m.group(range) != null && YEAR.matcher(m.group(number)).matches() && m.group(number + 2) != null
                 && text.startsWith("to", skipSpaces(text, m.end(number)))) {
+            // "in January through September 2023 to 22.7 billion manat": the year is no low end
+            int high = m.start(range);
+            found.add(mention(text, field, text.substring(high, m.start() + written.length()), high, code, m.group(range), null,
+                    m.group(number + 2)));
+            return;
+        }
+        boolean descending = m.group(range) != null && text.startsWith("to", skipSpaces(text, m.end(number)))
+                && amount(m.group(number), m.group(number + 2)) > amount(m.group(range), m.group(number + 2));
+        if (m.group(range) != null && (descending || FROM_BEFORE.matcher(text).region(Math.max(0, m.start() - 40), m.start()).find())
+                && text.startsWith("to", skipSpaces(text, m.end(number)))) {
+            // "cut diesel prices from 7,500 to 7,300 soums": falling, so an old and a new amount, never a range
             // the low end shares the high end's scale and currency word ("from 28 to 42 thousand tenge"); written out
             // in full ("from $300,000 to $3m", "from 1065 to 1220 som") it takes the currency word only
             boolean writtenOut = WRITTEN_OUT.matcher(m.group(number)).find() && m.group(number + 2) != null;
