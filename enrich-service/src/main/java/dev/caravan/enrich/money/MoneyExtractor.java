@@ -53,7 +53,7 @@ public final class MoneyExtractor {
     private static final Pattern DECIMAL_COMMA_BILLIONS = Pattern.compile("\\d,\\d{3}");
     /** "a fare of 1,400 soums", "fares go up by 200 soums", "the exchange rate reached 12,625 som": prices, not sums. */
     private static final Pattern PRICE_CONTEXT = Pattern.compile(
-            "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?)\\b[^.;:]{0,75}$");
+            "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?)\\b(?:[^.;:]|(?<=\\d)\\.(?=\\d)){0,75}$");
     /** "handed each player $1,000", "every worker must contribute 100 manat": an amount per head. */
     private static final Pattern PER_HOLDER = Pattern.compile(
             "(?i)\\b(?:each|every)\\s+(?!(?:year|month|day|week|quarter|time|season|other|of)\\b)((?:(?:state|government|public|civil|foreign|local|school|family)\\s+)?[a-z]+)"
@@ -66,8 +66,9 @@ public final class MoneyExtractor {
     /** "the U.S. dollar slipped from 12,885 som", "with the euro at 520 tenge": an exchange rate. */
     private static final Pattern RATE_CONTEXT = Pattern.compile(
             "(?i)\\b((?:U\\.S\\.\\s|US\\s|American\\s)?(?:dollar|euro|ruble|rouble|yuan|currency))\\b(?:[^.;$]|(?<=\\d)\\.(?=\\d)){0,70}?\\b"
-                    + "(?:from|to|at|for|by|reached|hit|averaged|averaging|cost|costs|stood at|traded at|was quoted at)\\s+"
-                    + "(?:(?:about|around|some|nearly|almost|roughly|approximately|at most|at least|up to) )?$");
+                    + "(?:from|to|at|for|by|reached|hit|averaged|averaging|cost|costs|stood at|traded at|was quoted at|gained|lost|"
+                    + "added|shed)\\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|at most|at least|up to|over|under|"
+                    + "more than|less than|just over|just under) )?$");
     /**
      * After a price, "... to 1,400 soums", "up from 1,200 soums", "will cost 1,400 soums", "100 manat for
      * care and 30 manat for weeding", "1,600 soums, a transfer 400 soums": the same price changing, or the
