@@ -61,7 +61,7 @@ final class ContextRules {
     private static final Set<String> TITLES = Set.of("President", "Minister", "Senator", "Akim", "Mayor", "Judge",
             "Governor", "Chairman", "Chairwoman", "Director", "Commissioner", "Ambassador", "Speaker", "Deputy",
             "Khokim", "Hokim", "Prosecutor", "Economist", "Farmer", "Activist", "Lawyer", "Journalist", "Professor",
-            "Dr", "Mr", "Mrs", "Ms", "Sheikh", "Chancellor", "King", "Queen", "Prince", "Emir", "Sultan", "Pope",
+            "Dr", "Mr", "Mrs", "Ms", "Sheikh", "Chancellor", "King", "Queen", "Prince", "Emir", "Pope", "Affaires", "d'Affaires", "Charg\u00e9",
             "Premier", "Secretary", "Spokesman", "Spokeswoman", "Founder", "Chief", "CEO", "Rector", "Colonel",
             "General", "Captain", "Major", "Analyst", "Editor", "Blogger", "MP", "Deputies", "Ombudsman",
             "Editor-in-Chief", "Ex-Minister", "Ex-President", "Ex-Premier", "Vice-President", "Vice-Premier", "Vice-Minister",
