@@ -89,6 +89,11 @@ public final class MoneyExtractor {
     private static final Pattern PRICE_NOUN_AFTER = Pattern.compile("(?i)^\\s+(?:[a-z]+\\s+)?(fares?|tickets?|fees?|tariffs?)\\b");
     private static final Pattern FOR_A_MEDAL = Pattern.compile("(?i)^\\s+for (?:(?:an?|each|every) (?:Olympic )?(?:gold|silver|bronze)\\b"
             + "|(?:Olympic )?(?:gold|silver|bronze) medals?\\b)");
+    /** Who a prize is paid to, one by one: "Olympic champions were paid", "the winner will receive a check for". */
+    private static final Pattern PRIZE_WINNER_BEFORE = Pattern.compile("(?i)\\b(?:champions|(?:gold |silver |bronze )?medal+ists|"
+            + "winners|runners-up|prize-winners|coaches|mentors|the (?:winner|runner-up)(?= will))\\b(?:[^.;$\\d]|(?<=\\d)\\.(?=\\d)){0,50}$");
+    /** "the eight gold medalists shared $1.6 million", "a total prize pool of": a sum, not a prize each. */
+    private static final Pattern TOTAL_BEFORE = Pattern.compile("(?i)\\b(?:shared|total|in all|altogether|combined|fund|pool|budget)\\b");
     private static final Pattern PLACE_PRIZE_BEFORE = Pattern.compile("(?i)\\b(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd)"
             + " place\\b[^.;$\\d]{0,30}$|\\b(?:second|third|fourth|fifth|sixth) with $");
     private static final Pattern SCALED_LOW_END = Pattern.compile("(?i)\\b(from|between)\\s+(\\d{1,3}(?:[.,]\\d{1,3})?)\\s?"
@@ -741,11 +746,17 @@ public final class MoneyExtractor {
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
                     medal.lookingAt() ? "medal" : "place");
         }
+        boolean thousands = scale != null && scale.toLowerCase(Locale.ROOT).startsWith("thousand"); // "meat for 50 thousand soums"
+        boolean small = (scale == null || thousands) && amount < (HARD_CURRENCIES.contains(code) ? 1_000 : 1_000_000);
+        String sentence = clause(text.substring(Math.max(0, start - 80), start));
+        Matcher winner = PRIZE_WINNER_BEFORE.matcher(sentence);
+        if (winner.find() && !TOTAL_BEFORE.matcher(sentence).find()) {
+            // "silver medalists $100,000", "the runner-up will receive ... 6 thousand U.S. dollars": a prize per winner
+            return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE, "winner");
+        }
         // every context pattern stops at a sentence's or clause's end: search only the clause the amount is in
         String context = clause(text.substring(Math.max(0, start - 80), start));
         // a unit price is small: under $1,000 in a hard currency, under a million in the region's own
-        boolean thousands = scale != null && scale.toLowerCase(Locale.ROOT).startsWith("thousand"); // "meat for 50 thousand soums"
-        boolean small = (scale == null || thousands) && amount < (HARD_CURRENCIES.contains(code) ? 1_000 : 1_000_000);
         String priceUnit = priceUnit(context, scale == null);
         boolean income = INCOME_CONTEXT.matcher(context).find();
         if (income) {
