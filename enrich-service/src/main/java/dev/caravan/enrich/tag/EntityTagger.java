@@ -114,6 +114,7 @@ public final class EntityTagger {
                 PlaceHeads.hyphenatedNames(otherCaseOrgs(body, capitals.add(body, gazetteerHits(body))), body), body, rules.firstNames());
         List<Hit> datelines = Datelines.find(body, this::known);
         datelines.addAll(PatternNames.find(body, this::known));
+        datelines.addAll(LegalFormNames.find(body, this::known));
         if (!datelines.isEmpty()) {
             bodyHits.removeIf(h -> datelines.stream().anyMatch(d -> d.start() < h.end() && h.start() < d.end()));
             bodyHits.addAll(datelines);

@@ -50,7 +50,7 @@ final class OrgNames {
             + "Journalists|Employers)(?:['\u2019]s|s?['\u2019]) $");
     /** A company's nationality describes it ("British BAE Systems plc"); a body's is often its name ("Lithuanian ... Agency"). */
     private static final Pattern COMPANY_END = Pattern.compile("\\b(?:Company|Corporation|Group|Organization|Systems|Holding|"
-            + "Holdings|JSC|LLC|LLP|Ltd\\.?|plc|PLC|Inc\\.?|Co\\.?)$");
+            + "Holdings|JSC|LLC|LLP|Ltd\\.?|plc|PLC|Inc\\.?|Co\\.?|A\\.\u015e\\.|A\\.S\\.|B\\.V\\.|N\\.V\\.|S\\.A\\.|GmbH|KG|Bank)$");
     /** The region's own bodies drop "Kazakh" ("Kazakh Ministry of Culture"); its houses of culture keep it. */
     private static final java.util.Set<String> HOME_DEMONYMS = java.util.Set.of("Kazakh", "Kazakhstani", "Kyrgyz", "Kyrgyzstani",
             "Uzbek", "Uzbekistani", "Tajik", "Tajikistani", "Turkmen");

@@ -109,7 +109,8 @@ class RealNewsAccuracyTest {
 
     static String normal(String name) {
         String n = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replace('\u2019', '\'').replace('\u2018', '\'').replace('-', ' ').replace('\u2013', ' ');
+                .replace('\u2019', '\'').replace('\u2018', '\'').replace('-', ' ').replace('\u2013', ' ')
+                .replace(",", ""); // "Co., Ltd." and "Co. Ltd." are one company's name
         n = n.replaceAll("\\s+", " ").strip();
         n = n.endsWith(".") ? n.substring(0, n.length() - 1) : n; // "Centerra Gold Inc." at a sentence's end
         return n.startsWith("the ") ? n.substring(4) : n;
