@@ -191,4 +191,47 @@ class MoneyExtractorTest {
                 .containsExactly(tuple(1500.0, MoneyAmount.Kind.PRICE), tuple(1430.0, MoneyAmount.Kind.PRICE),
                         tuple(1365.0, MoneyAmount.Kind.PRICE));
     }
+
+    @Test
+    void pricesWhoseOldValueOrUnitComesAfterThem() {
+        assertThat(extract("Industry will pay up to 1,200 soums for 1 kWh, against 500 soums now, and homes 300 soums per kWh (now 250 soums)."))
+                .extracting(MoneyAmount::amount, MoneyAmount::kind)
+                .containsExactly(tuple(1200.0, MoneyAmount.Kind.PRICE), tuple(500.0, MoneyAmount.Kind.PRICE),
+                        tuple(300.0, MoneyAmount.Kind.PRICE), tuple(250.0, MoneyAmount.Kind.PRICE));
+        assertThat(extract("A loaf now costs 3 manats ($0.86) instead of one manat."))
+                .extracting(MoneyAmount::amount, MoneyAmount::kind).contains(tuple(1.0, MoneyAmount.Kind.PRICE));
+    }
+
+    @Test
+    void ratesWrittenAsBuyingOneDollar() {
+        assertThat(extract("Banks buy $1 for 12,100 soums; on Monday 1 dollar was worth 12,050 soums."))
+                .extracting(MoneyAmount::amount, MoneyAmount::currency, MoneyAmount::kind)
+                .containsExactly(tuple(12100.0, "UZS", MoneyAmount.Kind.PRICE), tuple(12050.0, "UZS", MoneyAmount.Kind.PRICE));
+        assertThat(extract("the rate was 470.5 tenges for one US dollar")).singleElement()
+                .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.PRICE);
+    }
+
+    @Test
+    void aFallingFromToIsTwoAmountsAndAYearIsNoLowEnd() {
+        assertThat(extract("The company cut petrol prices from 9,900 to 9,500 soums.")).extracting(MoneyAmount::amount)
+                .containsExactly(9900.0, 9500.0);
+        assertThat(extract("Revenues in the first half of 2024 to 14.2 billion manat were reported.")).singleElement()
+                .extracting(MoneyAmount::amount).isEqualTo(14.2e9);
+    }
+
+    @Test
+    void aScaledNumberAfterAnAmountIsInItsCurrency() {
+        assertThat(extract("Firm A paid 4.5 million soms and firm B 3 million, while 1.2 trillion soums (0.9 trillion in 2022) "
+                + "reached the budget; 2 million people voted."))
+                .extracting(MoneyAmount::amount, MoneyAmount::currency)
+                .containsExactly(tuple(4.5e6, "KGS"), tuple(3e6, "KGS"), tuple(1.2e12, "UZS"), tuple(0.9e12, "UZS"));
+    }
+
+    @Test
+    void prizesPaidWinnerByWinnerArePricesAPoolIsNot() {
+        assertThat(extract("Olympic champions were paid $150,000, silver medalists $75,000 and bronze medalists $40,000."))
+                .extracting(MoneyAmount::kind).containsOnly(MoneyAmount.Kind.PRICE);
+        assertThat(extract("The five gold medalists shared $750,000.")).singleElement()
+                .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.AMOUNT);
+    }
 }

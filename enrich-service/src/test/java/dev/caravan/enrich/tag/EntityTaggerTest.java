@@ -64,4 +64,26 @@ class EntityTaggerTest {
         assertThatThrownBy(() -> Gazetteer.read("extra.tsv", new StringReader("# c\nPLANET\tMars\n")))
                 .hasMessageContaining("extra.tsv:2").hasMessageContaining("PLANET");
     }
+
+    @Test
+    void companiesClosedByADottedLegalForm() {
+        List<Entity> entities = tagger.tag("Deals", "Contracts went to Ozan Boru A.S., Sinotech Power Equipment Co., Ltd. and "
+                + "Nordkap Logistics B.V. in Navoi.");
+        assertThat(entities).extracting(Entity::getName).contains("Ozan Boru A.S.", "Sinotech Power Equipment Co., Ltd.",
+                "Nordkap Logistics B.V.", "Navoi");
+    }
+
+    @Test
+    void aKnownOrganisationInOtherCapitalsOrOneLetterOff() {
+        List<Entity> entities = tagger.tag("Interview", "He told Akipress that the national company KazMunayGaz would invest more.");
+        assertThat(entities).extracting(Entity::getName, Entity::getType).contains(
+                org.assertj.core.groups.Tuple.tuple("AKIpress", EntityType.ORGANIZATION),
+                org.assertj.core.groups.Tuple.tuple("KazMunayGas", EntityType.ORGANIZATION));
+    }
+
+    @Test
+    void aLegalFormGivesWayToTheCompanyItDescribes() {
+        List<Entity> entities = tagger.tag("Bank", "The Open Joint-Stock Company (OJSC) Agroinvestbonk was closed.");
+        assertThat(entities).extracting(Entity::getName).containsExactly("Agroinvestbank");
+    }
 }
