@@ -625,9 +625,19 @@ final class OrgNames {
     private static final Pattern UN_ADJECTIVE_AFTER = Pattern.compile("^[ -](?:[a-z]|(?:Secretary|Resident Coordinator|Special "
             + "(?:Rapporteur|Envoy|Representative)|Representative|Envoy|Rapporteur|Humanitarian Coordinator|Under-Secretary)\\b)");
 
+    /**
+     * "Central Asia Water and Energy Program", "Central Asia + China Summit", "Tashkent International Investment
+     * Forum": a place that opens the name of a programme or an event is no mention of it (docs/ANNOTATION.md).
+     */
+    private static final Pattern PROGRAMME_AFTER = Pattern.compile("^(?:(?:[ \u2013+-]|\\s\\+\\s)+(?:\\p{Lu}[\\p{L}.-]*|and|of|for|"
+            + "\\(\\p{Lu}{2,8}\\)))*?[ \u2013-](?:Program|Programme|Project|Strategy|Summit|Forum|Conference|Initiative|Exhibition|"
+            + "Expo|Dialogue)\\b");
+
     /** Drops the generic governments, whatever a gazetteer line says, and organisations named only inside an event. */
     static List<EntityTagger.Hit> withoutGovernments(List<EntityTagger.Hit> hits, String text) {
         List<EntityTagger.Hit> kept = new ArrayList<>(hits);
+        kept.removeIf(h -> h.entry().type() == EntityType.LOCATION
+                && PROGRAMME_AFTER.matcher(text.substring(h.end(), Math.min(text.length(), h.end() + 80))).lookingAt());
         kept.removeIf(h -> h.entry().type() == EntityType.ORGANIZATION
                 && (EVENT_AFTER.matcher(text.substring(h.end(), Math.min(text.length(), h.end() + 16))).lookingAt()
                 || h.confidence() < 1.0 && NOT_A_BODY.matcher(h.entry().name()).matches()
