@@ -374,8 +374,8 @@ public final class MoneyExtractor {
             // the low end shares the high end's scale and currency word ("from 28 to 42 thousand tenge"); written out
             // in full ("from $300,000 to $3m", "from 1065 to 1220 som") it takes the currency word only
             boolean writtenOut = WRITTEN_OUT.matcher(m.group(number)).find() && m.group(number + 2) != null;
-            String tail = text.substring(writtenOut ? m.end(number + 2) : m.end(range), m.start() + written.length());
-            MoneyAmount low = mention(text, field, text.substring(m.start(), m.end(number)) + tail, m.start(), code, m.group(number),
+            // the low end's mention is what stands at its offsets ("28"); its scale and currency come from the high end
+            MoneyAmount low = mention(text, field, text.substring(m.start(), m.end(number)), m.start(), code, m.group(number),
                     null, writtenOut ? null : m.group(number + 2), m.end(number));
             MoneyAmount high = mention(text, field, text.substring(m.start(range), m.start() + written.length()), m.start(range), code,
                     m.group(range), null, m.group(number + 2));

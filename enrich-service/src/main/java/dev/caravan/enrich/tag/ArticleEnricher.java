@@ -52,7 +52,16 @@ public final class ArticleEnricher {
         Set<String> countries = tagged.stream().filter(e -> e.getCountry() != null && (e.getType() == EntityType.LOCATION
                         || e.getType() == EntityType.ORGANIZATION && ("Japan".equals(e.getCountry()) || "China".equals(e.getCountry()))))
                 .map(Entity::getCountry).collect(Collectors.toSet());
-        money = money.stream().map(m -> m.withCurrency(SharedCurrencyWords.resolve(m.currency(), m.text(), countries))).toList();
+        List<MoneyAmount> read = new ArrayList<>(money.size());
+        for (int i = 0; i < money.size(); i++) {
+            MoneyAmount m = money.get(i);
+            MoneyAmount next = i + 1 < money.size() ? money.get(i + 1) : null;
+            // "from 1065 to 1220 som": the low end's currency word is the high end's
+            String written = next != null && next.field() == m.field() && next.currency().equals(m.currency())
+                    && !Character.isLetter(m.text().charAt(m.text().length() - 1)) && next.start() - m.end() <= 6 ? next.text() : m.text();
+            read.add(m.withCurrency(SharedCurrencyWords.resolve(m.currency(), written, countries)));
+        }
+        money = read;
         List<MoneyFacts.Fact> facts = MoneyFacts.group(money, raw.getTitle(), body);
         tagged.stream().filter(e -> e.getType() == EntityType.CURRENCY).forEach(e -> e.setName(
                 e.getMentions().stream().map(m -> SharedCurrencyWords.resolve(e.getName(), m.getText(), countries))

@@ -407,7 +407,8 @@ final class ContextRules {
         } else if (words >= 2 && words <= 4 && (firstNames.contains(tokens.text(a))
                 || initials(tokens.text(a)))) {
             add(found, tokens, EntityType.PERSON, a, b, FIRST_NAME_CONFIDENCE);
-        } else if (words >= 2 && words <= 4 && (speechAfter(tokens, b) || previous.equals("said") || apposition(tokens, b))) {
+        } else if (words >= 2 && words <= 4 && (speechAfter(tokens, b) || previous.equals("said")
+                || apposition(tokens, b) && !wordsOfThings(tokens, a, b))) {
             add(found, tokens, EntityType.PERSON, a, b, SPEECH_CONFIDENCE);
         } else if (words >= 2 && words <= 3 && surname(tokens.text(b)) && !slavicSurname(tokens.text(a))) {
             // "Erkin Yakubov": a given name may end like a surname ("-in"), only not like "-ov"
@@ -522,11 +523,43 @@ final class ContextRules {
             return true;
         }
         // "Oksana Peters, the official representative of ...", "X, the company's CEO": a role after "the"
-        return tokens.text(b + 1).equals("the") && b + 2 < tokens.size()
+        if (tokens.text(b + 1).equals("the") && b + 2 < tokens.size()
                 && (ROLES_AFTER_THE.contains(tokens.text(b + 2)) || b + 3 < tokens.size()
                 && tokens.text(b + 2).length() > 2 && Character.isLowerCase(tokens.text(b + 2).charAt(0))
-                && ROLES_AFTER_THE.contains(tokens.text(b + 3)));
+                && ROLES_AFTER_THE.contains(tokens.text(b + 3)))) {
+            return true;
+        }
+        // "Zsuzsanna Hargitai, EBRD Managing Director for ...", "Yoshimasa Takemura, first deputy head of ...": a post,
+        // after at most three words that say whose or which
+        for (int k = b + 1; k < Math.min(tokens.size(), b + 5); k++) {
+            String word = tokens.text(k);
+            if (ROLES_AFTER_THE.contains(word.toLowerCase(Locale.ROOT)) && (k == b + 1 || tokens.beforeIs(k, " "))) {
+                return k > b + 1 || Character.isUpperCase(word.charAt(0)); // a lone lower-case "deputy" is no post yet
+            }
+            if (!(POST_MODIFIERS.contains(word) || word.length() > 1 && Character.isUpperCase(word.charAt(0))
+                    && !NOT_NAMES.contains(word)) || k > b + 1 && !tokens.beforeIs(k, " ")) {
+                return false;
+            }
+        }
+        return false;
     }
+
+    private static final java.util.regex.Pattern THING_ENDING = java.util.regex.Pattern.compile(
+            "(?:tion|sion|ment|ity|ness|ance|ence|ship|ism|ing|ics|al|ic|ian|ese|ish)$");
+
+    /** "National Unity", "Industrialization Map": a run of abstract words or adjectives names no person. */
+    private static boolean wordsOfThings(TextTokens tokens, int a, int b) {
+        for (int k = a; k <= b; k++) {
+            if (THING_ENDING.matcher(tokens.text(k)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The words before a post in an apposition: "first deputy head", "former executive director". */
+    private static final Set<String> POST_MODIFIERS = Set.of("first", "former", "acting", "deputy", "senior", "executive",
+            "general", "managing", "vice", "regional", "country", "chief", "its", "their");
 
     private static final Set<String> ROLES_AFTER_THE = Set.of("head", "chairman", "chairwoman", "director", "minister",
             "spokesman", "spokeswoman", "spokesperson", "representative", "deputy", "president", "founder", "author",

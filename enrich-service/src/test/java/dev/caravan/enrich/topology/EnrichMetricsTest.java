@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 /** The enrich stage's own meters, as an operator reads them on /metrics. */
 class EnrichMetricsTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path stateDir;
+
     private static final Instant NOW = Instant.parse("2024-12-02T10:00:00Z");
     private static final LocalDate DAY = LocalDate.of(2024, 12, 2);
 
@@ -34,7 +37,7 @@ class EnrichMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         EnrichSerdes serdes = EnrichSerdes.forRegistry("mock://enrich-metrics-test");
         Properties props = EnrichTopology.streamsProperties(new EnrichConfig(Map.of()));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/enrich-metrics-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()); // its own, so two builds on one machine never share a lock
         try (TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(Gazetteer.bundled(),
                 g -> new ArticleEnricher(g, 7, Clock.fixed(NOW, ZoneOffset.UTC)), serdes, GlobalDeadLetters.LOG_ONLY,
                 EnrichTopology.DEFAULT_MAX_RECORD_BYTES, AwaitingRates.DEFAULTS, new EnrichMetrics(registry)), props, NOW)) {

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 
 class EnrichTopologyTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path stateDir;
+
     private static final Instant NOW = Instant.parse("2024-12-02T10:00:00Z");
     private static final LocalDate DEC_2 = LocalDate.of(2024, 12, 2);
 
@@ -48,7 +51,7 @@ class EnrichTopologyTest {
         EnrichSerdes serdes = EnrichSerdes.forRegistry("mock://enrich-topology-test");
 
         Properties props = EnrichTopology.streamsProperties(new EnrichConfig(Map.of()));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/enrich-topology-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()); // its own, so two builds on one machine never share a lock
         driver = new TopologyTestDriver(EnrichTopology.build(Gazetteer.bundled(),
                 g -> new ArticleEnricher(g, 7, Clock.fixed(NOW, ZoneOffset.UTC)), serdes), props, NOW);
         gazetteer = driver.createInputTopic(Topics.GAZETTEER, new StringSerializer(), new StringSerializer());

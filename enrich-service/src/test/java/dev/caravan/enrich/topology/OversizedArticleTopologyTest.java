@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 /** The article that once stopped the stage: one currency word repeated 68,267 times (~410 KB). */
 class OversizedArticleTopologyTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path stateDir;
+
     private static final Instant NOW = Instant.parse("2024-12-02T10:00:00Z");
     private static final String HOSTILE_BODY = "tenge ".repeat(68_267);
 
@@ -40,7 +43,7 @@ class OversizedArticleTopologyTest {
     private void start(ArticleLimits limits, int maxRecordBytes) {
         EnrichSerdes serdes = EnrichSerdes.forRegistry("mock://oversized-article-test");
         Properties props = EnrichTopology.streamsProperties(new EnrichConfig(Map.of()));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/oversized-article-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()); // its own, so two builds on one machine never share a lock
         driver = new TopologyTestDriver(EnrichTopology.build(Gazetteer.bundled(),
                 g -> new ArticleEnricher(g, 7, Clock.fixed(NOW, ZoneOffset.UTC), limits), serdes,
                 GlobalDeadLetters.LOG_ONLY, maxRecordBytes, AwaitingRates.DEFAULTS), props, NOW);
