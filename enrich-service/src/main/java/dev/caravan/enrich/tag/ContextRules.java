@@ -121,7 +121,7 @@ final class ContextRules {
 
     /** The bundled given names: the region's, hand-made, and the generated list of European languages. */
     static final List<String> FIRST_NAME_FILES = List.of("/gazetteer/first-names.txt", "/gazetteer/first-names-world.txt",
-            "/gazetteer/first-names-central-asia.txt");
+            "/gazetteer/first-names-central-asia.txt", "/gazetteer/first-names-international.txt");
 
     /** The rules with the bundled first-name lists. */
     static ContextRules bundled() {

@@ -60,7 +60,7 @@ final class OrgNames {
     /** Tails that describe a known company rather than name a unit of it ("... Sovereign Wealth Fund", "... Holding"). */
     private static final Pattern DESCRIPTIVE_TAIL = Pattern.compile("(?:Fund|Holding|Holdings|Company|Corporation|Group)$");
     private static final Pattern UNIT_OF_ABBREVIATION = Pattern.compile("^[ -](?:\\p{Lu}[\\p{L}-]+ ){0,2}(?:Country Team|Country Office|"
-            + "Resident Mission|Representative Office|Delegation|Mission|Office|Volunteers|Trust Fund|Programme Office|Centre|Center)"
+            + "Resident Mission|Representative Office|Delegation|Mission|Office|Volunteers|Trust Fund|Programme Office|Program Office|Centre|Center)"
             + "(?: (?:in|to) (?:the )?\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?)?\\b");
     private static final Pattern LOCAL_BODY_LOWER = Pattern.compile("^ (?:(?:district|region|city|rural|regional|provincial|"
             + "oblast) )?(?:[a-z]+(?: and [a-z]+)? ){0,3}(?:department|directorate|inspectorate)(?: (?:for|of) (?!the Ministry|Ministry)(?:the )?"
