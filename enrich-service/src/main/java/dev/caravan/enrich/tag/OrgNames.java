@@ -82,7 +82,10 @@ final class OrgNames {
     private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
     /** A body named by its place: "Atyrau oil refinery", "Pavlodar region administration", "Karshi city court". */
     private static final Pattern PLACE_BODY = Pattern.compile("^[ \u00a0]+((?:oil |gas )?refinery|(?:regional |region |city |district |"
-            + "town |village )?(?:administration|prosecutor's office|mayor's office|hokim's office|akim's office|"
+            + "town |village )?(?:administration|prosecutor's office|Prosecutor's Office|Prosecutor's office|mayor's office|hokim's office|akim's office|"
+            + "city hall|police precinct|police station|DIA|Department of Internal Affairs|"
+            + "(?:specialized |specialised |inter-?district |interregional |inter-regional |district |city |regional )+"
+            + "(?:economic |criminal |administrative |civil |juvenile )?court|"
             + "trade and economics department|(?:regional |region |city |district |town |provincial |province |"
             + "criminal |inter-district |interdistrict |appeals |military |economic )+court|hokimiyat|Hokimiyat|akimat|Akimat|maslikhat|"
             + "Maslikhat|kenesh|Kenesh|police department|police directorate|(?:military|economic|criminal|civil|administrative) court|"
@@ -163,7 +166,7 @@ final class OrgNames {
                 }
             }
             if (hit.entry().type() == EntityType.LOCATION) {
-                Matcher body = PLACE_BODY.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 40)));
+                Matcher body = PLACE_BODY.matcher(text.substring(hit.end(), Math.min(text.length(), hit.end() + 60)));
                 if (body.lookingAt() && !PlaceHeads.nextIsTaken(out, i, hit.end() + body.end())) {
                     int bodyEnd = hit.end() + body.end();
                     Matcher legal = LEGAL_FORM.matcher(text.substring(bodyEnd, Math.min(text.length(), bodyEnd + 12)));
