@@ -48,6 +48,8 @@ final class ContextRules {
     private static final Set<String> FINAL_ORG_HEADS = Set.of("Engineering", "Technology", "Construction", "Minerals",
             "Herald", "Gazette", "Magazine", "Channel", "Securities", "Insurance", "Pharma", "Pharmaceuticals", "Textile",
             "Cement", "Steel", "Chemicals", "Brewery", "Ventures", "Partners", "Enterprises");
+    /** Words after which "the" stays inside a name: "Council of the Heads of State", "Agency for the Protection ...". */
+    private static final Set<String> OF_LIKE = Set.of("of", "for", "on", "in", "and", "under", "to", "at", "with");
     private static final Set<String> ABBREVIATED = Set.of("Ltd", "Inc", "Corp", "Co");
     private static final Set<String> LEGAL_FORMS = Set.of("LLP", "JSC", "MMC", "LLC", "PLC", "plc", "Ltd", "Inc", "OJSC", "CJSC", "NJSC");
     private static final Set<String> PLACE_HEADS = Set.of("Region", "Oblast", "District", "Province", "Raion", "Velayat", "Jamoat");
@@ -240,6 +242,11 @@ final class ContextRules {
         }
         if (head < 0 || (a == b && !bankWord(tokens.text(a))) || hasTitle(tokens, a, head)) {
             return false;
+        }
+        for (int k = a + 1; k < head; k++) {
+            if (tokens.text(k).equals("the") && !OF_LIKE.contains(tokens.text(k - 1))) {
+                a = k + 1; // "Yesterday the Regional Committee": the name starts after "the"
+            }
         }
         int rest = -1;
         if (head < b && LEGAL_FORMS.contains(tokens.text(head))) {

@@ -405,6 +405,11 @@ final class OrgNames {
                 end = out.get(i + 1).end(); // "Main Department of Health ..." of "the Khatlon region": a regional body
                 out.remove(i + 1);
             }
+            Matcher purposeAfterTail = end != hit.end() ? PURPOSE_TAIL.matcher(following(text, end)) : null;
+            if (purposeAfterTail != null && purposeAfterTail.lookingAt() && ENDS_IN_BODY_HEAD.matcher(text.substring(start, end)).find()
+                    && !PlaceHeads.nextIsTaken(out, i, end + purposeAfterTail.end())) {
+                end += purposeAfterTail.end(); // "Senate" "Committee" "on Socio-Cultural Development and Science"
+            }
             Matcher unit = PLACE_UNIT_AFTER.matcher(following(text, end));
             boolean ofPlace = unit.lookingAt() && ENDS_IN_OF_PLACE.matcher(text.substring(start, end)).find();
             if (ofPlace && i + 1 < out.size() && out.get(i + 1).entry().type() == EntityType.LOCATION
