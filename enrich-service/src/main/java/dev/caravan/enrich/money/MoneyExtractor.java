@@ -44,7 +44,9 @@ public final class MoneyExtractor {
     private static final String SCALE = "(?:[\\s-]*((?i:trillions?|billions?|millions?|thousands?|trln|trn|tn|bln|bn|mln|mn)|m|k|M|Mn)"
             + "(?:\\b|(?=\\d)))?"; // "1trln56bln"
     /** Smaller scales after the first: "14 billion 352 million", "124 billion 299 million 117.6 thousand", "1trln56bln". */
-    private static final String COMPOUND = "(?:\\s*\\d{1,3}(?:\\.\\d{1,4})?\\s*(?i:billion|bln|million|mln|thousand)\\b){0,2}";
+    private static final String COMPOUND = "(?:\\s*\\d{1,3}(?:\\.\\d{1,4})?\\s*(?i:billion|bln|million|mln|thousand)\\b){0,2}"
+            + "(?:(?<=(?i:thousand))\\s\\d{1,3}(?![\\d.,]))?"; // "2 million 903 thousand 500 soms": the units after the thousands
+    private static final Pattern UNITS_AFTER_THOUSANDS = Pattern.compile("(?i)thousand\\s(\\d{1,3})(?![\\d.,])");
     private static final Pattern COMPOUND_PARTS = Pattern.compile("(?i)(?:trillion|trln|billion|bln|million|mln)\\s*"
             + "(\\d{1,3}(?:\\.\\d{1,4})?)\\s*(billion|bln|million|mln|thousand)\\b");
     /** "$2,350 billion", "1,686 billion soms": one digit, a comma and three before billions is a decimal comma. */
@@ -144,7 +146,7 @@ public final class MoneyExtractor {
             Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("twelve", "12"),
             Map.entry("fifteen", "15"), Map.entry("twenty", "20"), Map.entry("thirty", "30"), Map.entry("forty", "40"),
             Map.entry("fifty", "50"), Map.entry("a hundred", "100"), Map.entry("one hundred", "100"),
-            Map.entry("half a", "0.5"));
+            Map.entry("half a", "0.5"), Map.entry("half", "0.5"), Map.entry("a quarter", "0.25"), Map.entry("quarter of a", "0.25"));
 
     /** A hundredth of a currency, as prices are quoted: "80 dirams", "50 tiyn", "30 kopecks". */
     private static final Map<String, String> SUBUNITS = Map.of("diram", "TJS", "dirams", "TJS", "tiyn", "KZT", "tiyns", "KZT",
@@ -194,8 +196,9 @@ public final class MoneyExtractor {
         // "10,270.08 (+7.21) soums": the day's change may stand between the rate and its currency
         suffixed = Pattern.compile("(?<![\\w.,])" + NUMBER + RANGE_END + SCALE + COMPOUND + "(?:\\s?\\([+\u2212-]\\s?[\\d.,]{1,12}\\))?"
                 + "[\\s-]+(?:of\\s+)?(" + words + ")\\b");
+        // "a half-million dollar bribe", "almost a quarter billion USD"
         spelled = Pattern.compile("(?i:\\b(" + alternation(new ArrayList<>(NUMBER_WORDS.keySet()))
-                + "))\\s+((?i:trillion|billion|million|thousand))\\s+(?:of\\s+)?(" + words + ")\\b");
+                + "))[\\s-]+((?i:trillion|billion|million|thousand))[\\s-]+(?:of\\s+)?(" + words + ")\\b");
         prefixes.addAll(SYMBOLS.keySet());
         codeByWord.values().stream().distinct().forEach(prefixes::add);
         prefixes.forEach(prefix -> prefixedStarts[prefix.charAt(0)] = true);
@@ -396,6 +399,10 @@ public final class MoneyExtractor {
             while (compound.find(at)) {
                 rest += amount(compound.group(1), compound.group(2));
                 at = compound.start(2); // the next part follows this part's scale word
+            }
+            Matcher units = UNITS_AFTER_THOUSANDS.matcher(written);
+            if (units.find()) {
+                rest += Double.parseDouble(units.group(1));
             }
             amount = new MoneyAmount(amount.text(), amount.field(), amount.start(), amount.end(), amount.amount() + rest,
                     amount.currency(), null, amount.qualifier(), amount.kind(), amount.unit());

@@ -19,7 +19,9 @@ public final class MoneyFacts {
             + "nearly|some|over|almost|more than|worth|at|an estimated|estimated at)\\s+)*[(\\[]?\\s*"
             + "(?:about|approximately|approx\\.|around|roughly|nearly|some|over|almost|more than|~|\u2248)?\\s*$"
             + "|^\\s*(?:in|by|for|of|until)\\s+(?:19|20)\\d\\d\\s*[(\\[]\\s*$" // "300 trillion soums in 2025 ($23.2 billion)"
-            + "|^\\s+(?:grant|loan|credit|deal|fund|budget|investment|contract|fine|bribe)\\s*[(\\[]\\s*$"); // "a 150 million tenge grant (€0.5 million)"
+            + "|^\\s+(?:grant|loan|credit|deal|fund|budget|investment|contract|fine|bribe)\\s*[(\\[]\\s*$" // "a 150 million tenge grant (€0.5 million)"
+            // "601 billion UZS for the Paris cycle, or approximately $50.55 million"
+            + "|^\\s+(?:for|in|on|from)\\s+(?:the\\s+)?[\\p{L}\\d' -]{1,24}?,\\s*or\\s+(?:about|approximately|around|roughly|nearly|some|almost)?\\s*$");
     private static final int MAX_GAP = 40;
     /**
      * A repeat states the same figure: "$23.1 billion" and "$23.2 billion" are two amounts (deposits
