@@ -247,11 +247,18 @@ public final class MoneyExtractor {
         if (found.isEmpty()) {
             return;
         }
-        Matcher bare = BARE_SCALED.matcher(text).region(found.get(0).end(), text.length());
+        Matcher bare = BARE_SCALED.matcher(text);
         List<MoneyAmount> added = new ArrayList<>();
         int k = 0;
-        while (bare.find()) {
+        int from = found.get(0).end();
+        // only around each scale word: the pattern's look-behind over whole texts showed in profiles (JFR)
+        for (int at = nextScaleWord(text, from); at >= 0; at = nextScaleWord(text, at + 8)) {
+            bare.region(Math.max(from, at - 12), Math.min(text.length(), at + 16));
+            if (!bare.find() || bare.end(2) <= at) {
+                continue;
+            }
             int start = bare.start();
+            from = bare.end();
             while (k + 1 < found.size() && found.get(k + 1).end() <= start) {
                 k++;
             }
@@ -273,6 +280,20 @@ public final class MoneyExtractor {
             found.sort(Comparator.comparingInt(MoneyAmount::start));
         }
     }
+
+    /** Where the next scale word a bare amount may have starts ("illion", "mln", "bln", "bn", "trln"), or -1. */
+    private static int nextScaleWord(String text, int from) {
+        int best = -1;
+        for (String word : BARE_SCALE_WORDS) {
+            int at = text.indexOf(word, from);
+            if (at >= 0 && (best < 0 || at < best)) {
+                best = at;
+            }
+        }
+        return best; // for "illion" the scale word started a letter before it: the window around it covers that letter
+    }
+
+    private static final List<String> BARE_SCALE_WORDS = List.of("illion", "mln", "bln", "trln", "bn");
 
     /** "from 1:5.0925 to 1:5.055", "7.1101:1": an exchange rate written as a ratio, in a sentence naming the pair. */
     private static final Pattern RATIO = Pattern.compile("(?<![\\d.,:])(?:1:(\\d{1,5}(?:\\.\\d{1,6})?)|(\\d{1,5}(?:\\.\\d{1,6})?):1)(?![\\d:])");

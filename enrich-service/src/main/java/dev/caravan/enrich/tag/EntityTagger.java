@@ -230,26 +230,42 @@ public final class EntityTagger {
         return out == null ? hits : out;
     }
 
-    private static final Pattern CAPITALISED_WORD = Pattern.compile("(?<![\\p{L}\\d.-])\\p{Lu}[\\p{L}\\d]{4,}(?![\\p{L}\\d-])");
-
-    /** "in an interview with Akipress", "KABAR reports": a one-word organisation the gazetteer writes in other capitals. */
+    /**
+     * "in an interview with Akipress", "KABAR reports": a one-word organisation the gazetteer writes in other capitals.
+     * Words are found by hand, a capital after no letter, digit, '.' or '-', then five letters or digits at least.
+     */
     private List<Hit> otherCaseOrgs(String text, List<Hit> hits) {
         List<Hit> found = null;
-        Matcher word = CAPITALISED_WORD.matcher(text);
         int h = 0;
-        while (word.find()) {
-            int start = word.start();
+        int n = text.length();
+        for (int start = 0; start < n; start++) {
+            char c = text.charAt(start);
+            if (!Character.isUpperCase(c) || start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1))
+                    || text.charAt(start - 1) == '.' || text.charAt(start - 1) == '-')) {
+                continue;
+            }
+            int end = start + 1;
+            while (end < n && Character.isLetterOrDigit(text.charAt(end))) {
+                end++;
+            }
+            if (end - start < 5 || end < n && text.charAt(end) == '-') {
+                start = end;
+                continue;
+            }
             while (h < hits.size() && hits.get(h).end() <= start) {
                 h++;
             }
-            if (h < hits.size() && hits.get(h).start() < word.end()) {
+            if (h < hits.size() && hits.get(h).start() < end) {
+                start = end;
                 continue; // already a name
             }
-            GazetteerEntry org = transliterations.orgInOtherCase(word.group());
-            if (org != null && known(EntityType.ORGANIZATION, word.group()) == null) {
+            String word = text.substring(start, end);
+            GazetteerEntry org = transliterations.orgInOtherCase(word);
+            if (org != null && known(EntityType.ORGANIZATION, word) == null) {
                 found = found == null ? new ArrayList<>() : found;
-                found.add(new Hit(org, start, word.end(), word.group(), 1.0));
+                found.add(new Hit(org, start, end, word, 1.0));
             }
+            start = end;
         }
         return withAdded(hits, found);
     }

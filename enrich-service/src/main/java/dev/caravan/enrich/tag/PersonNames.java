@@ -257,19 +257,47 @@ final class PersonNames {
     private static final String PINYIN_SYLLABLE = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|"
             + "uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)";
     /** A Chinese name, surname first, the given name in pinyin of one or two syllables: "Zou Jiayi", "Liu Guoyue", "Jiang Yi". */
-    private static final Pattern CHINESE_NAME = Pattern.compile("\\b(?:Wang|Li|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Zhu|Hu|"
-            + "Guo|Lin|Luo|Gao|Zheng|Liang|Xie|Tang|Han|Feng|Deng|Cao|Peng|Zeng|Xiao|Tian|Dong|Pan|Yuan|Cai|Jiang|Du|Ye|Cheng|"
-            + "Wei|Su|Ding|Ren|Shen|Yao|Zhong|Cui|Tan|Jin|Zou|Qian|Kong|Xi|Qin|Shi|Lei|Hou|Duan|Hao|Kang|Mao|Qiu|Meng|Lu|Xiong|"
-            + "Yan|Wan|Qi|Dai|Fu|Yin|Ma|Yu|He) (\\p{Lu}\\p{Ll}{1,9})\\b(?![\\p{L}-])");
+    private static final java.util.Set<String> CHINESE_SURNAMES = java.util.Set.of("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang",
+            "Zhao", "Wu", "Zhou", "Xu", "Sun", "Zhu", "Hu", "Guo", "Lin", "Luo", "Gao", "Zheng", "Liang", "Xie", "Tang", "Han", "Feng",
+            "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai", "Jiang", "Du", "Ye", "Cheng", "Wei", "Su", "Ding",
+            "Ren", "Shen", "Yao", "Zhong", "Cui", "Tan", "Jin", "Zou", "Qian", "Kong", "Xi", "Qin", "Shi", "Lei", "Hou", "Duan", "Hao",
+            "Kang", "Mao", "Qiu", "Meng", "Lu", "Xiong", "Yan", "Wan", "Qi", "Dai", "Fu", "Yin", "Ma", "Yu", "He");
     private static final Pattern PINYIN_GIVEN = Pattern.compile("(?:" + PINYIN_SYLLABLE + "){1,2}");
 
     /** Chinese names no list holds, where no other hit is. */
     static List<EntityTagger.Hit> chineseNames(List<EntityTagger.Hit> hits, String text) {
         List<EntityTagger.Hit> found = new ArrayList<>();
-        for (Matcher m = CHINESE_NAME.matcher(text); m.find(); ) {
-            if (PINYIN_GIVEN.matcher(m.group(1).toLowerCase(java.util.Locale.ROOT)).matches()) {
-                found.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, m.group(), List.of(), null, null), m.start(),
-                        m.end(), m.group(), ContextRules.FIRST_NAME_CONFIDENCE));
+        // a scan by hand: the surnames as one regex alternation were a fifth of the enricher's time (JFR)
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (!Character.isUpperCase(text.charAt(i)) || i > 0 && isWordChar(text.charAt(i - 1))) {
+                continue;
+            }
+            int surnameEnd = i + 1;
+            while (surnameEnd < n && surnameEnd - i < 6 && Character.isLowerCase(text.charAt(surnameEnd))) {
+                surnameEnd++;
+            }
+            if (surnameEnd >= n - 2 || text.charAt(surnameEnd) != ' ' || !CHINESE_SURNAMES.contains(text.substring(i, surnameEnd))) {
+                continue;
+            }
+            int givenStart = surnameEnd + 1;
+            if (!Character.isUpperCase(text.charAt(givenStart))) {
+                continue;
+            }
+            int givenEnd = givenStart + 1;
+            while (givenEnd < n && Character.isLowerCase(text.charAt(givenEnd))) {
+                givenEnd++;
+            }
+            int lower = givenEnd - givenStart - 1;
+            if (lower < 1 || lower > 9 || givenEnd < n && (Character.isLetter(text.charAt(givenEnd)) || text.charAt(givenEnd) == '-'
+                    || Character.isDigit(text.charAt(givenEnd)) || text.charAt(givenEnd) == '_')) {
+                continue;
+            }
+            String given = text.substring(givenStart, givenEnd);
+            if (PINYIN_GIVEN.matcher(given.toLowerCase(java.util.Locale.ROOT)).matches()) {
+                String name = text.substring(i, givenEnd);
+                found.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, name, List.of(), null, null), i, givenEnd, name,
+                        ContextRules.FIRST_NAME_CONFIDENCE));
             }
         }
         // "Gao Junhai", "Xi Guohua": only a surname the gazetteer holds as a place, or as one known person's short name, gives way
@@ -280,12 +308,20 @@ final class PersonNames {
                 ? name : null);
     }
 
+    /** A character {@code \\b} counts as part of a word. */
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
     /** "Choriyev Otabek Bobomuratovich", "Bobolov To'ra Abdievich": surname, given name and patronymic, as Uzbek officials write. */
     private static final Pattern SURNAME_GIVEN_PATRONYMIC = Pattern.compile("\\b\\p{Lu}\\p{Ll}+(?:ov|ev|yev|iev|ova|eva|yeva|ieva|in|ina) "
             + "\\p{Lu}[\\p{Ll}'\u2019]+ \\p{Lu}\\p{Ll}+(?:ovich|evich|yevich|ievich|ovna|evna|yevna|ievna|ich|ugli|o'g'li|qizi)\\b");
 
     /** Names written surname first with a patronymic after the given name, where no other hit is (a known surname aside). */
     static List<EntityTagger.Hit> patronymicNames(List<EntityTagger.Hit> hits, String text) {
+        if (!text.contains("ich") && !text.contains("vna") && !text.contains("ugli") && !text.contains("g'li") && !text.contains("qizi")) {
+            return hits; // no patronymic ending anywhere: no scan
+        }
         List<EntityTagger.Hit> found = new ArrayList<>();
         for (Matcher m = SURNAME_GIVEN_PATRONYMIC.matcher(text); m.find(); ) {
             found.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, m.group(), List.of(), null, null), m.start(), m.end(),
