@@ -768,7 +768,9 @@ public final class MoneyExtractor {
                     priceNoun.group(1).toLowerCase(Locale.ROOT));
         }
         Matcher medal = FOR_A_MEDAL.matcher(text).region(end, Math.min(text.length(), end + 40));
-        Matcher place = PLACE_PRIZE_BEFORE.matcher(text).region(Math.max(0, start - 50), start);
+        String prizeWindow = text.substring(Math.max(0, start - 50), start);
+        boolean placeWord = prizeWindow.contains("place") || prizeWindow.contains(" with ") || prizeWindow.contains("Place");
+        Matcher place = PLACE_PRIZE_BEFORE.matcher(placeWord ? prizeWindow : "");
         if (medal.lookingAt() || place.find() && !SCALED.matcher(written).find()) {
             // "10 million soms for a gold medal", "first place will be rewarded with $250 000": a prize per winner
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
@@ -777,7 +779,10 @@ public final class MoneyExtractor {
         boolean thousands = scale != null && scale.toLowerCase(Locale.ROOT).startsWith("thousand"); // "meat for 50 thousand soums"
         boolean small = (scale == null || thousands) && amount < (HARD_CURRENCIES.contains(code) ? 1_000 : 1_000_000);
         String sentence = clause(text.substring(Math.max(0, start - 80), start));
-        Matcher winner = PRIZE_WINNER_BEFORE.matcher(sentence);
+        String lowered = sentence.toLowerCase(Locale.ROOT);
+        Matcher winner = PRIZE_WINNER_BEFORE.matcher(lowered.contains("champion") || lowered.contains("medal")
+                || lowered.contains("winner") || lowered.contains("runner") || lowered.contains("coach") || lowered.contains("mentor")
+                ? sentence : "");
         if (winner.find() && !TOTAL_BEFORE.matcher(sentence).find()) {
             // "silver medalists $100,000", "the runner-up will receive ... 6 thousand U.S. dollars": a prize per winner
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE, "winner");

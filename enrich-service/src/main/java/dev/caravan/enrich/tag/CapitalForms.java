@@ -22,7 +22,6 @@ final class CapitalForms {
     /** Capitalised words joined by spaces or hyphens, a web suffix allowed: "BISHKEK", "ASIA-Plus", "AKIPRESS.COM". */
     private static final Pattern RUN = Pattern.compile("(?<![\\p{L}\\d.@/])\\p{Lu}[\\p{L}'\u2019]*(?:\\.(?:COM|KZ|KG|UZ|TJ|TM|AZ|RU|com))?"
             + "(?:(?: |-)\\p{Lu}[\\p{L}'\u2019]*(?:\\.(?:COM|KZ|KG|UZ|TJ|TM|AZ|RU|com))?)*(?![\\p{L}\\d])");
-    private static final Pattern WORD_IN_CAPITALS = Pattern.compile("\\b\\p{Lu}{4,}\\b");
     private static final Pattern WORD = Pattern.compile("[\\p{L}'\u2019]+(?:\\.(?:COM|KZ|KG|UZ|TJ|TM|AZ|RU|com))?");
     private static final int MAX_WORDS = 6;
 
@@ -43,15 +42,43 @@ final class CapitalForms {
         ambiguous.forEach(byLowerForm::remove);
     }
 
+    /**
+     * A word of four capitals or more in {@code [from, to)} ({@code \\b\\p{Lu}{4,}\\b}), found by hand: the regex over
+     * every text showed in profiles (JFR).
+     */
+    static boolean hasWordInCapitals(String text, int from, int to) {
+        int run = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (run == 0 && i > 0 && isWordChar(text.charAt(i - 1))) {
+                    run = -1; // the capitals start inside a word
+                } else if (run >= 0) {
+                    run++;
+                }
+            } else {
+                if (run >= 4 && !isWordChar(c)) {
+                    return true;
+                }
+                run = isWordChar(c) ? -1 : 0;
+            }
+        }
+        return run >= 4 && (to >= text.length() || !isWordChar(text.charAt(to)));
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
     /** The hits of {@code text} with the names in capitals added where no hit was; in start order. */
     List<EntityTagger.Hit> add(String text, List<EntityTagger.Hit> hits) {
-        if (!WORD_IN_CAPITALS.matcher(text).find()) {
+        if (!hasWordInCapitals(text, 0, text.length())) {
             return hits;
         }
         List<EntityTagger.Hit> found = new ArrayList<>();
         Matcher run = RUN.matcher(text);
         while (run.find()) {
-            if (!WORD_IN_CAPITALS.matcher(run.group()).find()) {
+            if (!hasWordInCapitals(text, run.start(), run.end())) {
                 continue;
             }
             List<int[]> words = new ArrayList<>();
@@ -103,7 +130,7 @@ final class CapitalForms {
     }
 
     private static boolean hasWordInCapitals(String written) {
-        return WORD_IN_CAPITALS.matcher(written).find();
+        return hasWordInCapitals(written, 0, written.length());
     }
 
     private static boolean free(List<EntityTagger.Hit> hits, int start, int end) {

@@ -349,7 +349,15 @@ final class PersonNames {
             return hits; // most texts: no word in capitals, no scan
         }
         List<EntityTagger.Hit> found = new ArrayList<>();
-        for (Matcher m = SURNAME_IN_CAPITALS.matcher(text); m.find(); ) {
+        // the name regex only before each run of three capitals after a space (the whole-text search showed in JFR)
+        Matcher m = SURNAME_IN_CAPITALS.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int searched = 0;
+        for (int run = capitalsAfterSpace(text, 0); run >= 0; run = capitalsAfterSpace(text, run + 3)) {
+            m.region(Math.max(searched, run - 48), Math.min(text.length(), run + 40));
+            if (!m.find() || m.end() <= run) {
+                continue;
+            }
+            searched = m.end();
             int start = m.start();
             String name = m.group();
             String given = m.group(1);
@@ -372,6 +380,17 @@ final class PersonNames {
     }
 
     private static final Pattern THREE_CAPITALS = Pattern.compile("\\p{Lu}{3}");
+
+    /** Where the next three capitals right after a space start, from {@code from}; -1 when none. */
+    private static int capitalsAfterSpace(String text, int from) {
+        for (int i = Math.max(from, 1); i + 2 < text.length(); i++) {
+            if (text.charAt(i - 1) == ' ' && Character.isUpperCase(text.charAt(i)) && Character.isUpperCase(text.charAt(i + 1))
+                    && Character.isUpperCase(text.charAt(i + 2))) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /**
      * Puts each candidate name in place of the hits it overlaps, in text order, when {@code accept} gives a hit for it and
