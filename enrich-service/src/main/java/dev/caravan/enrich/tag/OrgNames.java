@@ -65,6 +65,19 @@ final class OrgNames {
     private static final Pattern LOCAL_BODY_LOWER = Pattern.compile("^ (?:(?:district|region|city|rural|regional|provincial|"
             + "oblast) )?(?:[a-z]+(?: and [a-z]+)? ){0,3}(?:department|directorate|inspectorate)(?: (?:for|of) (?!the Ministry|Ministry)(?:the )?"
             + "(?:[A-Za-z]+ ){0,4}?(?:[Aa]ffairs|[Ss]ituations|[Pp]rotection|[Cc]ontrol|[Ss]ecurity|[Dd]efen[cs]e))?\\b");
+    /** "the police department of", "Regional court of the", "executive body of state authority of": a place's body before it. */
+    private static final Pattern BODY_OF_PLACE = Pattern.compile("(?:^|[^\\p{L}'-])((?:(?:Regional|District|City|Town|Specialized|"
+            + "Specialised|Criminal|Civil|Administrative|Economic|Appeals|Military|Public|Interregional|Inter-district) )?"
+            + "(?:(?!(?:the|of|and|a|an|in|for|to|at|by|on|with|from|his|her|its|their|head|chief|deputy|meeting|account|"
+            + "building|trial|panel|obliging)\\b)[a-z][a-z'-]+ ){0,4}"
+            + "(?:administration|mayor's office|akim's office|hokim's office|akimat|hokimiyat|police department|department|court|"
+            + "council|prosecutor's office|directorate|inspectorate|body of state authority)) of (?:the )?$");
+
+    private static final Pattern CITY_UNIT_AFTER = Pattern.compile("^ (?:region|district|province|oblast|city)\\b");
+    /** What a place before it owns: "... of the Tashkent mayor's office", "of Almaty's akimat". */
+    private static final Pattern OWNED_AFTER = Pattern.compile("^(?:['\u2019]s|\\s+(?:mayor|akim|hokim|city|region|district|"
+            + "[a-z]+(?:'s)? (?:office|department|administration|court)))\\b");
+
     /** "Osh region department": a body that says only that it is one, no name. */
     private static final Pattern BARE_UNIT_BODY = Pattern.compile("(?:(?:district|region|city|rural|regional|provincial|oblast) )?"
             + "(?:department|directorate|inspectorate)");
@@ -137,6 +150,26 @@ final class OrgNames {
                     String written = text.substring(hit.start(), next.end());
                     out.remove(i + 1);
                     out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), hit.start(), next.end(), written,
+                            ContextRules.HEAD_CONFIDENCE));
+                    continue;
+                }
+            }
+            if (hit.entry().type() == EntityType.LOCATION && !Demonyms.isDemonym(hit) && hit.start() > 4
+                    && text.startsWith("of ", hit.start() - 3) || hit.entry().type() == EntityType.LOCATION && hit.start() > 8
+                    && text.startsWith("of the ", hit.start() - 7)) {
+                Matcher body = BODY_OF_PLACE.matcher(text.substring(Math.max(0, hit.start() - 70), hit.start()));
+                int bodyStart = body.find() ? hit.start() - (body.end() - body.start(1)) : -1;
+                String rest = following(text, hit.end());
+                Matcher unit = CITY_UNIT_AFTER.matcher(rest);
+                boolean withUnit = unit.lookingAt() || PLACE_UNIT_END.matcher(hit.text()).find();
+                boolean afterThe = text.startsWith("the ", hit.start() - 4);
+                if (bodyStart >= 0 && (i == 0 || out.get(i - 1).end() <= bodyStart) && (withUnit || !afterThe)
+                        && !OWNED_AFTER.matcher(rest.substring(unit.lookingAt() ? unit.end() : 0)).lookingAt()) {
+                    // "police department of Auezov district", "Regional court of Turkestan": a body of the place, in lower case
+                    // (not "... department of the Tashkent mayor's office": a body of the office)
+                    int end = hit.end() + (unit.lookingAt() && !PLACE_UNIT_END.matcher(hit.text()).find() ? unit.end() : 0);
+                    String written = text.substring(bodyStart, end);
+                    out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), bodyStart, end, written,
                             ContextRules.HEAD_CONFIDENCE));
                     continue;
                 }
