@@ -64,7 +64,7 @@ final class Scoreboard {
     String table() {
         StringBuilder out = new StringBuilder("| type | gold | found | correct | precision | recall | F1 |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
-        counts.keySet().forEach(label -> {
+        counts.keySet().stream().filter(label -> !label.equals("USD")).forEach(label -> { // USD has its own line
             Counts c = counts(label);
             out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.3f | %.3f | %.3f |%n", label,
                     c.truePositives() + c.falseNegatives(), c.truePositives() + c.falsePositives(), c.truePositives(),
