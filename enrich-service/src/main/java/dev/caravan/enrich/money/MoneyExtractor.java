@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class MoneyExtractor {
 
-    private static final Map<String, String> SYMBOLS = Map.of(
-            "US$", "USD", "U$", "USD", "$", "USD", "€", "EUR", "£", "GBP", "₸", "KZT", "₽", "RUB", "¥", "CNY");
+    private static final Map<String, String> SYMBOLS = Map.ofEntries(Map.entry("US$", "USD"), Map.entry("U$", "USD"),
+            Map.entry("$", "USD"), Map.entry("€", "EUR"), Map.entry("£", "GBP"), Map.entry("₸", "KZT"), Map.entry("₽", "RUB"),
+            Map.entry("¥", "CNY"), Map.entry("U.S. dlrs", "USD"), Map.entry("US dlrs", "USD")); // "at a cost of U.S. dlrs 370,000"
     /** At most 15 digits before the point and 6 after: a longer run of digits is no amount of money. */
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,4}(?:\\.\\d{1,6})?"
             // "1 500 000 tenge", "12 000 soums": thousands grouped by spaces, as translated Russian-language news writes them
