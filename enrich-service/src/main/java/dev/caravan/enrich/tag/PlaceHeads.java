@@ -24,6 +24,8 @@ final class PlaceHeads {
             + "Bazaar|mahalla|Mahalla|jamoat|Jamoat|"
             + "square|Square|valley|Valley|gorge|Gorge|glacier|Glacier|canal|Canal|pass|Pass|national park|National Park|"
             + "nature reserve|peninsula|Peninsula|desert|Desert|mountains|Mountains)\\b");
+    private static final Pattern SETTLEMENT_HEAD = Pattern.compile("village|Village|rural settlement|mahalla|Mahalla|jamoat|Jamoat|"
+            + "rural district|micro-district|microdistrict");
     private static final Pattern EPONYM_HEAD = Pattern.compile("^[ \u00a0]+(street|Street|avenue|Avenue|square|Square|district|"
             + "District|prospect|Prospect|boulevard|Boulevard|Street|microdistrict)\\b");
     private static final Pattern PLURAL_HEAD = Pattern.compile("^[ \u00a0]+(regions|Regions|oblasts|districts|Districts|provinces)\\b");
@@ -164,7 +166,9 @@ final class PlaceHeads {
                 int end = hit.end() + feature.end();
                 String written = text.substring(hit.start(), end);
                 GazetteerEntry place = hit.entry();
-                out.set(i, new EntityTagger.Hit(new GazetteerEntry(EntityType.LOCATION, written, List.of(), place.country(),
+                // "Zerenda village", "Nadirmat mahalla": a settlement is named by its name, its head stays in the mention
+                String name = SETTLEMENT_HEAD.matcher(feature.group(1)).matches() ? place.name() : written;
+                out.set(i, new EntityTagger.Hit(new GazetteerEntry(EntityType.LOCATION, name, List.of(), place.country(),
                         place.region()), hit.start(), end, written, hit.confidence()));
                 continue;
             }
