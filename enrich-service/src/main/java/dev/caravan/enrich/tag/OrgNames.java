@@ -96,7 +96,8 @@ final class OrgNames {
     /** A body named by its place: "Atyrau oil refinery", "Pavlodar region administration", "Karshi city court". */
     private static final Pattern PLACE_BODY = Pattern.compile("^[ \u00a0]+((?:oil |gas )?refinery|(?:regional |region |city |district |"
             + "town |village )?(?:administration|prosecutor's office|Prosecutor's Office|Prosecutor's office|mayor's office|hokim's office|akim's office|"
-            + "city hall|police precinct|police station|DIA|Department of Internal Affairs|"
+            + "city hall|police precinct|police station|DIA|Department of Internal Affairs|Mayor's Office|Mayor's office|"
+            + "information agency|city courts|"
             + "(?:specialized |specialised |inter-?district |interregional |inter-regional |district |city |regional )+"
             + "(?:economic |criminal |administrative |civil |juvenile )?court|"
             + "trade and economics department|(?:regional |region |city |district |town |provincial |province |"
