@@ -36,6 +36,7 @@ final class PatternNames {
     private static final String AGENCY_WORD = "Trend";
     private static final Pattern REPORTS_AFTER = Pattern.compile("^ (?:reports|reported|learned|learnt|writes|wrote|informs|correspondent)\\b");
     private static final Pattern CITED_BEFORE = Pattern.compile("\\b(?:told|to|via|by|informed) $");
+    private static final Pattern SOURCE_REPORTS = Pattern.compile(", (\\p{Lu}[\\p{L}\\d]*(?:\\.\\p{L}+)?) (?:reports|reported|writes|wrote)(?=[.,])");
     private static final Pattern BYLINE_BEFORE = Pattern.compile("\\p{L} [-\u2013\u2014] $");
     private static final Pattern NOT_A_NAME_AFTER = Pattern.compile("^ (?:of|in|for)\\b");
 
@@ -113,6 +114,21 @@ final class PatternNames {
                     || BYLINE_BEFORE.matcher(before).find() && after.startsWith(":")) { // "By Leman Zeynalova - Trend:"
                 hits.add(hit(AGENCY_WORD, at, end, (type, name) -> lookup.apply(type, Datelines.agencyName(name))));
             }
+        }
+        Matcher source = text.contains(" report") || text.contains(" writes") || text.contains(" wrote")
+                ? SOURCE_REPORTS.matcher(text) : null;
+        while (source != null && source.find()) {
+            // "..., Spot writes.", "..., Upl.uz reports": a one-word source at a clause's end is a medium
+            String name = source.group(1);
+            if (ContextRules.surname(name) || ContextRules.notAName(name) || lookup.apply(EntityType.PERSON, name) != null
+                    || lookup.apply(EntityType.LOCATION, name) != null || AGENCY_WORD.equals(name)) {
+                continue;
+            }
+            String known = lookup.apply(EntityType.ORGANIZATION, name) == null && name.indexOf('.') > 0
+                    && lookup.apply(EntityType.ORGANIZATION, name.substring(0, name.lastIndexOf('.'))) != null
+                    ? name.substring(0, name.lastIndexOf('.')) : name; // "Tengrinews.kz" is the gazetteer's Tengrinews
+            EntityTagger.Hit found = hit(known, source.start(1), source.end(1), lookup);
+            hits.add(new EntityTagger.Hit(found.entry(), found.start(), found.end(), name, found.confidence()));
         }
         boolean initialled = hasInitial(text);
         Matcher initials = INITIAL_SURNAME.matcher(initialled ? text : "");
