@@ -284,14 +284,8 @@ public final class MoneyExtractor {
 
     /** Where the next scale word a bare amount may have starts ("illion", "mln", "bln", "bn", "trln"), or -1. */
     private static int nextScaleWord(String text, int from) {
-        int best = -1;
-        for (String word : BARE_SCALE_WORDS) {
-            int at = text.indexOf(word, from);
-            if (at >= 0 && (best < 0 || at < best)) {
-                best = at;
-            }
-        }
-        return best; // for "illion" the scale word started a letter before it: the window around it covers that letter
+        // for "illion" the scale word started a letter before it: the window around it covers that letter
+        return dev.caravan.enrich.tag.Occurrences.first(text, BARE_SCALE_WORDS, from);
     }
 
     private static final List<String> BARE_SCALE_WORDS = List.of("illion", "mln", "bln", "trln", "bn");

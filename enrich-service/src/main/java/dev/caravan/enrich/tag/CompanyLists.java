@@ -89,13 +89,7 @@ final class CompanyLists {
     /** The next list after a company word, tried only where one of the words stands ({@code cueAt[0]}: the last one tried). */
     private static boolean findAfterCue(Matcher list, String text, int[] cueAt) {
         while (true) {
-            int next = -1;
-            for (String word : CUE_WORDS) {
-                int at = text.indexOf(word, cueAt[0] + 1);
-                if (at >= 0 && (next < 0 || at < next)) {
-                    next = at;
-                }
-            }
+            int next = Occurrences.first(text, CUE_WORDS, cueAt[0] + 1);
             if (next < 0) {
                 return false;
             }

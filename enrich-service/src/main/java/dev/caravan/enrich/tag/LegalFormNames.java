@@ -109,14 +109,7 @@ final class LegalFormNames {
     }
 
     private static int nextForm(String text, int from) {
-        int best = -1;
-        for (String form : FORMS) {
-            int at = text.indexOf(form, from);
-            if (at >= 0 && (best < 0 || at < best)) {
-                best = at;
-            }
-        }
-        return best;
+        return Occurrences.first(text, FORMS, from);
     }
 
     private static String formAt(String text, int at) {
