@@ -97,6 +97,8 @@ public final class MoneyExtractor {
             + "winners|runners-up|prize-winners|coaches|mentors|the (?:winner|runner-up)(?= will))\\b(?:[^.;$\\d]|(?<=\\d)\\.(?=\\d)){0,50}$");
     /** "the eight gold medalists shared $1.6 million", "a total prize pool of": a sum, not a prize each. */
     private static final Pattern TOTAL_BEFORE = Pattern.compile("(?i)\\b(?:shared|total|in all|altogether|combined|fund|pool|budget)\\b");
+    private static final Pattern ONE_INDICATOR_BEFORE = Pattern.compile("(?i)\\bone (?:monthly )?(?:calculation |financial )?"
+            + "(?:indicator|index|MCI|MRP)\\b[^.;\\d]{0,20}(?:equal to|equals|=|is)\\s+$");
     private static final Pattern PLACE_PRIZE_BEFORE = Pattern.compile("(?i)\\b(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd)"
             + " place\\b[^.;$\\d]{0,30}$|\\b(?:second|third|fourth|fifth|sixth) with $");
     private static final Pattern SCALED_LOW_END = Pattern.compile("(?i)\\b(from|between)\\s+(\\d{1,3}(?:[.,]\\d{1,3})?)\\s?"
@@ -785,6 +787,12 @@ public final class MoneyExtractor {
         // every context pattern stops at a sentence's or clause's end: search only the clause the amount is in
         String context = clause(text.substring(Math.max(0, start - 80), start));
         // a unit price is small: under $1,000 in a hard currency, under a million in the region's own
+        Matcher indicator = ONE_INDICATOR_BEFORE.matcher(context);
+        if (scale == null && indicator.find()) {
+            // "one calculation index equals 75.00 somonis": the value of one unit fines and fees are counted in
+            return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
+                    "calculation indicator");
+        }
         String priceUnit = priceUnit(context, scale == null);
         boolean income = INCOME_CONTEXT.matcher(context).find();
         if (income) {
