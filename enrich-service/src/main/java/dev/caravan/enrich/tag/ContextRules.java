@@ -48,6 +48,9 @@ final class ContextRules {
     private static final Set<String> FINAL_ORG_HEADS = Set.of("Engineering", "Technology", "Construction", "Minerals",
             "Herald", "Gazette", "Magazine", "Channel", "Securities", "Insurance", "Pharma", "Pharmaceuticals", "Textile",
             "Cement", "Steel", "Chemicals", "Brewery", "Ventures", "Partners", "Enterprises");
+    private static final Set<String> AUTHORED = Set.of("written", "reported", "Reported", "compiled", "prepared", "authored",
+            "Written", "Photo", "photo", "edited", "Edited", "translated");
+
     /** Words after which "the" stays inside a name: "Council of the Heads of State", "Agency for the Protection ...". */
     private static final Set<String> OF_LIKE = Set.of("of", "for", "on", "in", "and", "under", "to", "at", "with");
     private static final Set<String> ABBREVIATED = Set.of("Ltd", "Inc", "Corp", "Co");
@@ -401,7 +404,8 @@ final class ContextRules {
                 && (tokens.beforeIs(a, " ") || tokens.beforeIs(a, ", "))
                 && TITLES_LOWER.contains(previous.toLowerCase(Locale.ROOT))
                 || a > 0 && TITLES.contains(previous) && tokens.beforeIs(a, ", ");
-        if (titleBefore && a == runStart) {
+        boolean authorBefore = a > 1 && previous.equals("by") && AUTHORED.contains(tokens.text(a - 2)); // "written by Kudrenok Tatyana"
+        if ((titleBefore || authorBefore && words >= 2 && words <= 3) && a == runStart) {
             add(found, tokens, EntityType.PERSON, a, b, TITLE_CONFIDENCE);
         } else if (words <= 3 && ORG_CUES_AFTER.contains(next) && b == runEnd && !firstNames.contains(tokens.text(a))
                 && !surname(tokens.text(b)) && !tokens.sentenceStart(a) && !ADJECTIVE_ENDING.matcher(tokens.text(b)).find()) {
