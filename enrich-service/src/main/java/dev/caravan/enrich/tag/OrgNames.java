@@ -656,7 +656,10 @@ final class OrgNames {
     /** "Government of Kazakhstan", "the Government of the Kyrgyz Republic": a generic body, no entity (docs/ANNOTATION.md). */
     /** A relation between countries or a bare head, named in capitals: no organisation. */
     private static final Pattern NOT_A_BODY = Pattern.compile("(?:(?:Comprehensive |Enhanced |Expanded |Eternal |Allied |"
-            + "Privileged )*Strategic Partnership|Mission|Partnership|Alliance|Network)");
+            + "Privileged )*Strategic Partnership|Mission|Partnership|Alliance|Network"
+            // a unit every body has, named alone: "the Press Service", "the Procurement Department", "a Trust Fund"
+            + "|Press (?:Service|Center|Centre|Office)|Protocol Service|(?:Procurement|Finance|Credit|Personnel|Accounting|Legal) "
+            + "Department|Post Office|Shopping (?:Centre|Center|Mall)|Trust Fund|Executive Office)");
     private static final Pattern GOVERNMENT_OF = Pattern.compile("(?:Government|government) of (?:the )?(?:Republic of )?"
             + "\\p{Lu}[\\p{L}-]+(?: Republic)?");
 
