@@ -697,6 +697,33 @@ final class OrgNames {
         return out;
     }
 
+    /**
+     * "Bishkek City Court ... the City Court upheld": a body a rule found, named by the end of an organisation named
+     * before it in the article, is that organisation again.
+     */
+    static List<EntityTagger.Hit> shortNames(List<EntityTagger.Hit> hits) {
+        List<EntityTagger.Hit> out = hits;
+        for (int i = 1; i < out.size(); i++) {
+            EntityTagger.Hit hit = out.get(i);
+            if (hit.entry().type() != EntityType.ORGANIZATION || hit.confidence() >= 1.0 || hit.text().indexOf(' ') < 0) {
+                continue;
+            }
+            for (int k = i - 1; k >= 0; k--) {
+                EntityTagger.Hit earlier = out.get(k);
+                String name = earlier.entry().name();
+                if (earlier.entry().type() == EntityType.ORGANIZATION && earlier.entry() != hit.entry()
+                        && name.length() > hit.text().length() && name.endsWith(" " + hit.text())) {
+                    if (out == hits) {
+                        out = new ArrayList<>(hits);
+                    }
+                    out.set(i, new EntityTagger.Hit(earlier.entry(), hit.start(), hit.end(), hit.text(), earlier.confidence()));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /** What a company is, not what it is called: "Open Joint-Stock Company (OJSC) Agroinvestbonk". */
     private static final Pattern LEGAL_DESCRIPTOR = Pattern.compile("(?:(?:Open|Closed|Public|Private|National|State) )?(?:"
             + "Joint[- ]Stock (?:Commercial )?(?:Company|Bank)|Limited Liability (?:Company|Partnership)|(?:State )?Unitary Enterprise|"
