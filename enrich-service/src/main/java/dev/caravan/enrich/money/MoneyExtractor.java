@@ -793,7 +793,7 @@ public final class MoneyExtractor {
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
                     "calculation indicator");
         }
-        String priceUnit = priceUnit(context, scale == null);
+        String priceUnit = priceUnit(context, scale == null, scale == null || thousands);
         boolean income = INCOME_CONTEXT.matcher(context).find();
         if (income) {
             priceUnit = null; // "the minimum pension payment will be ₸28,215": an income, not a price
@@ -828,10 +828,10 @@ public final class MoneyExtractor {
     }
 
     /** What the words before an amount make it a price of, or null when they make it no price. */
-    private static String priceUnit(String before, boolean unscaled) {
+    private static String priceUnit(String before, boolean unscaled, boolean inThousandsAtMost) {
         Matcher c = PRICE_CONTEXT.matcher(before);
-        if (c.find()) {
-            return c.group(1).toLowerCase(Locale.ROOT);
+        if (c.find() && (unscaled || !c.group(1).toLowerCase(Locale.ROOT).startsWith("tariff"))) {
+            return c.group(1).toLowerCase(Locale.ROOT); // "tariffs saved about $17 million": a sum, no tariff
         }
         Matcher rate = RATE_CONTEXT.matcher(before);
         if (unscaled && rate.find()) {
@@ -842,7 +842,8 @@ public final class MoneyExtractor {
             return item.group(1).toLowerCase(Locale.ROOT);
         }
         Matcher holder = PER_HOLDER.matcher(before);
-        return holder.find() ? holder.group(1).toLowerCase(Locale.ROOT) : null;
+        // "each aiming at $300 million": a sum each raises is money; "handed each player $1,000" a price per head
+        return inThousandsAtMost && holder.find() ? holder.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     private String currencyOf(String written) {
