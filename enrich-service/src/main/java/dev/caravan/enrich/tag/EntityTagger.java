@@ -154,8 +154,8 @@ public final class EntityTagger {
         String country = OrgNames.mainCountry(titleHits, bodyHits, body);
         bodyHits = OrgNames.tidy(bodyHits, body, country, this::known);
         titleHits = OrgNames.tidy(titleHits, title, country, this::known);
-        bodyHits = OrgNames.shortNames(OrgNames.legalDescriptors(OrgNames.withoutGovernments(
-                OrgNames.spelledOutAbbreviations(bodyHits, body, this::known), body), body, this::known));
+        bodyHits = OrgNames.bracketedAbbreviations(OrgNames.shortNames(OrgNames.legalDescriptors(OrgNames.withoutGovernments(
+                OrgNames.spelledOutAbbreviations(bodyHits, body, this::known), body), body, this::known)), body);
         titleHits = OrgNames.legalDescriptors(OrgNames.withoutGovernments(titleHits, title), title, this::known);
 
         titleHits = knownSpellings(titleHits);

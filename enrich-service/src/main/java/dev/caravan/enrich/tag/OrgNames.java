@@ -107,7 +107,9 @@ final class OrgNames {
             + "University|Airport|International Airport|airport)(?: on (?:criminal|civil|economic|administrative) "
             + "(?:cases|proceedings|matters))?|(?:metallurgical |chemical |cement |power |thermal power )?plant)\\b");
     /** "... Fund for Development", "... Agency for Civil Service Affairs": a named purpose continues the name. */
-    private static final Pattern PURPOSE_TAIL = Pattern.compile("^ (?:for|on) (?:the )?\\p{Lu}[\\p{L}-]+(?: (?:and )?\\p{Lu}[\\p{L}-]+){0,4}"
+    private static final Pattern PURPOSE_TAIL = Pattern.compile("^ (?:for|on) (?:the )?(?!(?:January|February|March|April|May|June|"
+            + "July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)"
+            + "\\p{Lu}[\\p{L}-]+(?: (?:and )?\\p{Lu}[\\p{L}-]+){0,4}"
             + "(?: (?:region|district|province|oblast|city)\\b)?"); // "... Department for Talas region"
     /** A body named by what it is for: "Ministry of ...", "State Committee for ...", "Commission on ...". */
     private static final Pattern HEAD_PHRASE = Pattern.compile("\\b(?:Ministry|Committee|Commission|Agency|Council|Service|Department)"
@@ -455,7 +457,12 @@ final class OrgNames {
             }
             if (end != hit.end() || start != hit.start()) {
                 String written = text.substring(start, end);
-                out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), start, end, written, hit.confidence()));
+                GazetteerEntry entry = named(written, hit.entry().country(), lookup);
+                GazetteerEntry national = mainCountry != null && lookup.apply(EntityType.ORGANIZATION, written) == null
+                        && !written.contains(mainCountry) ? lookup.apply(EntityType.ORGANIZATION, written + " of " + mainCountry) : null;
+                // "People's" "Democratic Party" of a Tajik story: the People's Democratic Party of Tajikistan
+                out.set(i, new EntityTagger.Hit(national != null ? national : entry, start, end, written,
+                        national != null ? 1.0 : hit.confidence()));
                 continue;
             }
             Matcher suffixed = COUNTRY_SUFFIXED.matcher(hit.text());
@@ -718,6 +725,35 @@ final class OrgNames {
                     }
                     out.set(i, new EntityTagger.Hit(earlier.entry(), hit.start(), hit.end(), hit.text(), earlier.confidence()));
                     break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "People's Democratic Party (PDP)": the abbreviation in brackets right after a name is that name's, even when a
+     * later pass lengthened the name and gave it another entry.
+     */
+    static List<EntityTagger.Hit> bracketedAbbreviations(List<EntityTagger.Hit> hits, String text) {
+        List<EntityTagger.Hit> out = hits;
+        for (int i = 1; i < out.size(); i++) {
+            EntityTagger.Hit abbreviation = out.get(i);
+            EntityTagger.Hit name = out.get(i - 1);
+            if (abbreviation.entry().type() != EntityType.ORGANIZATION || name.entry().type() != EntityType.ORGANIZATION
+                    || abbreviation.entry() == name.entry() || !ABBREVIATION.matcher(abbreviation.text()).matches()
+                    || abbreviation.start() != name.end() + 2 || !text.startsWith(" (", name.end())
+                    || !text.startsWith(")", abbreviation.end()) || abbreviation.confidence() >= 1.0 && name.confidence() < 1.0) {
+                continue;
+            }
+            GazetteerEntry stale = abbreviation.entry();
+            if (out == hits) {
+                out = new ArrayList<>(hits);
+            }
+            for (int k = 0; k < out.size(); k++) {
+                EntityTagger.Hit h = out.get(k);
+                if (h.entry() == stale) {
+                    out.set(k, new EntityTagger.Hit(name.entry(), h.start(), h.end(), h.text(), name.confidence()));
                 }
             }
         }
