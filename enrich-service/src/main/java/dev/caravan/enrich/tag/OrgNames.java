@@ -40,6 +40,8 @@ final class OrgNames {
             "Uzbekistan", "Tajik", "Tajikistan", "Turkmen", "Turkmenistan", "Azerbaijani", "Azerbaijan");
     private static final Pattern LOCAL_OFFICE = Pattern.compile("^(?:City |Regional |District )?\\p{Lu}[\\p{L}-]+(?: (?:and )?"
             + "\\p{Lu}[\\p{L}-]+){0,4} (?:Department|Directorate|Office|Administration|Inspectorate|Court|Service)$");
+    private static final Pattern PLACE_NAMED_COMPANY = Pattern.compile("(?:\\p{Lu}[\\p{L}-]+ ){1,3}(?:Corporation|Company|Industries|"
+            + "Group|Holding|Holdings|Airlines|Airways|Motors)");
     private static final Pattern NATIONAL_BODY = Pattern.compile("^(?:\\p{Lu}[\\p{L}-]+ ){1,4}(?:Federation|Agency|Association|Union|"
             + "Committee|Council|Society|Foundation|Fund|Center|Centre|Academy|Institute|Chamber|Confederation|League)$");
     private static final Pattern NAMED_AFTER_PERSON = Pattern.compile("^,? named after (?:\\p{Lu}\\.\\s?)*\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,2}");
@@ -81,7 +83,8 @@ final class OrgNames {
     /** "Osh region department": a body that says only that it is one, no name. */
     private static final Pattern BARE_UNIT_BODY = Pattern.compile("(?:(?:district|region|city|rural|regional|provincial|oblast) )?"
             + "(?:department|directorate|inspectorate)");
-    private static final Pattern ROLE_OF = Pattern.compile("(?:Citing (?:the )?|According to (?:the )?|(?:Data|Figures|Estimates|Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
+    private static final Pattern ROLE_OF = Pattern.compile("(?:Citing (?:the )?|According to (?:the )?|(?:Board of Directors|"
+            + "Board of Executive Directors|Supervisory Board|Management Board|Data|Figures|Estimates|Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
             + "Summit|Meeting|Session|Congress|Forum|Conference|"
             + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?)");
     private static final Pattern COUNTRY_SUFFIXED = Pattern.compile("(.+ Ministry) of (?:the )?(\\p{Lu}\\p{L}+(?: Republic)?)");
@@ -147,7 +150,9 @@ final class OrgNames {
                 boolean country = hit.entry().name().equals(hit.entry().country()) && text.startsWith(hit.entry().name(), hit.start());
                 if (next.entry().type() == EntityType.ORGANIZATION && next.confidence() < 1.0 && next.start() == hit.end() + 1
                         && text.charAt(hit.end()) == ' ' && (LOCAL_OFFICE.matcher(next.text()).find()
-                        || country && NATIONAL_BODY.matcher(next.text()).find()) // "Uzbekistan Chess Federation"
+                        || country && NATIONAL_BODY.matcher(next.text()).find() // "Uzbekistan Chess Federation"
+                        || PLACE_NAMED_COMPANY.matcher(next.text()).matches() && !hit.text().matches("U\\.?S\\.?|U\\.?K\\.?"))
+                        // "Korea Gas Corporation", "Kawasaki Heavy Industries"; not "U.S. Overseas Private Investment Corporation"
                         && !Demonyms.isDemonym(hit)) {
                     // "Kemin District" "Internal Affairs Department", "Bishkek" "City Tax Inspectorate": the place's own office
                     String written = text.substring(hit.start(), next.end());
