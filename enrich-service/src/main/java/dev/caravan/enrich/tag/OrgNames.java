@@ -115,7 +115,8 @@ final class OrgNames {
             + "\\p{Lu}[\\p{L}-]+(?: (?:and )?\\p{Lu}[\\p{L}-]+){0,4}"
             + "(?: (?:region|district|province|oblast|city)\\b)?"); // "... Department for Talas region"
     /** A body named by what it is for: "Ministry of ...", "State Committee for ...", "Commission on ...". */
-    private static final Pattern HEAD_PHRASE = Pattern.compile("\\b(?:Ministry|Committee|Commission|Agency|Council|Service|Department)"
+    private static final Pattern HEAD_PHRASE = Pattern.compile("\\b(?:Ministry|Committee|Commission|Agency|Council|Service|Department|"
+            + "Institute|Directorate|Unit|Division)"
             + " (?:of|for|on) \\p{Lu}");
     /** The rest of a listed purpose: ", Industry and Trade", ", Investments, Development of Local Industry and Technical Regulation". */
     private static final Pattern LISTED_TAIL = Pattern.compile("^(?:, \\p{Lu}[\\p{L}-]+(?: (?:of )?\\p{Lu}[\\p{L}-]+){0,4}){1,4},? and "
@@ -368,8 +369,9 @@ final class OrgNames {
                 continue;
             }
             Matcher list = LISTED_TAIL.matcher(after);
-            if (HEAD_PHRASE.matcher(hit.text()).find() && list.lookingAt()
-                    && !PlaceHeads.nextIsTaken(out, i, end + list.end())) {
+            if (HEAD_PHRASE.matcher(hit.text()).find() && list.lookingAt() && !PlaceHeads.nextIsTaken(
+                    hit.text().contains(" for ") ? absorbPlaces(out, i, end + list.end()) : out, i, end + list.end())) {
+                // "Directorate for Central Asia" ", East Asia, Laos and Cambodia": the places its purpose lists are in its name
                 end += list.end(); // "Ministry of Investments" ", Industry and Trade"
                 after = following(text, end);
             }
