@@ -125,7 +125,7 @@ public final class EntityTagger {
         bodyHits = CompanyLists.listed(bodyHits, body, rules.firstNames());
         boolean useModel = model != null && (!minMargins.isEmpty() || vetoMargin != null);
         String[] gazetteerCover = useModel ? NameFeatures.gazetteerCover(bodyTokens, bodyHits) : null;
-        List<Hit> ruleHits = PersonNames.tidy(ruleHits(bodyTokens, bodyHits), title, body);
+        List<Hit> ruleHits = PersonNames.tidy(ruleHits(bodyTokens, bodyHits), title, body, rules.firstNames());
         if (useModel) {
             double[] margins = new double[bodyTokens.size()];
             int[] labels = model.label(bodyTokens, gazetteerCover, rules.firstNames(), margins);

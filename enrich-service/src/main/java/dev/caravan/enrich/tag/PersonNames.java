@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 final class PersonNames {
 
+    private static final Set<String> HONORIFICS = Set.of("H.E.", "HE", "Excellency", "Resident", "Representative", "Hon.", "Honorable");
     private static final Set<String> JOB_WORDS = Set.of("Sports", "Sport", "Irrigation", "Affairs", "Finance", "Finances",
             "Economy", "Energy", "Defence", "Defense", "Agriculture", "Education", "Health", "Healthcare", "Justice",
             "Culture", "Information", "Industry", "Trade", "Transport", "Construction", "Labour", "Labor", "Ecology",
@@ -31,7 +32,7 @@ final class PersonNames {
     private PersonNames() {
     }
 
-    static List<EntityTagger.Hit> tidy(List<EntityTagger.Hit> hits, String title, String body) {
+    static List<EntityTagger.Hit> tidy(List<EntityTagger.Hit> hits, String title, String body, Set<String> firstNames) {
         List<EntityTagger.Hit> out = new ArrayList<>(hits.size());
         for (EntityTagger.Hit hit : hits) {
             if (hit.entry().type() != EntityType.PERSON || hit.confidence() >= 1.0 || hit.entry().country() != null) {
@@ -44,8 +45,12 @@ final class PersonNames {
                 int space = text.indexOf(' ');
                 String first = space < 0 ? "" : text.substring(0, space);
                 // a job word, a nationality or a sentence's verb before the name: "Georgian Sahil Alahverdov", "Citing Chen Huailong"
+                // "Detained Timur Danebaev", "H.E. Waleed Al-Reshiadan": a participle or an honorific before two names
+                boolean beforeTwoNames = text.indexOf(' ', space + 1) > 0;
                 if (space < 0 || !JOB_WORDS.contains(first) && !Demonyms.isDemonymWord(first)
-                        && !(first.endsWith("ing") && first.length() >= 5)) {
+                        && !(first.endsWith("ing") && first.length() >= 5)
+                        && !(beforeTwoNames && first.endsWith("ed") && first.length() >= 6 && !firstNames.contains(first))
+                        && !(beforeTwoNames && HONORIFICS.contains(first))) {
                     break;
                 }
                 text = text.substring(space + 1);
