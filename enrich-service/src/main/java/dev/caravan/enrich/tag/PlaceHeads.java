@@ -25,6 +25,7 @@ final class PlaceHeads {
             + "square|Square|valley|Valley|gorge|Gorge|glacier|Glacier|canal|Canal|pass|Pass|national park|National Park|"
             + "nature reserve|peninsula|Peninsula|desert|Desert|mountains|Mountains)\\b");
     private static final Pattern SETTLEMENT_HEAD = Pattern.compile("village|Village|rural settlement|mahalla|Mahalla|jamoat|Jamoat|"
+            + "(?:(?:oil |gas |oil and gas |gas condensate )?field|oilfield|gasfield|deposit|(?:gold |copper |uranium |coal )?mine)|"
             + "rural district|micro-district|microdistrict");
     private static final Pattern EPONYM_HEAD = Pattern.compile("^[ \u00a0]+(street|Street|avenue|Avenue|square|Square|district|"
             + "District|prospect|Prospect|boulevard|Boulevard|Street|microdistrict)\\b");
