@@ -20,11 +20,11 @@ final class PlaceHeads {
     /** Named sites kept as written, with their head: "Kumtor gold mine", "Tengiz oilfield", "Sharyn river", "Shaga village". */
     private static final Pattern FEATURE_HEAD = Pattern.compile("^[ \u00a0]+((?:gold |copper |uranium |coal )?mine|(?:oil |gas |"
             + "oil and gas |gas condensate )?field|oilfield|gasfield|deposit|river|River|lake|(?:water )?reservoir|Reservoir|"
-            + "village|Village|rural district|rural settlement|micro-district|microdistrict|street|Street|avenue|Avenue|bazaar|"
+            + "village|Village|township|Township|rural district|rural settlement|micro-district|microdistrict|street|Street|avenue|Avenue|bazaar|"
             + "Bazaar|mahalla|Mahalla|jamoat|Jamoat|"
             + "square|Square|valley|Valley|gorge|Gorge|glacier|Glacier|canal|Canal|pass|Pass|national park|National Park|"
             + "nature reserve|peninsula|Peninsula|desert|Desert|mountains|Mountains)\\b");
-    private static final Pattern SETTLEMENT_HEAD = Pattern.compile("village|Village|rural settlement|mahalla|Mahalla|jamoat|Jamoat|"
+    private static final Pattern SETTLEMENT_HEAD = Pattern.compile("village|Village|township|Township|rural settlement|mahalla|Mahalla|jamoat|Jamoat|"
             + "(?:(?:oil |gas |oil and gas |gas condensate )?field|oilfield|gasfield|deposit|(?:gold |copper |uranium |coal )?mine)|"
             + "rural district|micro-district|microdistrict");
     private static final Pattern EPONYM_HEAD = Pattern.compile("^[ \u00a0]+(street|Street|avenue|Avenue|square|Square|district|"
