@@ -72,7 +72,7 @@ final class PlaceHeads {
     private static final String LISTED_NAME = "\\p{Lu}[\\p{L}'\u2019-]+(?:[ -]\\p{Lu}[\\p{L}'\u2019-]+){0,2}";
     /** "Urgut, Samarkand, Bulungur and Ishtykhan districts", "the Zaamin, Bakhmal and Farish districts of Jizzakh". */
     private static final Pattern LISTED_UNITS = Pattern.compile("((?:" + LISTED_NAME + "(?:, | and |, and )){1,14}" + LISTED_NAME
-            + ") (districts|regions|provinces|oblasts|velayats|Districts|Regions|Provinces)\\b");
+            + ") (districts|regions|provinces|oblasts|velayats|Districts|Regions|Provinces|bazaars)\\b");
     /** "in the districts of Jaloliddin Balkhi, Vakhsh and Temurmalik": the head before its list. */
     private static final Pattern UNITS_OF_LIST = Pattern.compile("\\b(districts|regions|provinces) of ((?:" + LISTED_NAME
             + "(?:, | and |, and )){1,14}" + LISTED_NAME + ")");
@@ -85,7 +85,7 @@ final class PlaceHeads {
     static List<EntityTagger.Hit> listedUnits(List<EntityTagger.Hit> hits, String text) {
         if (text.indexOf("districts") < 0 && text.indexOf("regions") < 0 && text.indexOf("provinces") < 0 && text.indexOf("provinces") < 0
                 && text.indexOf("velayats") < 0 && text.indexOf("oblasts") < 0 && text.indexOf("Districts") < 0
-                && text.indexOf("Regions") < 0 && text.indexOf("Provinces") < 0) {
+                && text.indexOf("Regions") < 0 && text.indexOf("Provinces") < 0 && text.indexOf("bazaars") < 0) {
             return hits;
         }
         List<EntityTagger.Hit> found = new ArrayList<>();
