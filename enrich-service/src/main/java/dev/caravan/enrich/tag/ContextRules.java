@@ -57,7 +57,8 @@ final class ContextRules {
     private static final Set<String> LEGAL_FORMS = Set.of("LLP", "JSC", "MMC", "LLC", "PLC", "plc", "Ltd", "Inc", "OJSC", "CJSC", "NJSC");
     private static final Set<String> PLACE_HEADS = Set.of("Region", "Oblast", "District", "Province", "Raion", "Velayat", "Jamoat");
     private static final Set<String> PLACE_HEADS_LOWER = Set.of("region", "oblast", "district", "province", "velayat",
-            "village", "settlement", "aul", "microdistrict", "micro-district", "street", "avenue", "bazaar", "mahalla", "jamoat");
+            "village", "settlement", "aul", "microdistrict", "micro-district", "street", "avenue", "bazaar", "mahalla", "jamoat",
+            "pass", "valley", "gorge", "glacier", "neighborhood", "neighbourhood", "deposit", "river");
     private static final Set<String> PLURAL_PLACE_HEADS = Set.of("regions", "oblasts", "districts", "provinces");
     private static final Set<String> NAMED_PLACE_HEADS = Set.of("River", "Sea", "Lake", "Valley", "Mountains",
             "Highway", "Desert", "Canal", "Gorge", "Pass", "Reservoir", "Steppe", "Plateau", "Island", "Gulf", "Bay",

@@ -21,7 +21,7 @@ final class PlaceHeads {
     private static final Pattern FEATURE_HEAD = Pattern.compile("^[ \u00a0]+((?:gold |copper |uranium |coal )?mine|(?:oil |gas |"
             + "oil and gas |gas condensate )?field|oilfield|gasfield|deposit|river|River|lake|(?:water )?reservoir|Reservoir|"
             + "village|Village|township|Township|rural district|rural settlement|micro-district|microdistrict|street|Street|avenue|Avenue|bazaar|"
-            + "Bazaar|mahalla|Mahalla|jamoat|Jamoat|"
+            + "Bazaar|mahalla|Mahalla|jamoat|Jamoat|neighborhood|neighbourhood|"
             + "square|Square|valley|Valley|gorge|Gorge|glacier|Glacier|canal|Canal|pass|Pass|national park|National Park|"
             + "nature reserve|peninsula|Peninsula|desert|Desert|mountains|Mountains)\\b");
     private static final Pattern SETTLEMENT_HEAD = Pattern.compile("village|Village|township|Township|rural settlement|mahalla|Mahalla|jamoat|Jamoat|"
