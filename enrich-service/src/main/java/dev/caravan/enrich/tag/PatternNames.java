@@ -69,11 +69,16 @@ final class PatternNames {
         Matcher web = WEBSITE.matcher(hasDomain(text) ? text : "");
         while (web.find()) {
             String site = web.group(1);
+            int siteStart = web.start(1);
+            if (site.startsWith("www.") && site.indexOf('.', 4) > 0) {
+                site = site.substring(4); // "www.akorda.kz" is the site akorda.kz
+                siteStart += 4;
+            }
             if (site.chars().filter(c -> c == '.').count() <= 3 && !site.matches("(?i)(?:e\\.g|i\\.e|u\\.s)\\..*")) {
                 String known = lookup.apply(EntityType.ORGANIZATION, site) == null && site.indexOf('.') > 0
                         && lookup.apply(EntityType.ORGANIZATION, site.substring(0, site.lastIndexOf('.'))) != null
                         ? site.substring(0, site.lastIndexOf('.')) : site; // "UzDaily.com" is the gazetteer's UzDaily
-                EntityTagger.Hit found = hit(known, web.start(1), web.end(1), lookup);
+                EntityTagger.Hit found = hit(known, siteStart, web.end(1), lookup);
                 hits.add(new EntityTagger.Hit(found.entry(), found.start(), found.end(), site, found.confidence()));
             }
         }
