@@ -774,19 +774,18 @@ public final class MoneyExtractor {
                     medal.lookingAt() ? "medal" : "place");
         }
         boolean thousands = scale != null && scale.toLowerCase(Locale.ROOT).startsWith("thousand"); // "meat for 50 thousand soums"
+        // a unit price is small: under $1,000 in a hard currency, under a million in the region's own
         boolean small = (scale == null || thousands) && amount < (HARD_CURRENCIES.contains(code) ? 1_000 : 1_000_000);
-        String sentence = clause(text.substring(Math.max(0, start - 80), start));
-        String lowered = sentence.toLowerCase(Locale.ROOT);
+        // every context pattern stops at a sentence's or clause's end: search only the clause the amount is in
+        String context = clause(text.substring(Math.max(0, start - 80), start));
+        String lowered = context.toLowerCase(Locale.ROOT);
         Matcher winner = PRIZE_WINNER_BEFORE.matcher(lowered.contains("champion") || lowered.contains("medal")
                 || lowered.contains("winner") || lowered.contains("runner") || lowered.contains("coach") || lowered.contains("mentor")
-                ? sentence : "");
-        if (winner.find() && !TOTAL_BEFORE.matcher(sentence).find()) {
+                ? context : "");
+        if (winner.find() && !TOTAL_BEFORE.matcher(context).find()) {
             // "silver medalists $100,000", "the runner-up will receive ... 6 thousand U.S. dollars": a prize per winner
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE, "winner");
         }
-        // every context pattern stops at a sentence's or clause's end: search only the clause the amount is in
-        String context = clause(text.substring(Math.max(0, start - 80), start));
-        // a unit price is small: under $1,000 in a hard currency, under a million in the region's own
         Matcher indicator = ONE_INDICATOR_BEFORE.matcher(context);
         if (scale == null && indicator.find()) {
             // "one calculation index equals 75.00 somonis": the value of one unit fines and fees are counted in

@@ -41,6 +41,25 @@ public final class SharedCurrencyWords {
                 ? Set.of(m.currency()) : Set.of(reading.usualCode(), reading.otherCode());
     }
 
+    private static final java.util.regex.Pattern JAPANESE = java.util.regex.Pattern.compile("\\b(?:Japan|Japanese|JICA|JBIC|yen)\\b");
+    private static final java.util.regex.Pattern CHINESE = java.util.regex.Pattern.compile("\\b(?:China|Chinese|yuan|renminbi|RMB)\\b");
+
+    /**
+     * {@link #resolve(String, String, Set)} for a mention at {@code at} in {@code text}: a "¥" the article's countries
+     * leave as yuan is yen when its own sentence is about Japan and not China ("Japan pledged ¥12.7 billion" in a
+     * story that names China too).
+     */
+    public static String resolve(String code, String written, Set<String> countries, String text, int at) {
+        String read = resolve(code, written, countries);
+        if (!written.startsWith("\u00a5") || !"CNY".equals(read)) {
+            return read;
+        }
+        int from = Math.max(text.lastIndexOf(". ", at), text.lastIndexOf('\n', at)) + 1;
+        int to = text.indexOf(". ", at);
+        String sentence = text.substring(from, to < 0 ? text.length() : to);
+        return JAPANESE.matcher(sentence).find() && !CHINESE.matcher(sentence).find() ? "JPY" : read;
+    }
+
     /**
      * The code {@code written} (the mention's text, e.g. "40,000 manats") stands for, given the
      * countries the article's places lie in; {@code code} when the word is not shared.

@@ -42,17 +42,6 @@ public final class ArticleEnricher {
         this.limits = limits;
     }
 
-    private static final java.util.regex.Pattern JAPANESE = java.util.regex.Pattern.compile("\\b(?:Japan|Japanese|JICA|JBIC|yen)\\b");
-    private static final java.util.regex.Pattern CHINESE = java.util.regex.Pattern.compile("\\b(?:China|Chinese|yuan|renminbi|RMB)\\b");
-
-    /** "Japan pledged ¥12.7 billion" in a story that names China too: the sentence of the "¥" says whose it is. */
-    private static String yenOrYuan(String text, int at, String code) {
-        int from = Math.max(text.lastIndexOf(". ", at), text.lastIndexOf('\n', at)) + 1;
-        int to = text.indexOf(". ", at);
-        String sentence = text.substring(from, to < 0 ? text.length() : to);
-        return JAPANESE.matcher(sentence).find() && !CHINESE.matcher(sentence).find() ? "JPY" : code;
-    }
-
     public EnrichedArticle enrich(RawArticle raw, FxRates rates) {
         List<String> limitsApplied = new ArrayList<>();
         String body = limits.taggedBody(raw.getBody(), limitsApplied);
@@ -70,11 +59,8 @@ public final class ArticleEnricher {
             // "from 1065 to 1220 som": the low end's currency word is the high end's
             String written = next != null && next.field() == m.field() && next.currency().equals(m.currency())
                     && !Character.isLetter(m.text().charAt(m.text().length() - 1)) && next.start() - m.end() <= 6 ? next.text() : m.text();
-            String code = SharedCurrencyWords.resolve(m.currency(), written, countries);
-            if (m.text().startsWith("\u00a5") && "CNY".equals(code)) {
-                code = yenOrYuan(m.field() == TextField.TITLE ? raw.getTitle() : body, m.start(), code);
-            }
-            read.add(m.withCurrency(code));
+            read.add(m.withCurrency(SharedCurrencyWords.resolve(m.currency(), written, countries,
+                    m.field() == TextField.TITLE ? raw.getTitle() : body, m.start())));
         }
         money = read;
         List<MoneyFacts.Fact> facts = MoneyFacts.group(money, raw.getTitle(), body);

@@ -466,7 +466,7 @@ final class OrgNames {
                 String written = text.substring(start, end);
                 GazetteerEntry entry = named(written, hit.entry().country(), lookup);
                 GazetteerEntry national = mainCountry != null && lookup.apply(EntityType.ORGANIZATION, written) == null
-                        && !written.contains(mainCountry) ? lookup.apply(EntityType.ORGANIZATION, written + " of " + mainCountry) : null;
+                        && !written.contains(mainCountry) ? national(written, mainCountry, lookup) : null;
                 // "People's" "Democratic Party" of a Tajik story: the People's Democratic Party of Tajikistan
                 out.set(i, new EntityTagger.Hit(national != null ? national : entry, start, end, written,
                         national != null ? 1.0 : hit.confidence()));
@@ -495,8 +495,7 @@ final class OrgNames {
             String possessor = ownerCountry(text, hit.start(), lookup);
             if (possessor != null && hit.confidence() < 1.0 && !hit.text().contains(possessor)) {
                 // "Kazakhstan's Atomic Energy Agency", "Turkmenistan's Central Bank": the country named as its owner
-                GazetteerEntry known = GENERIC.matcher(hit.text()).matches() ? national(hit.text(), possessor, lookup)
-                        : lookup.apply(EntityType.ORGANIZATION, hit.text() + " of " + possessor);
+                GazetteerEntry known = national(hit.text(), possessor, lookup);
                 if (known != null) {
                     out.set(i, new EntityTagger.Hit(known, hit.start(), hit.end(), hit.text(), 1.0));
                     continue;
@@ -505,7 +504,7 @@ final class OrgNames {
             if (mainCountry != null && hit.confidence() < 1.0 && !GENERIC.matcher(hit.text()).matches()
                     && !hit.text().contains(mainCountry) && hit.text().indexOf(' ') > 0) {
                 // "the National Guard", "Atomic Energy Agency": a body the gazetteer lists as the article's country's
-                GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, hit.text() + " of " + mainCountry);
+                GazetteerEntry known = national(hit.text(), mainCountry, lookup);
                 if (known != null) {
                     out.set(i, new EntityTagger.Hit(known, hit.start(), hit.end(), hit.text(), 1.0));
                     continue;

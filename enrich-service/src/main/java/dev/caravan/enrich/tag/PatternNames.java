@@ -75,11 +75,7 @@ final class PatternNames {
                 siteStart += 4;
             }
             if (site.chars().filter(c -> c == '.').count() <= 3 && !site.matches("(?i)(?:e\\.g|i\\.e|u\\.s)\\..*")) {
-                String known = lookup.apply(EntityType.ORGANIZATION, site) == null && site.indexOf('.') > 0
-                        && lookup.apply(EntityType.ORGANIZATION, site.substring(0, site.lastIndexOf('.'))) != null
-                        ? site.substring(0, site.lastIndexOf('.')) : site; // "UzDaily.com" is the gazetteer's UzDaily
-                EntityTagger.Hit found = hit(known, siteStart, web.end(1), lookup);
-                hits.add(new EntityTagger.Hit(found.entry(), found.start(), found.end(), site, found.confidence()));
+                hits.add(siteHit(site, siteStart, web.end(1), lookup));
             }
         }
         for (int at = text.indexOf(CABINET); at >= 0; at = text.indexOf(CABINET, at + 1)) {
@@ -129,11 +125,7 @@ final class PatternNames {
                     || lookup.apply(EntityType.LOCATION, name) != null || AGENCY_WORD.equals(name)) {
                 continue;
             }
-            String known = lookup.apply(EntityType.ORGANIZATION, name) == null && name.indexOf('.') > 0
-                    && lookup.apply(EntityType.ORGANIZATION, name.substring(0, name.lastIndexOf('.'))) != null
-                    ? name.substring(0, name.lastIndexOf('.')) : name; // "Tengrinews.kz" is the gazetteer's Tengrinews
-            EntityTagger.Hit found = hit(known, source.start(1), source.end(1), lookup);
-            hits.add(new EntityTagger.Hit(found.entry(), found.start(), found.end(), name, found.confidence()));
+            hits.add(siteHit(name, source.start(1), source.end(1), lookup));
         }
         boolean initialled = hasInitial(text);
         Matcher initials = INITIAL_SURNAME.matcher(initialled ? text : "");
@@ -210,6 +202,19 @@ final class PatternNames {
             }
         }
         return false;
+    }
+
+    /**
+     * A site or medium as written; "UzDaily.com", "Tengrinews.kz" are the gazetteer's UzDaily and Tengrinews when it
+     * knows the name without its domain.
+     */
+    private static EntityTagger.Hit siteHit(String written, int start, int end,
+                                            BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        String known = lookup.apply(EntityType.ORGANIZATION, written) == null && written.indexOf('.') > 0
+                && lookup.apply(EntityType.ORGANIZATION, written.substring(0, written.lastIndexOf('.'))) != null
+                ? written.substring(0, written.lastIndexOf('.')) : written;
+        EntityTagger.Hit found = hit(known, start, end, lookup);
+        return new EntityTagger.Hit(found.entry(), found.start(), found.end(), written, found.confidence());
     }
 
     private static EntityTagger.Hit hit(String name, int start, int end, BiFunction<EntityType, String, GazetteerEntry> lookup) {
