@@ -49,7 +49,7 @@ final class OrgNames {
             + "Hokim|President|Ombudsman)['\u2019]s $");
     private static final Pattern STANI_ADJECTIVE = Pattern.compile("(?:Kazakhstani|Uzbekistani|Kyrgyzstani|Tajikistani|Turkmenistani) ");
     private static final Pattern PEOPLES_BEFORE = Pattern.compile("\\b(?:People|Children|Women|Workers|Veterans|Farmers|Writers|"
-            + "Journalists|Employers)(?:['\u2019]s|s?['\u2019]) $");
+            + "Journalists|Employers)(?:['\u2019]s|s?['\u2019]) $|\\b\\p{Lu}\\p{Ll}+s['\u2019] $"); // "Bloggers' Alliance"
     /** A company's nationality describes it ("British BAE Systems plc"); a body's is often its name ("Lithuanian ... Agency"). */
     private static final Pattern COMPANY_END = Pattern.compile("\\b(?:Company|Corporation|Group|Organization|Systems|Holding|"
             + "Holdings|JSC|LLC|LLP|Ltd\\.?|plc|PLC|Inc\\.?|Co\\.?|A\\.\u015e\\.|A\\.S\\.|B\\.V\\.|N\\.V\\.|S\\.A\\.|GmbH|KG|Bank)$");
@@ -57,7 +57,7 @@ final class OrgNames {
     private static final java.util.Set<String> HOME_DEMONYMS = java.util.Set.of("Kazakh", "Kazakhstani", "Kyrgyz", "Kyrgyzstani",
             "Uzbek", "Uzbekistani", "Tajik", "Tajikistani", "Turkmen");
     private static final Pattern HOUSE_END = Pattern.compile("\\b(?:Theater|Theatre|Museum|University|Library|Philharmonic|"
-            + "Conservatory|Circus|Orchestra|Academy)\\b");
+            + "Conservatory|Conservatoire|Circus|Orchestra|Academy|Institute|College|Lyceum|Exchange)\\b");
     private static final Pattern CAPITALISED_BEFORE = Pattern.compile("(?<![\\p{L}])\\p{Lu}\\p{Ll}+ $");
     /** Tails that describe a known company rather than name a unit of it ("... Sovereign Wealth Fund", "... Holding"). */
     private static final Pattern DESCRIPTIVE_TAIL = Pattern.compile("(?:Fund|Holding|Holdings|Company|Corporation|Group)$");
@@ -370,7 +370,8 @@ final class OrgNames {
             }
             Matcher list = LISTED_TAIL.matcher(after);
             if (HEAD_PHRASE.matcher(hit.text()).find() && list.lookingAt() && !PlaceHeads.nextIsTaken(
-                    hit.text().contains(" for ") ? absorbPlaces(out, i, end + list.end()) : out, i, end + list.end())) {
+                    hit.text().contains(" for ") || list.group().contains(" of ") ? absorbPlaces(out, i, end + list.end()) : out,
+                    i, end + list.end())) {
                 // "Directorate for Central Asia" ", East Asia, Laos and Cambodia": the places its purpose lists are in its name
                 end += list.end(); // "Ministry of Investments" ", Industry and Trade"
                 after = following(text, end);
@@ -880,6 +881,41 @@ final class OrgNames {
                 }
             }
         }
+        if (votes.isEmpty()) {
+            return currencyCountry(bodyText);
+        }
         return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** Currencies only one country pays in; the manat is left out (Turkmen and Azerbaijani). */
+    private static final Map<String, String> NATIONAL_CURRENCIES = Map.ofEntries(Map.entry("soums", "Uzbekistan"),
+            Map.entry("soum", "Uzbekistan"), Map.entry("UZS", "Uzbekistan"), Map.entry("somoni", "Tajikistan"),
+            Map.entry("somonis", "Tajikistan"), Map.entry("TJS", "Tajikistan"), Map.entry("tenge", "Kazakhstan"),
+            Map.entry("tenges", "Kazakhstan"), Map.entry("KZT", "Kazakhstan"), Map.entry("soms", "Kyrgyzstan"),
+            Map.entry("som", "Kyrgyzstan"), Map.entry("KGS", "Kyrgyzstan"), Map.entry("TMT", "Turkmenistan"));
+
+    /**
+     * An article that names no place of its own ("115 officials prosecuted, damage of 51.3 billion soums, according
+     * to the Prosecutor General's Office") is still about the country whose money it counts in.
+     */
+    private static String currencyCountry(String bodyText) {
+        String found = null;
+        int at = 0;
+        while (at < bodyText.length()) {
+            while (at < bodyText.length() && !Character.isLetter(bodyText.charAt(at))) {
+                at++;
+            }
+            int end = at;
+            while (end < bodyText.length() && Character.isLetter(bodyText.charAt(end))) {
+                end++;
+            }
+            String country = end > at ? NATIONAL_CURRENCIES.get(bodyText.substring(at, end)) : null;
+            if (country != null && found != null && !found.equals(country)) {
+                return null; // two countries' money: no guess
+            }
+            found = country != null ? country : found;
+            at = end;
+        }
+        return found;
     }
 }
