@@ -209,7 +209,10 @@ final class ContextRules {
             return;
         }
         for (int k = a + 1; k < to; k++) {
-            if (tokens.text(k).equals("and") && (isOrgHead(tokens.text(k - 1)) || tokens.text(k + 1).equals("the"))) {
+            if (tokens.text(k).equals("and") && (isOrgHead(tokens.text(k - 1)) || tokens.text(k + 1).equals("the")
+                    || COMPANY_ENDS.contains(tokens.text(to)) && !COMPANY_ENDS.contains(tokens.text(k - 1))
+                    && hasBodyHead(tokens, a, k - 1))) {
+                // "... Youth Policy and Shaanxi Tianhan Shengdian Film Company Ltd": a body and the company it signed with
                 classifyRun(tokens, cover, a, k - 1, found); // "the World Bank and the Islamic Development Bank"
                 classifyRun(tokens, cover, k + 1, to, found);
                 return;
@@ -292,6 +295,20 @@ final class ContextRules {
             }
         }
         return true;
+    }
+
+    private static final Set<String> COMPANY_ENDS = Set.of("Company", "Ltd", "Co", "Corporation", "Group", "LLC", "JSC", "Inc");
+    /** Heads of bodies that sign agreements with companies; a company's own name has none of them. */
+    static final Set<String> BODY_HEADS = Set.of("Ministry", "Office", "Committee", "Agency", "Administration",
+            "Department", "Policy", "Service", "Council", "Commission", "Akimat", "Hokimiyat", "Municipality", "Government");
+
+    private static boolean hasBodyHead(TextTokens tokens, int a, int b) {
+        for (int k = a; k <= b; k++) {
+            if (BODY_HEADS.contains(tokens.text(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOrgHead(String word) {
@@ -425,7 +442,33 @@ final class ContextRules {
         } else if (words >= 2 && words <= 3 && surname(tokens.text(b)) && !slavicSurname(tokens.text(a))) {
             // "Erkin Yakubov": a given name may end like a surname ("-in"), only not like "-ov"
             add(found, tokens, EntityType.PERSON, a, b, SURNAME_CONFIDENCE);
+        } else if (words == 1 && innerCapitals(tokens.text(a))) {
+            // "KhujandCotton", "TajPromBank", "VimpelCom": a word with capitals inside is a brand, not a person or place
+            add(found, tokens, EntityType.ORGANIZATION, a, b, HEAD_CONFIDENCE);
         }
+    }
+
+    /** "KhujandCotton": capitalised parts of two letters or more run together; not "McMullen", "MacLeod", "MoUs". */
+    static boolean innerCapitals(String word) {
+        if (word.startsWith("Mc") || word.startsWith("Mac") || word.startsWith("MoU") || word.length() < 5) {
+            return false;
+        }
+        int parts = 0;
+        for (int i = 0; i < word.length(); ) {
+            if (!Character.isUpperCase(word.charAt(i))) {
+                return false;
+            }
+            int j = i + 1;
+            while (j < word.length() && Character.isLowerCase(word.charAt(j))) {
+                j++;
+            }
+            if (j - i < 2) {
+                return false;
+            }
+            parts++;
+            i = j;
+        }
+        return parts >= 2;
     }
 
     /**

@@ -38,6 +38,7 @@ final class LegalFormNames {
                 continue;
             }
             int start = nameStart(text, at);
+            start = start < 0 ? start : afterBodies(text, start, at);
             if (start < 0 || start < lastEnd) {
                 continue;
             }
@@ -98,6 +99,23 @@ final class LegalFormNames {
             }
             if (pos == 0 || text.charAt(pos - 1) == '\n') {
                 break;
+            }
+        }
+        return start;
+    }
+
+    /**
+     * "Ministry of Energy and Universal Energy Co. Ltd.", "Mayor's Office and Hunan Junxin ... Co., Ltd.": a body
+     * before "and" is the company's partner; the company starts after the last such "and".
+     */
+    private static int afterBodies(String text, int start, int formStart) {
+        int and = text.lastIndexOf(" and ", formStart);
+        if (and < start) {
+            return start;
+        }
+        for (String word : text.substring(start, and).split("[ ,]+")) {
+            if (ContextRules.BODY_HEADS.contains(word)) {
+                return and + " and ".length();
             }
         }
         return start;

@@ -819,6 +819,33 @@ final class OrgNames {
         return out;
     }
 
+    /** A legal form written before a company's name: "JSC Alokabank", "JSCB Halk Bank", "LLP Hamle". */
+    private static final Pattern LEADING_LEGAL_FORM = Pattern.compile("(?:JSC|JSCB|JSB|OJSC|CJSC|NJSC|PJSC|LLC|LLP|AKIB|ATB|ATIB|"
+            + "OOO|TOO|MChJ|QK|AJ) (\\p{Lu}.*)");
+
+    /**
+     * "JSC Alokabank" is the company Alokabank, whichever way an article writes it: a name a rule found after a
+     * legal form is named without it (the mention keeps it), so "Alokabank" elsewhere is the same company.
+     */
+    static List<EntityTagger.Hit> leadingLegalForms(List<EntityTagger.Hit> hits,
+                                                    BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        List<EntityTagger.Hit> out = hits;
+        for (int i = 0; i < out.size(); i++) {
+            EntityTagger.Hit hit = out.get(i);
+            Matcher form = hit.entry().type() == EntityType.ORGANIZATION && hit.confidence() < 1.0
+                    && hit.entry().name().equals(hit.text()) ? LEADING_LEGAL_FORM.matcher(hit.text()) : null;
+            if (form == null || !form.matches() || form.group(1).indexOf('"') >= 0 || form.group(1).indexOf('\u00ab') >= 0) {
+                continue; // a quoted name keeps its form: "JSC \"Kazakhstan\"" is no country
+            }
+            if (out == hits) {
+                out = new ArrayList<>(hits);
+            }
+            out.set(i, new EntityTagger.Hit(named(form.group(1), hit.entry().country(), lookup), hit.start(), hit.end(),
+                    hit.text(), hit.confidence()));
+        }
+        return out;
+    }
+
     /** The gazetteer's organisation of that name, else an article-local one in {@code country}. */
     private static GazetteerEntry named(String written, String country, BiFunction<EntityType, String, GazetteerEntry> lookup) {
         GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, written);
