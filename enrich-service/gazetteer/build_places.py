@@ -151,7 +151,7 @@ CA_REGIONS = {
     "UZ-NW": ("Navoi", ["Navoiy"]),
     "UZ-QA": ("Kashkadarya", ["Qashqadaryo", "Kashkadarya"]),
     "UZ-SA": ("Samarkand", ["Samarqand"]),
-    "UZ-SI": ("Syrdarya", ["Sirdaryo"]),
+    "UZ-SI": ("Syrdarya", ["Sirdaryo", "Syr Darya", "Syr-Darya"]),
     "UZ-SU": ("Surkhandarya", ["Surxondaryo", "Surkhondaryo"]),
     "UZ-TO": ("Tashkent", ["Toshkent"]),
     "UZ-XO": ("Khorezm", ["Xorazm", "Khorazm"]),
@@ -181,7 +181,7 @@ CA_SPECIAL = {
 CA_BARE_OK = {"North Kazakhstan", "East Kazakhstan", "West Kazakhstan", "South Kazakhstan"}
 # Bare local (iso-codes) names never given to a Central Asian region: "Balkan" is mostly the Balkans, "Sirdaryo"
 # is also the town and the river.
-CA_NO_BARE_LOCAL = {"Balkan", "Sirdaryo"}
+CA_NO_BARE_LOCAL = {"Balkan", "Sirdaryo", "Syr Darya", "Syr-Darya"}
 
 RU_SUBJECTS = {  # code: (English name, kind)  kind: oblast | krai | republic | ao | aobl
     "AD": ("Adygea", "republic"), "AL": ("Altai Republic", "republic"), "ALT": ("Altai", "krai"),

@@ -37,7 +37,9 @@ final class PatternNames {
     private static final Pattern REPORTS_AFTER = Pattern.compile("^ (?:reports|reported|learned|learnt|writes|wrote|informs|correspondent)\\b");
     private static final Pattern CITED_BEFORE = Pattern.compile("\\b(?:told|to|via|by|informed) $");
     private static final Pattern SOURCE_REPORTS = Pattern.compile(", (\\p{Lu}[\\p{L}\\d]*(?:\\.\\p{L}+)?) (?:reports|reported|writes|wrote)(?=[.,])");
-    private static final Pattern BYLINE_BEFORE = Pattern.compile("\\p{L} [-\u2013\u2014] $");
+    private static final Pattern BYLINE_BEFORE = Pattern.compile("\\p{L} ?[-\u2013\u2014] ?$"); // "By Fakhri Vakilov-Trend:"
+    /** A wire's dateline: "Tashkent, April 8 / Trend, D.Azizov /", "Astana, April 16 / Trend D. Mukhtarov /". */
+    private static final Pattern SLASHED_BEFORE = Pattern.compile("\\d / ?$");
     private static final Pattern NOT_A_NAME_AFTER = Pattern.compile("^ (?:of|in|for)\\b");
 
     /** Airlines: "Wizz Air", "Qeshm Air", "Air China", "Thai AirAsia", "Uzbekistan Airways". */
@@ -112,7 +114,8 @@ final class PatternNames {
             String before = text.substring(Math.max(0, at - 10), at);
             if (REPORTS_AFTER.matcher(after).find()
                     || CITED_BEFORE.matcher(before).find() && !NOT_A_NAME_AFTER.matcher(after).find()
-                    || BYLINE_BEFORE.matcher(before).find() && after.startsWith(":")) { // "By Leman Zeynalova - Trend:"
+                    || BYLINE_BEFORE.matcher(before).find() && after.startsWith(":") // "By Leman Zeynalova - Trend:"
+                    || SLASHED_BEFORE.matcher(before).find()) {
                 hits.add(hit(AGENCY_WORD, at, end, (type, name) -> lookup.apply(type, Datelines.agencyName(name))));
             }
         }
