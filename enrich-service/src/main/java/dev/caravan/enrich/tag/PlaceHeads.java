@@ -127,8 +127,14 @@ final class PlaceHeads {
         }
     }
 
+    /** "17 regions: Abai, Akmola, ...", "the regions of Aktobe and Atyrau": a plural head before its list. */
+    private static final Pattern HEAD_BEFORE_LIST = Pattern.compile("\\b(regions|districts|provinces|oblasts)(?::| including)\\s+$");
+
+    private static final Pattern UNTAGGED_ITEMS = Pattern.compile("(?:\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?, )+");
+
     static List<EntityTagger.Hit> extend(List<EntityTagger.Hit> hits, String text) {
         List<EntityTagger.Hit> out = new ArrayList<>(hits);
+        listsAfterHeads(out, text);
         for (int i = 0; i < out.size(); i++) {
             EntityTagger.Hit hit = out.get(i);
             if (hit.entry().type() == EntityType.PERSON) {
@@ -189,6 +195,45 @@ final class PlaceHeads {
             }
         }
         return out;
+    }
+
+    /** The places a plural head introduces are each of that kind: "regions: Abai, Akmola and Aktobe". */
+    private static void listsAfterHeads(List<EntityTagger.Hit> out, String text) {
+        for (int i = 0; i < out.size(); i++) {
+            EntityTagger.Hit first = out.get(i);
+            if (first.entry().type() == EntityType.ORGANIZATION || first.start() < 10) {
+                continue;
+            }
+            int listStart = first.start();
+            if (text.charAt(listStart - 2) != ':' && !text.startsWith("including", listStart - 10)) {
+                int colon = text.lastIndexOf(": ", listStart);
+                if (colon < 0 || listStart - colon > 40 || !UNTAGGED_ITEMS.matcher(text.substring(colon + 2, listStart)).matches()) {
+                    continue;
+                }
+                listStart = colon + 2; // "regions: Abai, Akmola, ...": an item no line tagged opens the list
+            }
+            Matcher head = HEAD_BEFORE_LIST.matcher(text.substring(Math.max(0, listStart - 24), listStart));
+            if (!head.find()) {
+                continue;
+            }
+            String unit = head.group(1).substring(0, head.group(1).length() - 1);
+            int k = i;
+            while (k < out.size() && (listable(out.get(k)) || out.get(k).entry().type() == EntityType.PERSON)
+                    && (k == i || out.get(k - 1).end() <= out.get(k).start()
+                    && LIST_GAP.matcher(text.substring(out.get(k - 1).end(), out.get(k).start())).matches())) {
+                if (listable(out.get(k)) && isPlace(out.get(k))) {
+                    out.set(k, withHead(out.get(k), text, out.get(k).end(), unit));
+                }
+                k++;
+            }
+            i = Math.max(i, k - 1);
+        }
+    }
+
+    /** A place or region that may stand in a list of units; no country is a region of one. */
+    private static boolean listable(EntityTagger.Hit hit) {
+        return hit.entry().type() == EntityType.LOCATION && !hit.entry().name().equals(hit.entry().country())
+                && (isPlace(hit) || hasHead(hit.entry().name()));
     }
 
     /** The places listed before a plural head: "Andijan, Fergana and Namangan regions" are three regions. */
