@@ -47,7 +47,8 @@ final class ContextRules {
     /** Trades that end a company's name but, inside a run, are ordinary words ("Ministry of Investments and Trade"). */
     private static final Set<String> FINAL_ORG_HEADS = Set.of("Engineering", "Technology", "Construction", "Minerals",
             "Herald", "Gazette", "Magazine", "Channel", "Securities", "Insurance", "Pharma", "Pharmaceuticals", "Textile",
-            "Cement", "Steel", "Chemicals", "Brewery", "Ventures", "Partners", "Enterprises");
+            "Cement", "Steel", "Chemicals", "Brewery", "Ventures", "Partners", "Enterprises", "Logistics", "Logistic", "Telecom",
+            "Petroleum", "Airlines", "Motors", "Mining", "Metals", "Energy");
     private static final Set<String> AUTHORED = Set.of("written", "reported", "Reported", "compiled", "prepared", "authored",
             "Written", "Photo", "photo", "edited", "Edited", "translated");
 

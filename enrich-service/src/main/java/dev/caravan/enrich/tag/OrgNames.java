@@ -94,7 +94,7 @@ final class OrgNames {
             + "(?: (?:on|for) (?:criminal|civil|economic|administrative) (?:cases|proceedings|matters))?\\b");
     private static final Pattern AIRPORT = Pattern.compile("(?:International )?[Aa]irport");
     private static final Pattern PLACE_UNIT_AFTER = Pattern.compile("^ (?:region|district|province|oblast)\\b");
-    private static final Pattern ENDS_IN_OF_PLACE = Pattern.compile("\\b(?:of|for|in) (?:the )?\\p{Lu}[\\p{L}-]+$");
+    private static final Pattern ENDS_IN_OF_PLACE = Pattern.compile("\\b(?:of|for|in) (?:the )?(?:\\p{Lu}[\\p{L}-]+ )?\\p{Lu}[\\p{L}-]+$");
     private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
     /** A body named by its place: "Atyrau oil refinery", "Pavlodar region administration", "Karshi city court". */
     private static final Pattern PLACE_BODY = Pattern.compile("^[ \u00a0]+((?:oil |gas )?refinery|(?:regional |region |city |district |"
@@ -120,7 +120,7 @@ final class OrgNames {
             + " (?:of|for|on) \\p{Lu}");
     /** The rest of a listed purpose: ", Industry and Trade", ", Investments, Development of Local Industry and Technical Regulation". */
     private static final Pattern LISTED_TAIL = Pattern.compile("^(?:, \\p{Lu}[\\p{L}-]+(?: (?:of )?\\p{Lu}[\\p{L}-]+){0,4}){1,4},? and "
-            + "\\p{Lu}[\\p{L}-]+(?: (?:of )?\\p{Lu}[\\p{L}-]+){0,3}");
+            + "\\p{Lu}[\\p{L}-]+(?: (?:of |and )?\\p{Lu}[\\p{L}-]+){0,3}"); // "..., Construction and Housing and Communal Services"
     /** An office named with its seat: "... Department in Tashkent", "World Bank Office in Uzbekistan". */
     private static final Pattern ENDS_IN_OFFICE = Pattern.compile("\\b(?:Department|Office|Representative Office|Mission|Branch|"
             + "Bureau|Consulate|Consulate General)$");
@@ -136,7 +136,7 @@ final class OrgNames {
             + "Defence Ministry|Energy Ministry|Health Ministry|Justice Ministry|Economy Ministry|Agriculture Ministry|"
             + "Education Ministry|\\p{Lu}\\p{L}+(?: (?:and )?\\p{Lu}\\p{L}+){1,3} Ministry|Ministry (?:of|for) [A-Z][A-Za-z]+(?: (?:and |of )?[A-Z][A-Za-z]+){0,3}|State Committee for [A-Z][a-z]+"
             + "(?: [A-Za-z]+){0,3}|Anti-Corruption Agency|Customs Service|Tax Committee|Statistics Agency|(?:State |National )?"
-            + "Statistic(?:s|al) (?:Committee|Agency)|Agency (?:of|on|for) Statistics|Chamber of Commerce and Industry)");
+            + "Statistic(?:s|al) (?:Committee|Agency)|Agency (?:of|on|for) Statistics|Chamber of Commerce and Industry|Accounts Chamber|Chamber of Accounts)");
 
     private OrgNames() {
     }

@@ -46,6 +46,11 @@ final class PatternNames {
     private static final Pattern AIRLINE = Pattern.compile("\\b(?:(?:\\p{Lu}[\\p{L}-]+ )?AirAsia(?: X)?|\\p{Lu}[\\p{L}-]+ Air"
             + "|Air (?!Force)\\p{Lu}[\\p{L}-]+|(?:\\p{Lu}{2,5} )?\\p{Lu}[\\p{L}-]+ (?:Airlines|Airways))\\b"); // "LOT Polish Airlines"
 
+    /** Sports clubs: "FC Altyn Asyr", "FC «Ashgabat»", "Istiklol FC", "HC Barys"; a club named after its city is no place. */
+    private static final Pattern CLUB = Pattern.compile("\\b(?:FC|PFC|FK|SC|HC|BC) [\"“«]?\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?[\"”»]?"
+            + "|\\b\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)? (?:FC|PFC)\\b");
+    private static final java.util.List<String> CLUB_WORDS = java.util.List.of("FC ", "PFC ", "FK ", "SC ", "HC ", "BC ", " FC", " PFC");
+
     /** Court and police reports name people by initial and surname: "D.Tajimuratov", "Y. Abibullayev". */
     private static final Pattern INITIAL_SURNAME = Pattern.compile("\\b(?:\\p{Lu}\\.){1,2} ?\\p{Lu}\\p{Ll}+(?:ov|ova|ev|eva|yev|yeva|iev|"
             + "ieva|in|ina|uly|kyzy|uulu|zoda|zada|bekov|bekova|dze|shvili|yan|sky|ski|enko)\\b"
@@ -150,6 +155,17 @@ final class PatternNames {
                 hits.add(new EntityTagger.Hit(new GazetteerEntry(EntityType.PERSON, name, List.of(), null, null),
                         initialsOnly.start(), initialsOnly.end(), name, ContextRules.SURNAME_CONFIDENCE));
             }
+        }
+        Matcher club = CLUB.matcher(Occurrences.first(text, CLUB_WORDS, 0) >= 0 ? text : "");
+        while (club.find()) {
+            String written = club.group();
+            if (written.startsWith("The ") || written.startsWith("A ")) {
+                continue;
+            }
+            String name = written.replaceAll("[\"“”«»]", "");
+            GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, name);
+            hits.add(new EntityTagger.Hit(known != null ? known : new GazetteerEntry(EntityType.ORGANIZATION, name, List.of(), null, null),
+                    club.start(), club.end(), written, known != null ? 1.0 : ContextRules.HEAD_CONFIDENCE));
         }
         Matcher embassy = EMBASSY.matcher(text.contains("Embassy") || text.contains("Consulate") ? text : "");
         while (embassy.find()) {
