@@ -274,6 +274,22 @@ final class OrgNames {
                     start -= more.group().length(); // "National" "Children's Medical Center"
                 }
             }
+            if (start > 1 && text.charAt(start - 1) == '-' && hit.confidence() < 1.0 && HOUSE_END.matcher(hit.text()).find()
+                    && Demonyms.isDemonymWord(hit.text().substring(0, Math.max(0, hit.text().indexOf(' '))))) {
+                int pairStart = start - 1;
+                while (pairStart > 0 && Character.isLetter(text.charAt(pairStart - 1))) {
+                    pairStart--;
+                }
+                if (Demonyms.isDemonymWord(text.substring(pairStart, start - 1)) && (i == 0 || out.get(i - 1).end() <= pairStart)
+                        || i > 0 && out.get(i - 1).start() == pairStart && out.get(i - 1).end() == start - 1
+                        && Demonyms.isDemonymWord(out.get(i - 1).text()) && out.get(i - 1).entry().type() == EntityType.LOCATION) {
+                    if (i > 0 && out.get(i - 1).start() == pairStart) {
+                        out.remove(i - 1);
+                        i--;
+                    }
+                    start = pairStart; // "Kazakh-" "British Technical University": the pair names the house
+                }
+            }
             String after = following(text, end);
             // "Kazakh Foreign Ministry": the country's adjective is part of the name as written
             int space = start - 1;
@@ -490,6 +506,14 @@ final class OrgNames {
                         ? national(prefixed.group(2), place.name(), lookup) : null;
                 if (known != null) {
                     out.set(i, new EntityTagger.Hit(known, hit.start(), hit.end(), hit.text(), 1.0));
+                    continue;
+                }
+                if (place != null && place.name().equals(place.country()) && hit.confidence() < 1.0
+                        && prefixed.group(2).startsWith("Ministry of ")) {
+                    // "Kyrgyzstan Ministry of Economic Regulation": the Ministry of Economic Regulation of Kyrgyzstan
+                    String official = prefixed.group(2) + " of " + place.name();
+                    out.set(i, new EntityTagger.Hit(new GazetteerEntry(EntityType.ORGANIZATION, official, List.of(), place.name(), null),
+                            hit.start(), hit.end(), hit.text(), hit.confidence()));
                     continue;
                 }
             }
@@ -770,7 +794,8 @@ final class OrgNames {
     /** What a company is, not what it is called: "Open Joint-Stock Company (OJSC) Agroinvestbonk". */
     private static final Pattern LEGAL_DESCRIPTOR = Pattern.compile("(?:(?:Open|Closed|Public|Private|National|State) )?(?:"
             + "Joint[- ]Stock (?:Commercial )?(?:Company|Bank)|Limited Liability (?:Company|Partnership)|(?:State )?Unitary Enterprise|"
-            + "Public (?:Foundation|Association|Fund)|Commercial Bank)");
+            + "Public (?:Foundation|Association|Fund)|Commercial Bank|National (?:Wealth |Welfare )?Fund|Sovereign Wealth Fund|"
+            + "National (?:Managing )?(?:Company|Holding))"); // "the National Wealth Fund Samruk-Kazyna"
     /** The name after a descriptor: "(OJSC) Agroinvestbonk", "\"Dushanbe Moll\"", "Dushanbe Moll". */
     private static final Pattern NAME_AFTER_DESCRIPTOR = Pattern.compile("^(?: \\(\\p{Lu}{2,6}\\))? ([\"\u201c\u00ab]?)"
             + "(\\p{Lu}[\\p{L}\\d&-]*(?: \\p{Lu}[\\p{L}\\d&-]*){0,3})[\"\u201d\u00bb]?");

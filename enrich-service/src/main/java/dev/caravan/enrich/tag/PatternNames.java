@@ -44,7 +44,7 @@ final class PatternNames {
 
     /** Airlines: "Wizz Air", "Qeshm Air", "Air China", "Thai AirAsia", "Uzbekistan Airways". */
     private static final Pattern AIRLINE = Pattern.compile("\\b(?:(?:\\p{Lu}[\\p{L}-]+ )?AirAsia(?: X)?|\\p{Lu}[\\p{L}-]+ Air"
-            + "|Air (?!Force)\\p{Lu}[\\p{L}-]+|(?:\\p{Lu}{2,5} )?\\p{Lu}[\\p{L}-]+ (?:Airlines|Airways))\\b"); // "LOT Polish Airlines"
+            + "|Air (?!Force)\\p{Lu}[\\p{L}-]+|(?:\\p{Lu}{2,5} )?(?:\\p{Lu}[\\p{L}-]+ )?\\p{Lu}[\\p{L}-]+ (?:Airlines|Airways))\\b"); // "LOT Polish Airlines"
 
     /** Sports clubs: "FC Altyn Asyr", "FC «Ashgabat»", "Istiklol FC", "HC Barys"; a club named after its city is no place. */
     private static final Pattern CLUB = Pattern.compile("\\b(?:FC|PFC|FK|SC|HC|BC) [\"“«]?\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?[\"”»]?"
