@@ -844,12 +844,12 @@ final class OrgNames {
         return out;
     }
 
-    /** A legal form written before a company's name: "JSC Alokabank", "JSCB Halk Bank", "LLP Hamle". */
+    /** A legal form written before or after a company's name: "JSC Alokabank", "JSCB Halk Bank", "Samruk Energo JSC". */
     private static final Pattern LEADING_LEGAL_FORM = Pattern.compile("(?:JSC|JSCB|JSB|OJSC|CJSC|NJSC|PJSC|LLC|LLP|AKIB|ATB|ATIB|"
-            + "OOO|TOO|MChJ|QK|AJ) (\\p{Lu}.*)");
+            + "OOO|TOO|MChJ|QK|AJ) (\\p{Lu}.*)|(\\p{Lu}.*?(?<! Co\\.?)),? (?:JSC|JSCB|OJSC|CJSC|LLP|LLC)");
 
     /**
-     * "JSC Alokabank" is the company Alokabank, whichever way an article writes it: a name a rule found after a
+     * "JSC Alokabank" is the company Alokabank, whichever way an article writes it: a name a rule found with a
      * legal form is named without it (the mention keeps it), so "Alokabank" elsewhere is the same company.
      */
     static List<EntityTagger.Hit> leadingLegalForms(List<EntityTagger.Hit> hits,
@@ -859,13 +859,14 @@ final class OrgNames {
             EntityTagger.Hit hit = out.get(i);
             Matcher form = hit.entry().type() == EntityType.ORGANIZATION && hit.confidence() < 1.0
                     && hit.entry().name().equals(hit.text()) ? LEADING_LEGAL_FORM.matcher(hit.text()) : null;
-            if (form == null || !form.matches() || form.group(1).indexOf('"') >= 0 || form.group(1).indexOf('\u00ab') >= 0) {
+            String name = form != null && form.matches() ? (form.group(1) != null ? form.group(1) : form.group(2)) : null;
+            if (name == null || name.indexOf('"') >= 0 || name.indexOf('\u00ab') >= 0 || name.indexOf('\u201c') >= 0) {
                 continue; // a quoted name keeps its form: "JSC \"Kazakhstan\"" is no country
             }
             if (out == hits) {
                 out = new ArrayList<>(hits);
             }
-            out.set(i, new EntityTagger.Hit(named(form.group(1), hit.entry().country(), lookup), hit.start(), hit.end(),
+            out.set(i, new EntityTagger.Hit(named(name, hit.entry().country(), lookup), hit.start(), hit.end(),
                     hit.text(), hit.confidence()));
         }
         return out;
