@@ -57,7 +57,8 @@ class ContextRulesTest {
         String body = "Work at Karaganda cement plant LLP stopped on Monday. The Taraz city administration and the Bukhara "
                 + "regional court were told. By Tuesday the Karaganda cement plant was running again.";
         List<Entity> entities = tagger.tag("Plant", body);
-        assertThat(named(entities, "Karaganda cement plant LLP").getMentions()).extracting(Mention::getText)
+        // named without its legal form, which stays in the mention
+        assertThat(named(entities, "Karaganda cement plant").getMentions()).extracting(Mention::getText)
                 .containsExactly("Karaganda cement plant LLP", "Karaganda cement plant");
         assertThat(named(entities, "Taraz city administration").getType()).isEqualTo(EntityType.ORGANIZATION);
         assertThat(named(entities, "Bukhara regional court").getType()).isEqualTo(EntityType.ORGANIZATION);
