@@ -48,7 +48,9 @@ final class ContextRules {
     private static final Set<String> FINAL_ORG_HEADS = Set.of("Engineering", "Technology", "Construction", "Minerals",
             "Herald", "Gazette", "Magazine", "Channel", "Securities", "Insurance", "Pharma", "Pharmaceuticals", "Textile",
             "Cement", "Steel", "Chemicals", "Brewery", "Ventures", "Partners", "Enterprises", "Logistics", "Logistic", "Telecom",
-            "Petroleum", "Airlines", "Motors", "Mining", "Metals", "Energy");
+            "Petroleum", "Airlines", "Motors", "Mining", "Metals", "Energy", "Agro", "Industrial", "Carbon", "Invest", "Trading",
+            "Tech", "Auto", "Textiles", "Foods", "Dairy", "Plast", "Pharm", "Systems", "Solutions", "Consulting",
+            "Industries", "Products", "Ceramic", "Ceramics", "Gold");
     private static final Set<String> AUTHORED = Set.of("written", "reported", "Reported", "compiled", "prepared", "authored",
             "Written", "Photo", "photo", "edited", "Edited", "translated");
 
@@ -248,8 +250,10 @@ final class ContextRules {
                 head = k;
             }
         }
-        if (head < 0 || (a == b && !bankWord(tokens.text(a))) || hasTitle(tokens, a, head)) {
-            return false;
+        if (head < 0 || (a == b && !bankWord(tokens.text(a))) || hasTitle(tokens, a, head)
+                || b == a + 1 && LEGAL_FORMS.contains(tokens.text(b)) && (ORG_HEADS.contains(tokens.text(a))
+                || COMPANY_ENDS.contains(tokens.text(a)))) {
+            return false; // "Corporation LLP" alone names nothing: the company's name is before it
         }
         for (int k = a + 1; k < head; k++) {
             if (tokens.text(k).equals("the") && !OF_LIKE.contains(tokens.text(k - 1))) {

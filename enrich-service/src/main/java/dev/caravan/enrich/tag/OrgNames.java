@@ -448,6 +448,10 @@ final class OrgNames {
                 end += purpose.end();
             } else if (tail.lookingAt() && !PlaceHeads.nextIsTaken(absorbRuleNames(out, i, end + tail.end()), i, end + tail.end())) {
                 end += tail.end(); // "Samruk-Kazyna" "National Welfare Fund"
+                Matcher tailForm = LEGAL_FORM.matcher(following(text, end));
+                if (tailForm.lookingAt()) {
+                    end += tailForm.end(); // "Kazakhmys" "Corporation" "LLP"
+                }
                 if (start == hit.start() && hit.confidence() >= 1.0 && DESCRIPTIVE_TAIL.matcher(tail.group(1)).find()
                         && lookup.apply(EntityType.ORGANIZATION, text.substring(start, end)) == null) {
                     // the gazetteer's Samruk-Kazyna, described: "Samruk-Kazyna Sovereign Wealth Fund", "Kazakh Invest National Company"
@@ -656,7 +660,7 @@ final class OrgNames {
 
     /** The gazetteer's body of {@code country} a body named without its country stands for, or null. */
     private static GazetteerEntry national(String generic, String country, BiFunction<EntityType, String, GazetteerEntry> lookup) {
-        for (String form : officialForms(generic)) {
+        for (String form : officialForms(generic.replace(", and ", " and "))) { // "Investment, Industry, and Trade"
             GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, form + " of " + country);
             if (known != null) {
                 return known;
@@ -844,6 +848,37 @@ final class OrgNames {
         return out;
     }
 
+    /**
+     * "Academic Lyceum under Bukhara State Pedagogical Institute", "Directorate ... under the Tashkent region
+     * administration": a unit named with the body it answers to is one organisation. Runs once the bodies on
+     * both sides have their full names.
+     */
+    static List<EntityTagger.Hit> underBodies(List<EntityTagger.Hit> hits, String text,
+                                              BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        List<EntityTagger.Hit> out = hits;
+        for (int i = 0; i + 1 < out.size(); i++) {
+            EntityTagger.Hit unit = out.get(i);
+            EntityTagger.Hit body = out.get(i + 1);
+            if (unit.entry().type() != EntityType.ORGANIZATION || body.entry().type() != EntityType.ORGANIZATION
+                    || unit.confidence() >= 1.0 || body.start() <= unit.end() || body.start() - unit.end() > 11) {
+                continue;
+            }
+            String gap = text.substring(unit.end(), body.start());
+            if (!gap.equals(" under ") && !gap.equals(" under the ")) {
+                continue;
+            }
+            if (out == hits) {
+                out = new ArrayList<>(hits);
+            }
+            String written = text.substring(unit.start(), body.end());
+            out.set(i, new EntityTagger.Hit(named(written, body.entry().country(), lookup), unit.start(), body.end(), written,
+                    unit.confidence()));
+            out.remove(i + 1);
+            i--;
+        }
+        return out;
+    }
+
     /** A legal form written before or after a company's name: "JSC Alokabank", "JSCB Halk Bank", "Samruk Energo JSC". */
     private static final Pattern LEADING_LEGAL_FORM = Pattern.compile("(?:JSC|JSCB|JSB|OJSC|CJSC|NJSC|PJSC|LLC|LLP|AKIB|ATB|ATIB|"
             + "OOO|TOO|MChJ|QK|AJ) (\\p{Lu}.*)|(\\p{Lu}.*?(?<! Co\\.?)),? (?:JSC|JSCB|OJSC|CJSC|LLP|LLC)");
@@ -875,6 +910,9 @@ final class OrgNames {
     /** The gazetteer's organisation of that name, else an article-local one in {@code country}. */
     private static GazetteerEntry named(String written, String country, BiFunction<EntityType, String, GazetteerEntry> lookup) {
         GazetteerEntry known = lookup.apply(EntityType.ORGANIZATION, written);
+        if (known == null && written.contains(", and ")) {
+            known = lookup.apply(EntityType.ORGANIZATION, written.replace(", and ", " and "));
+        }
         if (known == null && written.contains(" of the Republic of ")) {
             // "Ministry of Tourism and Sports of the Republic of Uzbekistan": the gazetteer's "... of Uzbekistan"
             known = lookup.apply(EntityType.ORGANIZATION, written.replace(" of the Republic of ", " of "));
