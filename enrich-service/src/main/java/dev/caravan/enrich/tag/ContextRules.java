@@ -36,7 +36,7 @@ final class ContextRules {
             "Bank", "Service", "Commission", "Council", "Office", "Department", "Association", "Society", "Company",
             "Corporation", "Holding", "Group", "Institute", "University", "Administration", "Authority", "Exchange",
             "Organization", "Organisation", "Union", "Foundation", "Airways", "Airlines", "Akimat", "Chamber",
-            "Assembly", "Hall", "Media", "Mining", "Inspectorate", "Prosecutor's", "Academy", "News", "Press",
+            "Assembly", "Hall", "Factory", "Media", "Mining", "Inspectorate", "Prosecutor's", "Academy", "News", "Press",
             "Federation", "Movement", "Centre", "Center", "Bureau", "Police", "Guard",
             // companies by their trade, and the houses of culture, learning and care
             "Energy", "Power", "Solar", "Petroleum", "Motors", "Logistics", "Systems", "Technologies", "Industries",
