@@ -241,6 +241,14 @@ final class ContextRules {
     }
 
     private boolean organisation(TextTokens tokens, Cover[] cover, int a, int b, List<RuleMatch> found) {
+        for (int k = a; k < b && k <= a + 3; k++) {
+            if (PREFIX_FORMS.contains(tokens.text(k)) && b - k <= 3 && !ORG_HEADS.contains(tokens.text(b))) {
+                // "Shares of LLP Hamle": the form opens the company's name, which runs to the end
+                found.add(new RuleMatch(EntityType.ORGANIZATION, tokens.text().substring(tokens.start(k), tokens.end(b)),
+                        tokens.start(k), tokens.end(b), HEAD_CONFIDENCE));
+                return true;
+            }
+        }
         int head = -1;
         for (int k = a; k <= b; k++) {
             String word = tokens.text(k);
@@ -254,6 +262,10 @@ final class ContextRules {
                 || b == a + 1 && LEGAL_FORMS.contains(tokens.text(b)) && (ORG_HEADS.contains(tokens.text(a))
                 || COMPANY_ENDS.contains(tokens.text(a)))) {
             return false; // "Corporation LLP" alone names nothing: the company's name is before it
+        }
+        if (head == b && LEGAL_FORMS.contains(tokens.text(b)) && b + 1 < tokens.size() && tokens.joined(b)
+                && tokens.capitalised(b + 1)) {
+            return false; // "Shares of JSC Alokabank": the form opens the company's name, it ends no other
         }
         for (int k = a + 1; k < head; k++) {
             if (tokens.text(k).equals("the") && !OF_LIKE.contains(tokens.text(k - 1))) {
@@ -302,6 +314,8 @@ final class ContextRules {
         return true;
     }
 
+    /** Legal forms the region writes before a company's name. */
+    private static final Set<String> PREFIX_FORMS = Set.of("JSC", "JSCB", "LLP", "LLC", "OJSC", "CJSC", "NJSC", "PJSC");
     private static final Set<String> COMPANY_ENDS = Set.of("Company", "Ltd", "Co", "Corporation", "Group", "LLC", "JSC", "Inc");
     /** Heads of bodies that sign agreements with companies; a company's own name has none of them. */
     static final Set<String> BODY_HEADS = Set.of("Ministry", "Office", "Committee", "Agency", "Administration",

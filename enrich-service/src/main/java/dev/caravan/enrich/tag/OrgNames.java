@@ -59,6 +59,9 @@ final class OrgNames {
     private static final Pattern HOUSE_END = Pattern.compile("\\b(?:Theater|Theatre|Museum|University|Library|Philharmonic|"
             + "Conservatory|Conservatoire|Circus|Orchestra|Academy|Institute|College|Lyceum|Exchange)\\b");
     private static final Pattern CAPITALISED_BEFORE = Pattern.compile("(?<![\\p{L}])\\p{Lu}\\p{Ll}+ $");
+    /** Bodies whose "... Fund" is a fund of theirs, not themselves described: "UN Development Partnership Fund". */
+    private static final Pattern PARENT_OF_FUNDS = Pattern.compile("(?:Nations|Bank|Program|Programme|Organization|Union|Agency)$"
+            + "|^\\p{Lu}{2,6}$");
     /** Tails that describe a known company rather than name a unit of it ("... Sovereign Wealth Fund", "... Holding"). */
     private static final Pattern DESCRIPTIVE_TAIL = Pattern.compile("(?:Fund|Holding|Holdings|Company|Corporation|Group)$");
     private static final Pattern UNIT_OF_ABBREVIATION = Pattern.compile("^[ -](?:\\p{Lu}[\\p{L}-]+ ){0,2}(?:Country Team|Country Office|"
@@ -453,6 +456,7 @@ final class OrgNames {
                     end += tailForm.end(); // "Kazakhmys" "Corporation" "LLP"
                 }
                 if (start == hit.start() && hit.confidence() >= 1.0 && DESCRIPTIVE_TAIL.matcher(tail.group(1)).find()
+                        && !(tail.group(1).endsWith("Fund") && PARENT_OF_FUNDS.matcher(hit.entry().name()).find())
                         && lookup.apply(EntityType.ORGANIZATION, text.substring(start, end)) == null) {
                     // the gazetteer's Samruk-Kazyna, described: "Samruk-Kazyna Sovereign Wealth Fund", "Kazakh Invest National Company"
                     out.set(i, new EntityTagger.Hit(hit.entry(), start, end, text.substring(start, end), hit.confidence()));
@@ -728,7 +732,7 @@ final class OrgNames {
         kept.removeIf(h -> h.entry().type() == EntityType.ORGANIZATION
                 && (EVENT_AFTER.matcher(text.substring(h.end(), Math.min(text.length(), h.end() + 16))).lookingAt()
                 || h.confidence() < 1.0 && NOT_A_BODY.matcher(h.entry().name()).matches()
-                || h.entry().name().equals("United Nations")
+                || h.entry().name().equals("United Nations") && h.text().length() <= "United Nations".length()
                 && UN_ADJECTIVE_AFTER.matcher(text.substring(h.end(), Math.min(text.length(), h.end() + 30))).lookingAt()));
         hits = kept.size() == hits.size() ? hits : kept;
         if (hits.stream().noneMatch(h -> h.entry().type() == EntityType.ORGANIZATION && GOVERNMENT_OF.matcher(h.entry().name()).matches())) {
@@ -890,19 +894,24 @@ final class OrgNames {
     static List<EntityTagger.Hit> leadingLegalForms(List<EntityTagger.Hit> hits,
                                                     BiFunction<EntityType, String, GazetteerEntry> lookup) {
         List<EntityTagger.Hit> out = hits;
+        Map<GazetteerEntry, GazetteerEntry> renamed = new HashMap<>();
         for (int i = 0; i < out.size(); i++) {
             EntityTagger.Hit hit = out.get(i);
-            Matcher form = hit.entry().type() == EntityType.ORGANIZATION && hit.confidence() < 1.0
-                    && hit.entry().name().equals(hit.text()) ? LEADING_LEGAL_FORM.matcher(hit.text()) : null;
-            String name = form != null && form.matches() ? (form.group(1) != null ? form.group(1) : form.group(2)) : null;
-            if (name == null || name.indexOf('"') >= 0 || name.indexOf('\u00ab') >= 0 || name.indexOf('\u201c') >= 0) {
-                continue; // a quoted name keeps its form: "JSC \"Kazakhstan\"" is no country
+            GazetteerEntry entry = renamed.get(hit.entry());
+            if (entry == null) {
+                Matcher form = hit.entry().type() == EntityType.ORGANIZATION && hit.confidence() < 1.0
+                        && hit.entry().name().equals(hit.text()) ? LEADING_LEGAL_FORM.matcher(hit.text()) : null;
+                String name = form != null && form.matches() ? (form.group(1) != null ? form.group(1) : form.group(2)) : null;
+                if (name == null || name.indexOf('"') >= 0 || name.indexOf('\u00ab') >= 0 || name.indexOf('\u201c') >= 0) {
+                    continue; // a quoted name keeps its form: "JSC \"Kazakhstan\"" is no country
+                }
+                entry = named(name, hit.entry().country(), lookup);
+                renamed.put(hit.entry(), entry);
             }
             if (out == hits) {
                 out = new ArrayList<>(hits);
             }
-            out.set(i, new EntityTagger.Hit(named(name, hit.entry().country(), lookup), hit.start(), hit.end(),
-                    hit.text(), hit.confidence()));
+            out.set(i, new EntityTagger.Hit(entry, hit.start(), hit.end(), hit.text(), hit.confidence()));
         }
         return out;
     }

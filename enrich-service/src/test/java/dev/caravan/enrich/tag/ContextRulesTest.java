@@ -215,4 +215,33 @@ class ContextRulesTest {
         assertThat(entities).filteredOn(e -> e.getType() == EntityType.ORGANIZATION).extracting(Entity::getName)
                 .contains("Chiyoda", "Tsukishima", "JGC", "Toyo Engineering", "Metas", "Erenoglu Muhendislik");
     }
+
+    @Test
+    void companiesNamedWithoutTheirLegalFormAndBrandsWithCapitalsInside() {
+        List<Entity> entities = tagger.tag("Banks", "Shares of LLP Hamle were sold, and Hamle paid. KhujandCotton and "
+                + "TajPromBank signed, as did Fabe Agro. Samruk Energo JSC bought a stake.");
+        assertThat(named(entities, "Hamle").getMentions()).extracting(Mention::getText).containsExactly("LLP Hamle", "Hamle");
+        assertThat(entities).extracting(Entity::getName).noneMatch(n -> n.startsWith("Shares"));
+        assertThat(entities).filteredOn(e -> e.getType() == EntityType.ORGANIZATION).extracting(Entity::getName)
+                .contains("KhujandCotton", "TajPromBank", "Fabe Agro", "Samruk Energo");
+        assertThat(entities).filteredOn(e -> e.getType() == EntityType.PERSON).isEmpty();
+    }
+
+    @Test
+    void aUnitUnderItsBodyAFundOfTheUnAndAMinistryAfterItsCountry() {
+        List<Entity> entities = tagger.tag("Grants", "The Academic Lyceum under Bukhara State Pedagogical Institute won. "
+                + "The UN Development Partnership Fund paid. The Kyrgyzstan Ministry of Economic Regulation agreed. "
+                + "FC \u00abAshgabat\u00bb drew with Istiklol FC.");
+        assertThat(entities).extracting(Entity::getName).contains("Academic Lyceum under Bukhara State Pedagogical Institute",
+                "UN Development Partnership Fund", "Ministry of Economic Regulation of Kyrgyzstan", "FC Ashgabat", "Istiklol FC");
+        assertThat(entities).extracting(Entity::getName).doesNotContain("Bukhara State Pedagogical Institute", "United Nations");
+    }
+
+    @Test
+    void placesAPluralHeadIntroducesAreThatUnit() {
+        List<Entity> entities = tagger.tag("Floods", "A state of emergency was declared in 10 of 17 regions: Abai, Akmola, "
+                + "Aktobe, Karaganda and Kostanay.");
+        assertThat(entities).extracting(Entity::getName).contains("Akmola Region", "Aktobe Region", "Karaganda Region",
+                "Kostanay Region").doesNotContain("Aktobe", "Karaganda");
+    }
 }
