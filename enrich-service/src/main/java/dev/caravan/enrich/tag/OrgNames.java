@@ -80,6 +80,11 @@ final class OrgNames {
 
     private static final Pattern CITY_UNIT_AFTER = Pattern.compile("^ (?:region|district|province|oblast|city)\\b");
     /** What a place before it owns: "... of the Tashkent mayor's office", "of Almaty's akimat". */
+    private static final Pattern GOVERNMENT_OF_REGION = Pattern.compile("(Akimat|akimat|Hokimiyat|hokimiyat) of (?:the )?"
+            + "(\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?) (?:[Rr]egion|[Oo]blast)");
+    private static final Pattern POSSESSIVE = Pattern.compile("^['\u2019]s ");
+    private static final Pattern POSSESSED_LOCAL_BODY = Pattern.compile("^['\u2019]s (akimat|hokimiyat|city hall|mayor's office|"
+            + "city administration|regional administration)\\b");
     private static final Pattern OWNED_AFTER = Pattern.compile("^(?:['\u2019]s|\\s+(?:mayor|akim|hokim|city|region|district|"
             + "[a-z]+(?:'s)? (?:office|department|administration|court)))\\b");
 
@@ -207,6 +212,16 @@ final class OrgNames {
                     String written = text.substring(hit.start(), end);
                     out.set(i, new EntityTagger.Hit(named(written, hit.entry().country(), lookup), hit.start(), end, written,
                             ContextRules.HEAD_CONFIDENCE));
+                    continue;
+                }
+            }
+            if (hit.entry().type() == EntityType.LOCATION && POSSESSIVE.matcher(following(text, hit.end())).lookingAt()) {
+                Matcher local = POSSESSED_LOCAL_BODY.matcher(following(text, hit.end()));
+                if (local.lookingAt() && !PlaceHeads.nextIsTaken(out, i, hit.end() + local.end())) {
+                    // "Shymkent's akimat": the city's own government, named as the newsroom names it, "Shymkent akimat"
+                    int bodyEnd = hit.end() + local.end();
+                    out.set(i, new EntityTagger.Hit(named(hit.text() + " " + local.group(1), hit.entry().country(), lookup),
+                            hit.start(), bodyEnd, text.substring(hit.start(), bodyEnd), ContextRules.HEAD_CONFIDENCE));
                     continue;
                 }
             }
@@ -853,6 +868,41 @@ final class OrgNames {
     }
 
     /**
+     * "British American Tobacco Uzbekistan", "Carlsberg Kazakhstan": a company named with a country right after it is
+     * its subsidiary there, an organisation of its own; the country is part of its name, not a mention.
+     */
+    static List<EntityTagger.Hit> countrySubsidiaries(List<EntityTagger.Hit> hits, String text,
+                                                      BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        List<EntityTagger.Hit> out = hits;
+        for (int i = 0; i + 1 < out.size(); i++) {
+            EntityTagger.Hit company = out.get(i);
+            EntityTagger.Hit country = out.get(i + 1);
+            if (company.entry().type() != EntityType.ORGANIZATION || country.entry().type() != EntityType.LOCATION
+                    || !country.entry().name().equals(country.entry().country()) || country.start() != company.end() + 1
+                    || text.charAt(company.end()) != ' ' || Demonyms.isDemonymWord(country.text())
+                    || !COMPANY_LIKE.matcher(company.entry().name()).find() || HEAD_PHRASE.matcher(company.text()).find()
+                    || country.end() < text.length() && (Character.isLetterOrDigit(text.charAt(country.end()))
+                    || text.charAt(country.end()) == '\'' || text.charAt(country.end()) == '\u2019'
+                    || text.startsWith(" and", country.end()) || text.charAt(country.end()) == ',')) {
+                continue;
+            }
+            if (out == hits) {
+                out = new ArrayList<>(hits);
+            }
+            String written = text.substring(company.start(), country.end());
+            out.set(i, new EntityTagger.Hit(named(written, country.entry().name(), lookup), company.start(), country.end(), written,
+                    company.confidence()));
+            out.remove(i + 1);
+        }
+        return out;
+    }
+
+    /** Names that read as a company's, not a state body's or an international organisation's. */
+    private static final Pattern COMPANY_LIKE = Pattern.compile("^(?!.*\\b(?:Ministry|Embassy|Committee|Council|Agency|Court|"
+            + "Parliament|Government|Nations|Union|Organization|Organisation|Office|Commission|Fund|Programme|Program|"
+            + "Bank|Cooperation|Development|Red Cross|Red Crescent)\\b)");
+
+    /**
      * "Academic Lyceum under Bukhara State Pedagogical Institute", "Directorate ... under the Tashkent region
      * administration": a unit named with the body it answers to is one organisation. Runs once the bodies on
      * both sides have their full names.
@@ -925,6 +975,13 @@ final class OrgNames {
         if (known == null && written.contains(" of the Republic of ")) {
             // "Ministry of Tourism and Sports of the Republic of Uzbekistan": the gazetteer's "... of Uzbekistan"
             known = lookup.apply(EntityType.ORGANIZATION, written.replace(" of the Republic of ", " of "));
+        }
+        Matcher government = known == null ? GOVERNMENT_OF_REGION.matcher(written) : null;
+        if (government != null && government.matches()) {
+            // "Akimat of the Turkestan region" is the gazetteer's Turkistan Region Akimat
+            String head = Character.toUpperCase(government.group(1).charAt(0)) + government.group(1).substring(1).toLowerCase(java.util.Locale.ROOT);
+            GazetteerEntry region = lookup.apply(EntityType.LOCATION, government.group(2) + " Region");
+            known = lookup.apply(EntityType.ORGANIZATION, (region != null ? region.name() : government.group(2) + " Region") + " " + head);
         }
         if (known == null && written.endsWith(" of the Kyrgyz Republic")) {
             known = lookup.apply(EntityType.ORGANIZATION, written.replace(" of the Kyrgyz Republic", " of Kyrgyzstan"));
