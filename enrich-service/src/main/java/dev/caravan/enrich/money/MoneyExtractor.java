@@ -42,7 +42,7 @@ public final class MoneyExtractor {
             + "fell|fallen|dropped|decreased|went down|gone down|cut|reduced|changed|climbed|slipped|jumped|up|down|"
             + "lowered|hiked|lift|lifted|raise|increase|hike|boost|boosted|bring|brought)(?: [a-z0-9.]+){0,3} from\\s+$");
     /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */
-    private static final String SCALE = "(?:[\\s-]*((?i:trillions?|billions?|millions?|thousands?|trln|trn|tn|bln|bn|mln|mn)|m|k|M|Mn)"
+    private static final String SCALE = "(?:[\\s-]*((?i:trillions?|billions?|millions?|thousands?|trln|trn|tln|tn|bln|bn|mln|mn)|m|k|M|Mn)"
             + "(?:\\b|(?=\\d)))?"; // "1trln56bln"
     /** Smaller scales after the first: "14 billion 352 million", "124 billion 299 million 117.6 thousand", "1trln56bln". */
     private static final String COMPOUND = "(?:\\s*\\d{1,3}(?:\\.\\d{1,4})?\\s*(?i:billion|bln|million|mln|thousand)\\b){0,2}"
@@ -194,7 +194,7 @@ public final class MoneyExtractor {
         // "$10,000", "US$3.1 million", "KZT 2.3bn": symbols and ISO codes only, words do not precede numbers
         // "¥55.9 million yen": a currency word after a symbol's amount says it again
         prefixed = Pattern.compile("(?<![\\w$])(" + symbols + "|\\b(?:" + codes + "))\\s?" + NUMBER + RANGE_END + SCALE
-                + "(?:[\\s-]+(?:" + words + ")\\b)?");
+                + COMPOUND + "(?:[\\s-]+(?:" + words + ")\\b)?"); // "KGS 11 billion 389.9 million"
         // "600 million tenge", "5 million soums", "1.5 billion KZT"
         // "10,270.08 (+7.21) soums": the day's change may stand between the rate and its currency
         suffixed = Pattern.compile("(?<![\\w.,])" + NUMBER + RANGE_END + SCALE + COMPOUND + "(?:\\s?\\([+\u2212-]\\s?[\\d.,]{1,12}\\))?"
@@ -863,7 +863,7 @@ public final class MoneyExtractor {
 
     static double amount(String number, String scale) {
         if (scale != null && DECIMAL_COMMA_BILLIONS.matcher(number).matches()
-                && scale.matches("(?i)trillion|billion|trln|trn|tn|bln|bn")) {
+                && scale.matches("(?i)trillion|billion|trln|trn|tln|tn|bln|bn")) {
             number = number.replace(',', '.'); // no newsroom writes 2.35 trillion as "2,350 billion"
         }
         if (scale == null) {
@@ -872,7 +872,7 @@ public final class MoneyExtractor {
         String word = scale.toLowerCase(Locale.ROOT);
         word = word.endsWith("ions") || word.endsWith("ands") ? word.substring(0, word.length() - 1) : word; // "US$3.5 millions"
         int zeros = switch (word) {
-            case "trillion", "tn", "trn", "trln" -> 12;
+            case "trillion", "tn", "trn", "trln", "tln" -> 12; // "KZT2.1tln"
             case "billion", "bln", "bn" -> 9;
             case "million", "mln", "mn", "m" -> 6;
             case "thousand", "k" -> 3;
