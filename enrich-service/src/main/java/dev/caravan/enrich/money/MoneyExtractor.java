@@ -94,13 +94,17 @@ public final class MoneyExtractor {
             + "|(?:Olympic )?(?:gold|silver|bronze) medals?\\b)");
     /** Who a prize is paid to, one by one: "Olympic champions were paid", "the winner will receive a check for". */
     private static final Pattern PRIZE_WINNER_BEFORE = Pattern.compile("(?i)\\b(?:champions|(?:gold |silver |bronze )?medal+ists|"
-            + "winners|runners-up|prize-winners|coaches|mentors|the (?:winner|runner-up)(?= will))\\b(?:[^.;$\\d]|(?<=\\d)\\.(?=\\d)){0,50}$");
+            + "winners|runners-up|prize-winners|coaches|mentors|the (?:winner|runner-up)(?=(?: of [^.;,$\\d]{1,30})? will))\\b"
+            + "(?:[^.;$\\d]|(?<=\\d)\\.(?=\\d)){0,50}$"); // "The winner of the marathon will receive a prize of"
     /** "the eight gold medalists shared $1.6 million", "a total prize pool of": a sum, not a prize each. */
     private static final Pattern TOTAL_BEFORE = Pattern.compile("(?i)\\b(?:shared|total|in all|altogether|combined|fund|pool|budget)\\b");
     private static final Pattern ONE_INDICATOR_BEFORE = Pattern.compile("(?i)\\bone (?:monthly )?(?:calculation |financial )?"
             + "(?:indicator|index|MCI|MRP)\\b[^.;\\d]{0,20}(?:equal to|equals|=|is)\\s+$");
+    private static final Pattern PRIZE_WORD = Pattern.compile("(?i)\\b(?:prize|received|receives|receive|awarded|rewarded|reward)\\b");
     private static final Pattern PLACE_PRIZE_BEFORE = Pattern.compile("(?i)\\b(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd)"
-            + " place\\b[^.;$\\d]{0,30}$|\\b(?:second|third|fourth|fifth|sixth) with $");
+            + " place\\b[^.;$\\d]{0,30}$|\\b(?:second|third|fourth|fifth|sixth) with $"
+            // "finished second and received", "took the bronze and"
+            + "|\\b(?:finished|came|took|won|placed) (?:first|second|third|the (?:gold|silver|bronze))\\b[^.;$\\d]{0,25}$");
     private static final Pattern SCALED_LOW_END = Pattern.compile("(?i)\\b(from|between)\\s+(\\d{1,3}(?:[.,]\\d{1,3})?)\\s?"
             + "(trillion|billion|million|thousand|trln|bln|mln|bn|mn)\\s+(?:to|and|-|\u2013)\\s+$");
     private static final Pattern ONE_UNIT = Pattern.compile("\\b[Oo]ne (manat|tenge|som|soum|sum|somoni|ruble|rouble|euro|dollar|lira|yuan)\\b");
@@ -766,9 +770,11 @@ public final class MoneyExtractor {
         }
         Matcher medal = FOR_A_MEDAL.matcher(text).region(end, Math.min(text.length(), end + 40));
         String prizeWindow = text.substring(Math.max(0, start - 50), start);
-        boolean placeWord = prizeWindow.contains("place") || prizeWindow.contains(" with ") || prizeWindow.contains("Place");
+        boolean placeWord = prizeWindow.contains("place") || prizeWindow.contains(" with ") || prizeWindow.contains("Place")
+                || prizeWindow.contains("finished") || prizeWindow.contains("took the") || prizeWindow.contains("came");
         Matcher place = PLACE_PRIZE_BEFORE.matcher(placeWord ? prizeWindow : "");
-        if (medal.lookingAt() || place.find() && !SCALED.matcher(written).find()) {
+        if (medal.lookingAt() || place.find() && (!SCALED.matcher(written).find() || PRIZE_WORD.matcher(prizeWindow).find())) {
+            // a scaled amount by a place is a prize only when the words say so ("first place in trade, $5.27 billion")
             // "10 million soms for a gold medal", "first place will be rewarded with $250 000": a prize per winner
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
                     medal.lookingAt() ? "medal" : "place");
