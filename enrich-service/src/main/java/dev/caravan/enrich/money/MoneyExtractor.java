@@ -42,7 +42,7 @@ public final class MoneyExtractor {
             + "fell|fallen|dropped|decreased|went down|gone down|cut|reduced|changed|climbed|slipped|jumped|up|down|"
             + "lowered|hiked|lift|lifted|raise|increase|hike|boost|boosted|bring|brought)(?: [a-z0-9.]+){0,3} from\\s+$");
     /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */
-    private static final String SCALE = "(?:[\\s-]*((?i:trillions?|billions?|millions?|thousands?|trln|trn|tln|tn|bln|bn|mln|mn)|m|k|M|Mn)"
+    private static final String SCALE = "(?:[\\s-]*((?i:trillions?|billions?|millions?|thousands?|trln|trn|trl|tln|tn|bln|bn|mln|mn)|m|k|M|Mn)"
             + "(?:\\b|(?=\\d)))?"; // "1trln56bln"
     /** Smaller scales after the first: "14 billion 352 million", "124 billion 299 million 117.6 thousand", "1trln56bln". */
     private static final String COMPOUND = "(?:\\s*\\d{1,3}(?:\\.\\d{1,4})?\\s*(?i:billion|bln|million|mln|thousand)\\b){0,2}"
@@ -244,7 +244,7 @@ public final class MoneyExtractor {
     /** A scaled number with no currency of its own, the word after it not a thing counted ("people", "tons"). */
     private static final Pattern BARE_SCALED = Pattern.compile("(?<![\\w.,$\u20ac\u00a3\u20b8\u20bd])(\\d{1,3}(?:[.,]\\d{1,3})?)\\s?"
             + "(trillion|billion|million|trln|bln|mln|bn)(?=\\s*[.,;)]|\\s+(?:in|and|or|last|earlier|previously|before|a year|"
-            + "from|to|for)\\b)");
+            + "from|to|for|of (?:that|this|it|them|which|budgetary|budget|state))\\b)"); // "13.1 billion KGS, and 10 billion of that"
 
     /**
      * "Bishkekzelenkhoz with 6.5 million soms and Tazalyk with 6 million", "2.343 trillion soums (1.31 trillion in
@@ -869,7 +869,7 @@ public final class MoneyExtractor {
 
     static double amount(String number, String scale) {
         if (scale != null && DECIMAL_COMMA_BILLIONS.matcher(number).matches()
-                && scale.matches("(?i)trillion|billion|trln|trn|tln|tn|bln|bn")) {
+                && scale.matches("(?i)trillion|billion|trln|trn|trl|tln|tn|bln|bn")) {
             number = number.replace(',', '.'); // no newsroom writes 2.35 trillion as "2,350 billion"
         }
         if (scale == null) {
@@ -878,7 +878,7 @@ public final class MoneyExtractor {
         String word = scale.toLowerCase(Locale.ROOT);
         word = word.endsWith("ions") || word.endsWith("ands") ? word.substring(0, word.length() - 1) : word; // "US$3.5 millions"
         int zeros = switch (word) {
-            case "trillion", "tn", "trn", "trln", "tln" -> 12; // "KZT2.1tln"
+            case "trillion", "tn", "trn", "trln", "tln", "trl" -> 12; // "KZT2.1tln", "KZT1.4trl"
             case "billion", "bln", "bn" -> 9;
             case "million", "mln", "mn", "m" -> 6;
             case "thousand", "k" -> 3;
