@@ -213,6 +213,7 @@ final class ContextRules {
         }
         for (int k = a + 1; k < to; k++) {
             if (tokens.text(k).equals("and") && (isOrgHead(tokens.text(k - 1)) || tokens.text(k + 1).equals("the")
+                    || k - 1 == a && cover[a] == Cover.PLACE_NAME // "in Shymkent and Michigan State University"
                     || COMPANY_ENDS.contains(tokens.text(to)) && !COMPANY_ENDS.contains(tokens.text(k - 1))
                     && hasBodyHead(tokens, a, k - 1))) {
                 // "... Youth Policy and Shaanxi Tianhan Shengdian Film Company Ltd": a body and the company it signed with

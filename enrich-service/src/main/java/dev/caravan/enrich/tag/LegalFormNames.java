@@ -34,8 +34,9 @@ final class LegalFormNames {
         for (int at = nextForm(text, 0); at >= 0; at = nextForm(text, at + 1)) {
             String form = formAt(text, at);
             int end = at + form.length();
-            if (at < 2 || at < lastEnd || end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
-                continue;
+            if (at < 2 || at < lastEnd || end < text.length() && Character.isLetterOrDigit(text.charAt(end))
+                    || form.length() == 4 && initialsBeforeName(text, end)) {
+                continue; // "S.A. Niyazov Medical Center": initials, not a legal form
             }
             int start = nameStart(text, at);
             start = start < 0 ? start : afterBodies(text, start, at);
@@ -119,6 +120,19 @@ final class LegalFormNames {
             }
         }
         return start;
+    }
+
+    /** A capitalised word right after a two-letter dotted form: "S.A. Niyazov", "A.S. Pushkin". */
+    private static boolean initialsBeforeName(String text, int end) {
+        if (end + 2 >= text.length() || text.charAt(end) != ' ' || !Character.isUpperCase(text.charAt(end + 1))
+                || !Character.isLowerCase(text.charAt(end + 2))) {
+            return false;
+        }
+        int wordEnd = end + 1;
+        while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        return !ContextRules.notAName(text.substring(end + 1, wordEnd)); // "... Holdings S.A. Under it": a sentence's start
     }
 
     /** "S.A.", "U.K.": letters and full stops only, an abbreviation rather than a sentence's end. */
