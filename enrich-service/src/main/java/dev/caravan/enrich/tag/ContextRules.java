@@ -87,7 +87,7 @@ final class ContextRules {
             "developer", "producer", "carrier", "airline", "newspaper", "outlet", "website", "agency", "party", "contractor",
             "manufacturer", "supplier", "giant", "automaker", "miner", "insurer", "lender", "concern", "channel", "portal",
             "magazine", "club", "startup", "exporter", "importer", "investor", "center", "centre", "group", "foundation",
-            "network", "platform", "orchestra", "band", "ensemble");
+            "network", "platform", "orchestra", "band", "ensemble", "weekly", "daily", "broadcaster", "tabloid", "newsletter");
     private static final Set<String> ORG_CUES_AFTER = Set.of("company", "firm", "concern", "corporation", "holding", "group",
             "enterprise", "brand", "newspaper", "agency", "orchestra", "ensemble", "perfumery");
     private static final java.util.regex.Pattern ADJECTIVE_ENDING = java.util.regex.Pattern.compile("(?:ic|ian|ese|ish|al)$");
