@@ -49,7 +49,7 @@ public final class SharedCurrencyWords {
      * leave as yuan is yen when its own sentence is about Japan and not China ("Japan pledged ¥12.7 billion" in a
      * story that names China too).
      */
-    public static String resolve(String code, String written, Set<String> countries, String text, int at) {
+    public static String resolve(String code, String written, Map<String, Integer> countries, String text, int at) {
         String read = resolve(code, written, countries);
         if (!written.startsWith("\u00a5") || !"CNY".equals(read)) {
             return read;
@@ -65,7 +65,17 @@ public final class SharedCurrencyWords {
      * countries the article's places lie in; {@code code} when the word is not shared.
      */
     public static String resolve(String code, String written, Set<String> countries) {
-        if (written.startsWith("\u00a5") && "CNY".equals(code) && countries.contains("Japan") && !countries.contains("China")) {
+        Map<String, Integer> once = new java.util.HashMap<>();
+        countries.forEach(country -> once.put(country, 1));
+        return resolve(code, written, once);
+    }
+
+    /**
+     * As {@link #resolve(String, String, Set)}, each country weighed by how often the article names its places and
+     * bodies: a Sumgayit story that lists Turkmenistan among its buyers still counts in Azerbaijani manats.
+     */
+    public static String resolve(String code, String written, Map<String, Integer> countries) {
+        if (written.startsWith("\u00a5") && "CNY".equals(code) && countries.containsKey("Japan") && !countries.containsKey("China")) {
             return "JPY"; // "¥15 billion" from JICA is yen
         }
         String word = written.substring(written.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
@@ -73,7 +83,7 @@ public final class SharedCurrencyWords {
         if (reading == null || !reading.usualCode().equals(code)) {
             return code;
         }
-        return countries.contains(reading.otherCountry()) && !countries.contains(reading.usualCountry())
+        return countries.getOrDefault(reading.otherCountry(), 0) > countries.getOrDefault(reading.usualCountry(), 0)
                 ? reading.otherCode() : code;
     }
 }

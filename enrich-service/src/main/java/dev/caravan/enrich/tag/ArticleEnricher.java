@@ -15,9 +15,9 @@ import dev.caravan.schema.RawArticle;
 import dev.caravan.schema.TextField;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /** Builds the enriched record: the raw fields, the entities and money found, and when. */
 public final class ArticleEnricher {
@@ -48,10 +48,12 @@ public final class ArticleEnricher {
         List<MoneyAmount> money = new ArrayList<>(moneyExtractor.extract(raw.getTitle(), TextField.TITLE));
         money.addAll(moneyExtractor.extract(body, TextField.BODY));
         List<Entity> tagged = entityTagger.tag(raw.getTitle(), body);
-        // the countries of the article's places; a Japanese or Chinese body (JICA, CNPC) says whose "¥" it is too
-        Set<String> countries = tagged.stream().filter(e -> e.getCountry() != null && (e.getType() == EntityType.LOCATION
-                        || e.getType() == EntityType.ORGANIZATION && ("Japan".equals(e.getCountry()) || "China".equals(e.getCountry()))))
-                .map(Entity::getCountry).collect(Collectors.toSet());
+        // the countries of the article's places and bodies: a Japanese or Chinese body (JICA, CNPC) says whose "¥" it is,
+        // an Azerbaijani one (SOCAR, the Cabinet of Ministers of Azerbaijan) whose "manat"
+        Map<String, Integer> countries = new HashMap<>();
+        tagged.stream().filter(e -> e.getCountry() != null && (e.getType() == EntityType.LOCATION
+                        || e.getType() == EntityType.ORGANIZATION))
+                .forEach(e -> countries.merge(e.getCountry(), e.getMentions().size(), Integer::sum));
         List<MoneyAmount> read = new ArrayList<>(money.size());
         for (int i = 0; i < money.size(); i++) {
             MoneyAmount m = money.get(i);

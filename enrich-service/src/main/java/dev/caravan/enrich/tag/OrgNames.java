@@ -142,7 +142,7 @@ final class OrgNames {
             + "Prosecutor General's Office|General Prosecutor's Office|Central Election Commission|Cabinet of Ministers|"
             + "Security Council|Presidential Administration|Senate|National Olympic Committee|State Security Service|Foreign Ministry|Finance Ministry|Interior Ministry|Defense Ministry|"
             + "Defence Ministry|Energy Ministry|Health Ministry|Justice Ministry|Economy Ministry|Agriculture Ministry|"
-            + "Education Ministry|\\p{Lu}\\p{L}+(?: (?:and )?\\p{Lu}\\p{L}+){1,3} Ministry|Ministry (?:of|for) [A-Z][A-Za-z]+(?: (?:and |of )?[A-Z][A-Za-z]+){0,3}|State Committee for [A-Z][a-z]+"
+            + "Education Ministry|\\p{Lu}\\p{L}+(?: (?:and )?\\p{Lu}\\p{L}+){1,3} Ministry|Ministry (?:of|for) [A-Z][A-Za-z]+(?: (?:and |of )?[A-Z][A-Za-z]+){0,3}|State Committee (?:for|on) [A-Z][a-z]+"
             + "(?: [A-Za-z]+){0,3}|Anti-Corruption Agency|Customs Service|Tax Committee|Statistics Agency|(?:State |National )?"
             + "Statistic(?:s|al) (?:Committee|Agency)|Agency (?:of|on|for) Statistics|Chamber of Commerce and Industry|Accounts Chamber|Chamber of Accounts)");
 

@@ -20,7 +20,7 @@ final class PatternNames {
     private static final String PLACE = "(?:the\\s+)?(?:Republic of |Kingdom of |State of )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}";
     private static final Pattern EMBASSY = Pattern.compile(
             "\\b(?:Embassy|Consulate(?:[ -]General)?) of " + PLACE + "(?: in " + PLACE + ")?"
-                    + "|\\b(?:U\\.S\\.|US|UK|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:Embassy|Consulate(?:[ -]General)?)(?: in " + PLACE + ")?"
+                    + "|\\b(?!(?:The|An|A) )(?:U\\.S\\.|US|UK|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:Embassy|Consulate(?:[ -]General)?)(?: in " + PLACE + ")?"
                     + "|\\bConsulate[ -]General in " + PLACE);
 
     private static final Pattern LOCAL_GOVERNMENT = Pattern.compile("\\bLocal Government of (?:the )?\\p{Lu}[\\p{L}'-]+"
