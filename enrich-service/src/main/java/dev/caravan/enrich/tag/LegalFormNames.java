@@ -78,7 +78,7 @@ final class LegalFormNames {
             }
             String word = text.substring(wordStart, wordEnd);
             boolean last = wordEnd == cut;
-            if (word.isEmpty() || !last && (word.endsWith(",") || word.endsWith(";") || word.endsWith(":")
+            if (word.isEmpty() || !last && (word.endsWith(",") || word.endsWith(";") || word.endsWith(":") || word.endsWith(")")
                     || word.endsWith(".") && !isInitialism(word))) {
                 break; // the clause before the name
             }

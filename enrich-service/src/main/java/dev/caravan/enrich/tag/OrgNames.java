@@ -80,6 +80,7 @@ final class OrgNames {
 
     private static final Pattern CITY_UNIT_AFTER = Pattern.compile("^ (?:region|district|province|oblast|city)\\b");
     /** What a place before it owns: "... of the Tashkent mayor's office", "of Almaty's akimat". */
+    private static final Pattern COMMERCIAL_BANK = Pattern.compile("(\\p{Lu}[\\p{L}-]+(?: (?!Joint)\\p{Lu}[\\p{L}-]+)?) (?:Joint[- ]Stock )?Commercial Bank");
     private static final Pattern GOVERNMENT_OF_REGION = Pattern.compile("(Akimat|akimat|Hokimiyat|hokimiyat) of (?:the )?"
             + "(\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?) (?:[Rr]egion|[Oo]blast)");
     private static final Pattern POSSESSIVE = Pattern.compile("^['\u2019]s ");
@@ -952,6 +953,13 @@ final class OrgNames {
                 Matcher form = hit.entry().type() == EntityType.ORGANIZATION && hit.confidence() < 1.0
                         && hit.entry().name().equals(hit.text()) ? LEADING_LEGAL_FORM.matcher(hit.text()) : null;
                 String name = form != null && form.matches() ? (form.group(1) != null ? form.group(1) : form.group(2)) : null;
+                Matcher commercial = name == null && hit.entry().type() == EntityType.ORGANIZATION && hit.confidence() < 1.0
+                        ? COMMERCIAL_BANK.matcher(hit.text()) : null;
+                if (commercial != null && commercial.matches()) {
+                    // "Rysgal Joint-Stock Commercial Bank" is Rysgal Bank; "Halkbank Joint-Stock Commercial Bank" is Halkbank
+                    name = commercial.group(1).endsWith("bank") || lookup.apply(EntityType.ORGANIZATION, commercial.group(1)) != null
+                            ? commercial.group(1) : commercial.group(1) + " Bank";
+                }
                 if (name == null || name.indexOf('"') >= 0 || name.indexOf('\u00ab') >= 0 || name.indexOf('\u201c') >= 0) {
                     continue; // a quoted name keeps its form: "JSC \"Kazakhstan\"" is no country
                 }
@@ -974,7 +982,13 @@ final class OrgNames {
         }
         if (known == null && written.contains(" of the Republic of ")) {
             // "Ministry of Tourism and Sports of the Republic of Uzbekistan": the gazetteer's "... of Uzbekistan"
-            known = lookup.apply(EntityType.ORGANIZATION, written.replace(" of the Republic of ", " of "));
+            String plain = written.replace(" of the Republic of ", " of ");
+            known = lookup.apply(EntityType.ORGANIZATION, plain);
+            GazetteerEntry place = known == null && written.endsWith(" of the Republic of " + country) ? lookup.apply(EntityType.LOCATION, country)
+                    : null;
+            if (place != null && country.equals(place.country())) {
+                return new GazetteerEntry(EntityType.ORGANIZATION, plain, List.of(), country, null); // named as the country's
+            }
         }
         Matcher government = known == null ? GOVERNMENT_OF_REGION.matcher(written) : null;
         if (government != null && government.matches()) {
