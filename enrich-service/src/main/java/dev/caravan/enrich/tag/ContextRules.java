@@ -281,6 +281,11 @@ final class ContextRules {
         while (CONNECTORS.contains(tokens.text(b))) {
             b--;
         }
+        if (b - 2 > head && firstNames.contains(tokens.text(b - 1)) && surname(tokens.text(b)) && rest < 0) {
+            // "Department of Internal Affairs Serik Kudebayev": the body's head named after it
+            add(found, tokens, EntityType.PERSON, b - 1, b, TITLE_CONFIDENCE);
+            b -= 2;
+        }
         int end = tokens.end(b);
         if (ABBREVIATED.contains(tokens.text(b)) && end < tokens.text().length() && tokens.text().charAt(end) == '.') {
             end++;

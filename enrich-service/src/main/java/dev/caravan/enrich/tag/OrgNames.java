@@ -20,7 +20,8 @@ final class OrgNames {
     private static final Pattern LEGAL_FORM = Pattern.compile("^,?[ \u00a0]+(JSC|LLP|LLC|PLC|plc|OJSC|CJSC|NJSC|MMC|Inc\\.?|Co\\., Ltd\\.?|Ltd\\.?|Limited|"
             + "Corp\\.?|A\\.S\\.|AG|GmbH|S\\.A\\.)(?![\\w])");
     private static final Pattern HEADED_TAIL = Pattern.compile("^[ \u00a0]+((?:\\p{Lu}[\\p{L}-]+ ){0,3}(?:Fund|Company|Group|Bank|"
-            + "Agency|Holding|Holdings|Limited|Corporation|Foundation|Center|Centre|Institute|Service|Committee|Channel|TV|Television|Radio))\\b");
+            + "Agency|Holding|Holdings|Limited|Corporation|Foundation|Center|Centre|Institute|Service|Committee|Commission|Council|"
+            + "Channel|TV|Television|Radio))\\b");
     /** A name in quotes after its body: State Corporation "Government for Citizens", JSC «Pavlodarenergo». */
     private static final Pattern QUOTED_NAME = Pattern.compile("^ ?([\"\u201c\u00ab])[\\p{Lu}\\d][^\"\u201d\u00bb\n]{1,59}[\"\u201d\u00bb]");
     private static final Pattern ABBREVIATION = Pattern.compile("\\p{Lu}{2,6}");
@@ -101,7 +102,7 @@ final class OrgNames {
     private static final Pattern UNIT_END = Pattern.compile("(?i) (?:district|region|province|city|oblast)$");
     private static final Pattern UNIT_COURT = Pattern.compile("^ (?:criminal |civil |economic |administrative )?[Cc]ourt"
             + "(?: (?:on|for) (?:criminal|civil|economic|administrative) (?:cases|proceedings|matters))?\\b");
-    private static final Pattern AIRPORT = Pattern.compile("(?:International )?[Aa]irport");
+    private static final Pattern AIRPORT = Pattern.compile("(?:[Ii]nternational )?[Aa]irport");
     private static final Pattern PLACE_UNIT_AFTER = Pattern.compile("^ (?:region|district|province|oblast)\\b");
     private static final Pattern ENDS_IN_OF_PLACE = Pattern.compile("\\b(?:of|for|in) (?:the )?(?:\\p{Lu}[\\p{L}-]+ )?\\p{Lu}[\\p{L}-]+$");
     private static final Pattern OF_GAP = Pattern.compile("^ of (?:the )?$");
@@ -116,7 +117,7 @@ final class OrgNames {
             + "criminal |inter-district |interdistrict |appeals |military |economic )+court|hokimiyat|Hokimiyat|akimat|Akimat|maslikhat|"
             + "Maslikhat|kenesh|Kenesh|police department|police directorate|(?:military|economic|criminal|civil|administrative) court|"
             + "(?:ecology|health|education|finance|emergency|customs|tax|land|culture|agriculture) department|Court|District Court|City Court|Regional Court|State University|"
-            + "University|Airport|International Airport|airport)(?: on (?:criminal|civil|economic|administrative) "
+            + "University|Airport|International Airport|international airport|airport)(?: on (?:criminal|civil|economic|administrative) "
             + "(?:cases|proceedings|matters))?|(?:metallurgical |chemical |cement |power |thermal power )?plant)\\b");
     /** "... Fund for Development", "... Agency for Civil Service Affairs": a named purpose continues the name. */
     private static final Pattern PURPOSE_TAIL = Pattern.compile("^ (?:for|on) (?:the )?(?!(?:January|February|March|April|May|June|"
