@@ -155,7 +155,7 @@ public final class EntityTagger {
         titleHits = OrgNames.tidy(titleHits, title, country, this::known);
         bodyHits = OrgNames.bracketedAbbreviations(OrgNames.shortNames(OrgNames.legalDescriptors(OrgNames.withoutGovernments(
                 OrgNames.spelledOutAbbreviations(bodyHits, body, this::known), body), body, this::known)), body);
-        bodyHits = OrgNames.countrySubsidiaries(OrgNames.underBodies(OrgNames.leadingLegalForms(bodyHits, this::known), body,
+        bodyHits = OrgNames.countrySubsidiaries(OrgNames.underBodies(OrgNames.bareCompanyNames(bodyHits, this::known), body,
                 this::known), body, this::known);
         titleHits = OrgNames.legalDescriptors(OrgNames.withoutGovernments(titleHits, title), title, this::known);
 

@@ -80,13 +80,16 @@ final class OrgNames {
             + "council|prosecutor's office|directorate|inspectorate|body of state authority)) of (?:the )?$");
 
     private static final Pattern CITY_UNIT_AFTER = Pattern.compile("^ (?:region|district|province|oblast|city)\\b");
-    /** What a place before it owns: "... of the Tashkent mayor's office", "of Almaty's akimat". */
+    /** "Rysgal Joint-Stock Commercial Bank": the name before the bank's descriptor. */
     private static final Pattern COMMERCIAL_BANK = Pattern.compile("(\\p{Lu}[\\p{L}-]+(?: (?!Joint)\\p{Lu}[\\p{L}-]+)?) (?:Joint[- ]Stock )?Commercial Bank");
+    /** "Akimat of the Turkestan region": a region's government named head first. */
     private static final Pattern GOVERNMENT_OF_REGION = Pattern.compile("(Akimat|akimat|Hokimiyat|hokimiyat) of (?:the )?"
             + "(\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?) (?:[Rr]egion|[Oo]blast)");
+    /** "Shymkent's akimat": a place's own government after its possessive. */
     private static final Pattern POSSESSIVE = Pattern.compile("^['\u2019]s ");
     private static final Pattern POSSESSED_LOCAL_BODY = Pattern.compile("^['\u2019]s (akimat|hokimiyat|city hall|mayor's office|"
             + "city administration|regional administration)\\b");
+    /** What a place before it owns: "... of the Tashkent mayor's office", "of Almaty's akimat". */
     private static final Pattern OWNED_AFTER = Pattern.compile("^(?:['\u2019]s|\\s+(?:mayor|akim|hokim|city|region|district|"
             + "[a-z]+(?:'s)? (?:office|department|administration|court)))\\b");
 
@@ -936,14 +939,15 @@ final class OrgNames {
     }
 
     /** A legal form written before or after a company's name: "JSC Alokabank", "JSCB Halk Bank", "Samruk Energo JSC". */
-    private static final Pattern LEADING_LEGAL_FORM = Pattern.compile("(?:JSC|JSCB|JSB|OJSC|CJSC|NJSC|PJSC|LLC|LLP|AKIB|ATB|ATIB|"
+    private static final Pattern WITH_LEGAL_FORM = Pattern.compile("(?:JSC|JSCB|JSB|OJSC|CJSC|NJSC|PJSC|LLC|LLP|AKIB|ATB|ATIB|"
             + "OOO|TOO|MChJ|QK|AJ) (\\p{Lu}.*)|(\\p{Lu}.*?(?<! Co\\.?)),? (?:JSC|JSCB|OJSC|CJSC|LLP|LLC)");
 
     /**
      * "JSC Alokabank" is the company Alokabank, whichever way an article writes it: a name a rule found with a
-     * legal form is named without it (the mention keeps it), so "Alokabank" elsewhere is the same company.
+     * legal form, or a bank with its descriptor ("Rysgal Joint-Stock Commercial Bank"), is named without it (the
+     * mention keeps it), so "Alokabank" or "Rysgal Bank" elsewhere is the same company.
      */
-    static List<EntityTagger.Hit> leadingLegalForms(List<EntityTagger.Hit> hits,
+    static List<EntityTagger.Hit> bareCompanyNames(List<EntityTagger.Hit> hits,
                                                     BiFunction<EntityType, String, GazetteerEntry> lookup) {
         List<EntityTagger.Hit> out = hits;
         Map<GazetteerEntry, GazetteerEntry> renamed = new HashMap<>();
@@ -952,7 +956,7 @@ final class OrgNames {
             GazetteerEntry entry = renamed.get(hit.entry());
             if (entry == null) {
                 Matcher form = hit.entry().type() == EntityType.ORGANIZATION && hit.confidence() < 1.0
-                        && hit.entry().name().equals(hit.text()) ? LEADING_LEGAL_FORM.matcher(hit.text()) : null;
+                        && hit.entry().name().equals(hit.text()) ? WITH_LEGAL_FORM.matcher(hit.text()) : null;
                 String name = form != null && form.matches() ? (form.group(1) != null ? form.group(1) : form.group(2)) : null;
                 Matcher commercial = name == null && hit.entry().type() == EntityType.ORGANIZATION && hit.confidence() < 1.0
                         ? COMMERCIAL_BANK.matcher(hit.text()) : null;
