@@ -74,7 +74,8 @@ final class ContextRules {
             "Premier", "Secretary", "Spokesman", "Spokeswoman", "Founder", "Chief", "CEO", "Rector", "Colonel",
             "General", "Captain", "Major", "Analyst", "Editor", "Blogger", "MP", "Deputies", "Ombudsman",
             "Editor-in-Chief", "Ex-Minister", "Ex-President", "Ex-Premier", "Vice-President", "Vice-Premier", "Vice-Minister",
-            "Co-Founder", "Co-founder", "Acting");
+            "Co-Founder", "Co-founder", "Acting", "Judges", "Forward", "Midfielder", "Defender", "Goalkeeper", "Striker",
+            "Coach", "Referee", "Grandmaster", "GM", "Coordinator", "Envoy", "Rapporteur", "Counsellor", "Counselor");
     private static final Set<String> TITLES_LOWER = Set.of("president", "minister", "senator", "akim", "mayor",
             "judge", "governor", "chairman", "chairwoman", "director", "commissioner", "ambassador", "speaker",
             "deputy", "khokim", "hokim", "prosecutor", "economist", "farmer", "activist", "lawyer", "journalist",
