@@ -35,7 +35,8 @@ final class ContextRules {
     private static final Set<String> ORG_HEADS = Set.of("Ministry", "Committee", "Agency", "Court", "Party", "Fund",
             "Bank", "Service", "Commission", "Council", "Office", "Department", "Association", "Society", "Company",
             "Corporation", "Holding", "Group", "Institute", "University", "Administration", "Authority", "Exchange",
-            "Organization", "Organisation", "Union", "Foundation", "Airways", "Airlines", "Akimat", "Chamber",
+            "Organization", "Organisation", "Union", "Foundation", "Airways", "Airlines", "Akimat", "Hokimiyat", "Khokimiyat",
+            "Hukumat", "Maslikhat", "Chamber",
             "Assembly", "Hall", "Factory", "Media", "Mining", "Inspectorate", "Prosecutor's", "Academy", "News", "Press",
             "Federation", "Movement", "Centre", "Center", "Bureau", "Police", "Guard",
             // companies by their trade, and the houses of culture, learning and care
