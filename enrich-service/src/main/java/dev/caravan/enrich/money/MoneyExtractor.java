@@ -40,7 +40,8 @@ public final class MoneyExtractor {
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\b(?:rose|risen|raised|increased|went up|gone up|grew|"
             + "fell|fallen|dropped|decreased|went down|gone down|cut|reduced|changed|climbed|slipped|jumped|up|down|"
-            + "lowered|hiked|lift|lifted|raise|increase|hike|boost|boosted|bring|brought)(?: [a-z0-9.]+){0,3} from\\s+$");
+            + "lowered|hiked|lift|lifted|raise|increase|hike|boost|boosted|bring|brought|rise|rises|fall|falls|grow|grows|climb|"
+            + "climbs)(?: [a-z0-9.%]+,?){0,3} from\\s+$"); // "will rise by 33.3%, from 450 to 600 soums"
     /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */
     private static final String SCALE = "(?:[\\s-]*((?i:trillions?|billions?|millions?|thousands?|trln|trn|trl|tln|tn|bln|bn|mln|mn)|m|k|M|Mn)"
             + "(?:\\b|(?=\\d)))?"; // "1trln56bln"
@@ -63,7 +64,7 @@ public final class MoneyExtractor {
                     + "\\b[^.;:$]{0,40}$");
     /** "a ride will cost 1,400 soums", "a loaf now sells for 3,000 soums": the price of one item. */
     private static final Pattern PRICED_ITEM = Pattern.compile(
-            "(?i)\\b(?:a|one|per|each|single)\\s+(ride|trip|journey|loaf|kilogram|kilo|kg|liter|litre|bottle|pack|dose|night|"
+            "(?i)\\b(?:a|one|1|per|each|single)\\s+(ride|trip|journey|loaf|kilogram|kilo|kg|liter|litre|bottle|pack|dose|night|"
                     + "meal|visit|lesson|seat|square met(?:er|re)|cubic met(?:er|re)|kilowatt-hour|kWh|ounce|ton|tonne|barrel|"
                     + "gram|share)\\b[^.;:]{0,60}$");
     /** "the U.S. dollar slipped from 12,885 som", "with the euro at 520 tenge": an exchange rate. */
@@ -156,8 +157,11 @@ public final class MoneyExtractor {
             Map.entry("half a", "0.5"), Map.entry("half", "0.5"), Map.entry("a quarter", "0.25"), Map.entry("quarter of a", "0.25"));
 
     /** A hundredth of a currency, as prices are quoted: "80 dirams", "50 tiyn", "30 kopecks". */
-    private static final Map<String, String> SUBUNITS = Map.of("diram", "TJS", "dirams", "TJS", "tiyn", "KZT", "tiyns", "KZT",
-            "tyiyn", "KGS", "tyiyns", "KGS", "tiyin", "UZS", "kopeck", "RUB", "kopecks", "RUB", "kopeks", "RUB");
+    private static final Map<String, String> SUBUNITS = Map.ofEntries(Map.entry("diram", "TJS"), Map.entry("dirams", "TJS"),
+            Map.entry("tiyn", "KZT"), Map.entry("tiyns", "KZT"), Map.entry("tyiyn", "KGS"), Map.entry("tyiyns", "KGS"),
+            Map.entry("tiyin", "UZS"), Map.entry("kopeck", "RUB"), Map.entry("kopecks", "RUB"), Map.entry("kopeks", "RUB"),
+            // London-listed Kazakh miners are priced in pence: "780 British pence per share"
+            Map.entry("pence", "GBP"), Map.entry("British pence", "GBP"), Map.entry("penny", "GBP"));
 
     private final Map<String, String> codeByWord = new LinkedHashMap<>();
     /** "five billion dollars", "a million tenge": a number word, a scale word and a currency word. */

@@ -35,7 +35,7 @@ final class ContextRules {
     private static final Set<String> ORG_HEADS = Set.of("Ministry", "Committee", "Agency", "Court", "Party", "Fund",
             "Bank", "Service", "Commission", "Council", "Office", "Department", "Association", "Society", "Company",
             "Corporation", "Holding", "Group", "Institute", "University", "Administration", "Authority", "Exchange",
-            "Organization", "Organisation", "Union", "Foundation", "Airways", "Airlines", "Akimat", "Hokimiyat", "Khokimiyat",
+            "Organization", "Organisation", "Union", "Foundation", "Airways", "Airlines", "Akimat", "Hokimiyat", "Khokimiyat", "Okmotu",
             "Hukumat", "Maslikhat", "Chamber",
             "Assembly", "Hall", "Factory", "Media", "Mining", "Inspectorate", "Prosecutor's", "Academy", "News", "Press",
             "Federation", "Movement", "Centre", "Center", "Bureau", "Police", "Guard",
@@ -63,6 +63,25 @@ final class ContextRules {
     private static final Set<String> PLACE_HEADS_LOWER = Set.of("region", "oblast", "district", "province", "velayat",
             "village", "settlement", "aul", "microdistrict", "micro-district", "street", "avenue", "bazaar", "mahalla", "jamoat",
             "pass", "valley", "gorge", "glacier", "neighborhood", "neighbourhood", "deposit", "river");
+    /** Rural governments named after their village, in lower case: a Kyrgyz "aiyl okmotu" in any spelling, a rural district's. */
+    private static final List<List<String>> LOCAL_GOVERNMENTS = List.of(List.of("aiyl", "okmotu"), List.of("ayil", "okmotu"),
+            List.of("ail", "okmotu"), List.of("rural", "district", "administration"), List.of("rural", "administration"),
+            List.of("rural", "municipality"));
+
+    /** How many words after {@code i} name a rural government ("aiyl okmotu"), or 0. */
+    private static int localGovernmentWords(TextTokens tokens, int i) {
+        for (List<String> words : LOCAL_GOVERNMENTS) {
+            int k = 0;
+            while (k < words.size() && i + k < tokens.size() && tokens.text(i + k).equalsIgnoreCase(words.get(k))
+                    && (k == words.size() - 1 || tokens.joined(i + k))) {
+                k++;
+            }
+            if (k == words.size()) {
+                return k;
+            }
+        }
+        return 0;
+    }
     private static final Set<String> PLURAL_PLACE_HEADS = Set.of("regions", "oblasts", "districts", "provinces");
     private static final Set<String> NAMED_PLACE_HEADS = Set.of("River", "Sea", "Lake", "Valley", "Mountains",
             "Highway", "Desert", "Canal", "Gorge", "Pass", "Reservoir", "Steppe", "Plateau", "Island", "Gulf", "Bay",
@@ -411,6 +430,13 @@ final class ContextRules {
                 nameEnd--;
             }
             add(found, tokens, EntityType.LOCATION, a, nameEnd, HEAD_CONFIDENCE);
+            return;
+        }
+        int government = b == runEnd && tokens.joined(b) ? localGovernmentWords(tokens, b + 1) : 0;
+        if (government > 0) {
+            // "Tash-Dobo aiyl okmotu", "Karaotkel rural district administration": the village's government, the
+            // village inside its name no place of its own (docs/ANNOTATION.md)
+            add(found, tokens, EntityType.ORGANIZATION, a, b + government, HEAD_CONFIDENCE);
             return;
         }
         if (PLACE_HEADS_LOWER.contains(next) && b == runEnd) {

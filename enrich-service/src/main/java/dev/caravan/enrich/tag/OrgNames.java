@@ -113,6 +113,8 @@ final class OrgNames {
     private static final Pattern PLACE_BODY = Pattern.compile("^[ \u00a0]+((?:oil |gas )?refinery|(?:regional |region |city |district |"
             + "town |village )?(?:administration|prosecutor's office|Prosecutor's Office|Prosecutor's office|mayor's office|hokim's office|akim's office|"
             + "city hall|police precinct|police station|DIA|Department of Internal Affairs|Mayor's Office|Mayor's office|"
+            + "(?:[Aa]iyl|[Aa]yil|[Aa]il) [Oo]kmotu|rural municipality|rural district administration|rural administration|"
+            + "rural police department|"
             + "information agency|city courts|"
             + "(?:specialized |specialised |inter-?district |interregional |inter-regional |district |city |regional )+"
             + "(?:economic |criminal |administrative |civil |juvenile )?court|"

@@ -40,10 +40,11 @@ class RealNewsAccuracyTest {
 
     /** Floors a little under today's figures, so a regression fails the build; raise them as it gets better. */
     // a little under the figures measured (README): a drop below means a change made the tagger worse
+    // dev PRICE is lower than last version's: the grown set holds London share prices in pence and tariff lists
     private static final Map<String, Double> DEV_FLOORS = Map.of("PERSON", 0.93, "LOCATION", 0.91, "ORGANIZATION", 0.83,
-            "MONEY", 0.97, "PRICE", 0.91);
-    private static final Map<String, Double> TEST_FLOORS = Map.of("PERSON", 0.90, "LOCATION", 0.89, "ORGANIZATION", 0.76,
-            "MONEY", 0.93, "PRICE", 0.81);
+            "MONEY", 0.97, "PRICE", 0.88);
+    private static final Map<String, Double> TEST_FLOORS = Map.of("PERSON", 0.91, "LOCATION", 0.90, "ORGANIZATION", 0.78,
+            "MONEY", 0.94, "PRICE", 0.83);
 
     private static final Gazetteer GAZETTEER = Gazetteer.bundled();
     /** Every name the gazetteer gives an entry, by type and canonical name. */
