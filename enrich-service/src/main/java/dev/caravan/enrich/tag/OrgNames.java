@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class OrgNames {
 
-    private static final Pattern LEGAL_FORM = Pattern.compile("^,?[ \u00a0]+(JSC|LLP|LLC|PLC|plc|OJSC|CJSC|NJSC|MMC|Inc\\.?|Co\\., Ltd\\.?|Ltd\\.?|Limited|"
+    private static final Pattern LEGAL_FORM = Pattern.compile("^,?[ \u00a0]+(JSC|LLP|LLC|PLC|plc|Plc|OJSC|CJSC|NJSC|MMC|Inc\\.?|Co\\., Ltd\\.?|Ltd\\.?|Limited|"
+            + "& Co\\.?|"
             + "Corp\\.?|A\\.S\\.|AG|GmbH|S\\.A\\.)(?![\\w])");
     private static final Pattern HEADED_TAIL = Pattern.compile("^[ \u00a0]+((?:\\p{Lu}[\\p{L}-]+ ){0,3}(?:Fund|Company|Group|Bank|"
             + "Agency|Holding|Holdings|Limited|Corporation|Foundation|Center|Centre|Institute|Service|Committee|Commission|Council|"
@@ -99,7 +100,8 @@ final class OrgNames {
     private static final Pattern ROLE_OF = Pattern.compile("(?:Citing (?:the )?|According to (?:the )?|(?:Board of Directors|"
             + "Board of Executive Directors|Supervisory Board|Management Board|Data|Figures|Estimates|Head|Chair|Chairman|Chairwoman|Director|Deputy Head|Deputy|Construction|"
             + "Summit|Meeting|Session|Congress|Forum|Conference|"
-            + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives) of (?:the )?)");
+            + "Reconstruction|Opening|Member|Members|Staff|Employees|Officers|Representatives|(?:Senior )?(?:Operative|Investigator|"
+            + "Inspector|Officer|Employee|Representative)) of (?:the )?)");
     private static final Pattern COUNTRY_SUFFIXED = Pattern.compile("(.+ Ministry) of (?:the )?(\\p{Lu}\\p{L}+(?: Republic)?)");
     private static final Pattern PLACE_UNIT_END = Pattern.compile(" (?:region|district|province|oblast)$");
     private static final Pattern UNIT_END = Pattern.compile("(?i) (?:district|region|province|city|oblast)$");

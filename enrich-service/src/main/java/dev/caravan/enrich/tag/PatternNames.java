@@ -17,7 +17,7 @@ final class PatternNames {
 
     private static final Pattern WEBSITE = Pattern.compile(
             "(?<![\\w@./-])((?:[A-Za-z][A-Za-z0-9-]*\\.)+(?:kz|uz|kg|tj|tm|az|ru|com|org|net|info|news|gov|media))\\b(?![.@/-]\\w)");
-    private static final String PLACE = "(?:the\\s+)?(?:Republic of |Kingdom of |State of )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}";
+    private static final String PLACE = "(?:the\\s+)?(?:Islamic Republic of |Republic of |Kingdom of |State of )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}";
     private static final Pattern EMBASSY = Pattern.compile(
             "\\b(?:Embassy|Consulate(?:[ -]General)?) of " + PLACE + "(?: in " + PLACE + ")?"
                     + "|\\b(?!(?:The|An|A) )(?:U\\.S\\.|US|UK|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (?:Embassy|Consulate(?:[ -]General)?)(?: in " + PLACE + ")?"
