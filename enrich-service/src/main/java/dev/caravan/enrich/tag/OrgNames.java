@@ -114,6 +114,8 @@ final class OrgNames {
     /** A body named by its place: "Atyrau oil refinery", "Pavlodar region administration", "Karshi city court". */
     private static final Pattern PLACE_BODY = Pattern.compile("^[ \u00a0]+((?:oil |gas )?refinery|(?:regional |region |city |district |"
             + "town |village )?(?:administration|prosecutor's office|Prosecutor's Office|Prosecutor's office|mayor's office|hokim's office|akim's office|"
+            + "khokimiyat|hokimiyat|council of people's deputies|Council of People's Deputies|kengash|"
+            + "polyclinic|maternity complex|electric networks|"
             + "city hall|police precinct|police station|DIA|Department of Internal Affairs|Mayor's Office|Mayor's office|"
             + "(?:[Aa]iyl|[Aa]yil|[Aa]il) [Oo]kmotu|rural municipality|rural district administration|rural administration|"
             + "rural police department|"
@@ -124,6 +126,7 @@ final class OrgNames {
             + "criminal |inter-district |interdistrict |appeals |military |economic )+court|hokimiyat|Hokimiyat|akimat|Akimat|maslikhat|"
             + "Maslikhat|kenesh|Kenesh|police department|police directorate|(?:military|economic|criminal|civil|administrative) court|"
             + "(?:ecology|health|education|finance|emergency|customs|tax|land|culture|agriculture) department|Court|District Court|City Court|Regional Court|State University|"
+            + "(?:regional|district|city) (?:government|council|department)|"
             + "University|Airport|International Airport|international airport|airport)(?: on (?:criminal|civil|economic|administrative) "
             + "(?:cases|proceedings|matters))?|(?:metallurgical |chemical |cement |power |thermal power )?plant)\\b");
     /** "... Fund for Development", "... Agency for Civil Service Affairs": a named purpose continues the name. */
