@@ -86,6 +86,7 @@ final class OrgNames {
     /** "Akimat of the Turkestan region": a region's government named head first. */
     private static final Pattern GOVERNMENT_OF_REGION = Pattern.compile("(Akimat|akimat|Hokimiyat|hokimiyat) of (?:the )?"
             + "(\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?) (?:[Rr]egion|[Oo]blast)");
+    private static final Pattern PEOPLES_TAIL = Pattern.compile("^['\u2019]s (?:Deputies|Representatives|Assembly)\\b");
     /** "Shymkent's akimat": a place's own government after its possessive. */
     private static final Pattern POSSESSIVE = Pattern.compile("^['\u2019]s ");
     private static final Pattern POSSESSED_LOCAL_BODY = Pattern.compile("^['\u2019]s (akimat|hokimiyat|city hall|mayor's office|"
@@ -504,6 +505,11 @@ final class OrgNames {
             if (purposeAfterTail != null && purposeAfterTail.lookingAt() && ENDS_IN_BODY_HEAD.matcher(text.substring(start, end)).find()
                     && !PlaceHeads.nextIsTaken(out, i, end + purposeAfterTail.end())) {
                 end += purposeAfterTail.end(); // "Senate" "Committee" "on Socio-Cultural Development and Science"
+            }
+            Matcher deputies = PEOPLES_TAIL.matcher(following(text, end));
+            if (text.startsWith("People", end - "People".length()) && deputies.lookingAt()
+                    && !PlaceHeads.nextIsTaken(out, i, end + deputies.end())) {
+                end += deputies.end(); // "Khorezm Region Council of People" "'s Deputies": the apostrophe ended a word
             }
             Matcher unit = PLACE_UNIT_AFTER.matcher(following(text, end));
             boolean ofPlace = unit.lookingAt() && ENDS_IN_OF_PLACE.matcher(text.substring(start, end)).find();
