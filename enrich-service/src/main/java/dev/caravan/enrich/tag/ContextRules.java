@@ -243,6 +243,19 @@ final class ContextRules {
                 return;
             }
         }
+        for (int k = a; k + 2 <= to; k++) {
+            if (TITLES.contains(tokens.text(k)) && tokens.text(k + 1).equals("of")) {
+                // "State Secretary of the State Agency for Architecture, ...": the body after the post is named
+                int body = tokens.text(k + 2).equals("the") ? k + 3 : k + 2;
+                List<RuleMatch> named = new ArrayList<>();
+                if (body <= to && organisation(tokens, cover, body, to, named) && named.size() == 1
+                        && bodyNamed(named.get(0).name())) {
+                    found.addAll(named);
+                    return;
+                }
+                break;
+            }
+        }
         if (organisation(tokens, cover, a, to, found) || place(tokens, a, to, found)) {
             return;
         }
@@ -347,6 +360,22 @@ final class ContextRules {
     /** Heads of bodies that sign agreements with companies; a company's own name has none of them. */
     static final Set<String> BODY_HEADS = Set.of("Ministry", "Office", "Committee", "Agency", "Administration",
             "Department", "Policy", "Service", "Council", "Commission", "Akimat", "Hokimiyat", "Municipality", "Government");
+
+    /** Heads that name a body after a post ("Secretary of the State Agency ..."), not a portfolio ("Minister of Energy"). */
+    private static final Set<String> POST_BODY_HEADS = Set.of("Agency", "Committee", "Commission", "Council", "Bank", "Fund",
+            "Federation", "Association", "Union", "Institute", "University", "Center", "Centre", "Chamber", "Court", "Service",
+            "Foundation", "Corporation", "Company", "Academy", "Society", "Authority", "Organization", "Organisation",
+            "Directorate", "Inspectorate", "Party", "Bureau", "Exchange", "Holding");
+
+    private static boolean bodyNamed(String name) {
+        String last = name.substring(name.lastIndexOf(' ') + 1);
+        for (String word : name.split(" ")) {
+            if (POST_BODY_HEADS.contains(word)) {
+                return !FINAL_ORG_HEADS.contains(last) && !"Energy".equals(last);
+            }
+        }
+        return false;
+    }
 
     private static boolean hasBodyHead(TextTokens tokens, int a, int b) {
         for (int k = a; k <= b; k++) {
