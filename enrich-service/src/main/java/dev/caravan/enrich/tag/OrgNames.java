@@ -907,12 +907,19 @@ final class OrgNames {
             if (out == hits) {
                 out = new ArrayList<>(hits);
             }
-            String written = text.substring(company.start(), country.end());
-            out.set(i, new EntityTagger.Hit(named(written, country.entry().name(), lookup), company.start(), country.end(), written,
-                    company.confidence()));
-            out.remove(i + 1);
+            joinNext(out, i, text, country.entry().name(), company.confidence(), lookup);
         }
         return out;
+    }
+
+    /** Hit {@code i} and the one after it as one organisation, named by the text from the first to the second's end. */
+    private static void joinNext(List<EntityTagger.Hit> out, int i, String text, String country, double confidence,
+                                 BiFunction<EntityType, String, GazetteerEntry> lookup) {
+        int start = out.get(i).start();
+        int end = out.get(i + 1).end();
+        String written = text.substring(start, end);
+        out.set(i, new EntityTagger.Hit(named(written, country, lookup), start, end, written, confidence));
+        out.remove(i + 1);
     }
 
     /** Names that read as a company's, not a state body's or an international organisation's. */
@@ -942,10 +949,7 @@ final class OrgNames {
             if (out == hits) {
                 out = new ArrayList<>(hits);
             }
-            String written = text.substring(unit.start(), body.end());
-            out.set(i, new EntityTagger.Hit(named(written, body.entry().country(), lookup), unit.start(), body.end(), written,
-                    unit.confidence()));
-            out.remove(i + 1);
+            joinNext(out, i, text, body.entry().country(), unit.confidence(), lookup);
             i--;
         }
         return out;
