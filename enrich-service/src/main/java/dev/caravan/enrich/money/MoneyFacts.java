@@ -212,12 +212,17 @@ public final class MoneyFacts {
     static boolean isEquivalent(MoneyAmount a, MoneyAmount b, String text) {
         return a.field() == b.field() && !a.currency().equals(b.currency()) && b.start() >= a.end()
                 && b.start() - a.end() <= MAX_GAP
-                && (a.kind() != MoneyAmount.Kind.PRICE) == (b.kind() != MoneyAmount.Kind.PRICE)
+                // the kinds agree, or the equivalent is bracketed right after the amount it restates ("11,226 som
+                // (around $128)", whatever a context word made of the bracket alone)
+                && ((a.kind() != MoneyAmount.Kind.PRICE) == (b.kind() != MoneyAmount.Kind.PRICE)
+                || BRACKET_OPEN.matcher(text.substring(a.end(), b.start())).matches())
                 && isEquivalenceGap(a.kind() == MoneyAmount.Kind.PRICE
                 ? PRICE_UNIT.matcher(text.substring(a.end(), b.start())).replaceFirst("")
                 : PERIOD.matcher(text.substring(a.end(), b.start())).replaceFirst("")); // "428,000 soums per month ($33,8)"
     }
 
+    private static final Pattern BRACKET_OPEN = Pattern.compile("\\s*\\(\\s*(?:about|approximately|approx\\.|around|roughly|nearly|some|"
+            + "over|almost|more than|~|\u2248)?\\s*");
     /** "37,600 tenge per ton ($203)": a price's unit may stand before its equivalent. */
     private static final Pattern PRICE_UNIT = Pattern.compile("^\\s*(?:per|a|/)\\s*[A-Za-z-]+(?: [A-Za-z-]+)?(?=\\s*\\()");
     private static final Pattern PERIOD = Pattern.compile("^\\s*(?:per|a|each) (?:month|year|day|week)(?=\\s*\\()");
