@@ -371,7 +371,7 @@ final class ContextRules {
         String last = name.substring(name.lastIndexOf(' ') + 1);
         for (String word : name.split(" ")) {
             if (POST_BODY_HEADS.contains(word)) {
-                return !FINAL_ORG_HEADS.contains(last) && !"Energy".equals(last);
+                return !FINAL_ORG_HEADS.contains(last); // "Board of China Energy" names a company, not the board
             }
         }
         return false;

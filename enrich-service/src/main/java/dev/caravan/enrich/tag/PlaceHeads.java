@@ -127,7 +127,7 @@ final class PlaceHeads {
         }
     }
 
-    /** "17 regions: Abai, Akmola, ...", "the regions of Aktobe and Atyrau": a plural head before its list. */
+    /** "17 regions: Abai, Akmola, ...", "districts including Farkhor and Panj": a plural head before its list. */
     private static final Pattern HEAD_BEFORE_LIST = Pattern.compile("\\b(regions|districts|provinces|oblasts)(?::| including)\\s+$");
 
     private static final Pattern UNTAGGED_ITEMS = Pattern.compile("(?:\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?, )+");
@@ -206,10 +206,12 @@ final class PlaceHeads {
             }
             int listStart = first.start();
             if (text.charAt(listStart - 2) != ':' && !text.startsWith("including", listStart - 10)) {
-                int colon = text.lastIndexOf(": ", listStart);
-                if (colon < 0 || listStart - colon > 40 || !UNTAGGED_ITEMS.matcher(text.substring(colon + 2, listStart)).matches()) {
+                int from = Math.max(0, listStart - 40);
+                int colon = text.substring(from, listStart).lastIndexOf(": "); // only near the item, not the whole text back
+                if (colon < 0 || !UNTAGGED_ITEMS.matcher(text.substring(from + colon + 2, listStart)).matches()) {
                     continue;
                 }
+                colon += from;
                 listStart = colon + 2; // "regions: Abai, Akmola, ...": an item no line tagged opens the list
             }
             Matcher head = HEAD_BEFORE_LIST.matcher(text.substring(Math.max(0, listStart - 24), listStart));
