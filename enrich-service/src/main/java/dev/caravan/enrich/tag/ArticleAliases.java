@@ -19,8 +19,6 @@ final class ArticleAliases {
 
     private static final Pattern PARENTHESISED = Pattern.compile("\\G\\s*\\((\\p{Lu}[\\p{L}\\p{N}&.-]{1,30})\\)");
     private static final int LONGEST_ALIAS_WORDS = 4;
-    private static final Pattern WITH_LEGAL_FORM = Pattern.compile("(?:JSC|JSCB|LLP|LLC|OJSC|CJSC) (\\p{Lu}[\\p{L}\\d-]{3,})"
-            + "|(\\p{Lu}[\\p{L}\\d-]{3,}(?: \\p{Lu}[\\p{L}\\d-]+)?) (?:JSC|JSCB|LLP|LLC|OJSC|CJSC)");
 
     private final Map<String, GazetteerEntry> byForm = new HashMap<>();
     /** The hash codes of the learned forms, sorted; null until asked after a change. */
@@ -30,9 +28,9 @@ final class ArticleAliases {
     void learn(GazetteerEntry entity, String mention, int end, String text, boolean foundByRule) {
         if (foundByRule) {
             put(entity.name(), entity);
-            Matcher form = entity.type() == EntityType.ORGANIZATION ? WITH_LEGAL_FORM.matcher(entity.name()) : null;
-            if (form != null && form.matches()) {
-                put(form.group(1) != null ? form.group(1) : form.group(2), entity); // "LLP Hamle" ... "Hamle"
+            String bare = entity.type() == EntityType.ORGANIZATION ? OrgNames.withoutLegalForm(entity.name()) : null;
+            if (bare != null && bare.length() >= 4 && bare.indexOf(' ') == bare.lastIndexOf(' ')) {
+                put(bare, entity); // "LLP Hamle" ... "Hamle"; a longer name ("Manas International Airport") names a place too
             }
         }
         if (entity.type() == EntityType.PERSON) {

@@ -964,6 +964,12 @@ final class OrgNames {
      * legal form, or a bank with its descriptor ("Rysgal Joint-Stock Commercial Bank"), is named without it (the
      * mention keeps it), so "Alokabank" or "Rysgal Bank" elsewhere is the same company.
      */
+    /** "JSC Alokabank", "Samruk Energo JSC": the name without its legal form, or null when none is written. */
+    static String withoutLegalForm(String name) {
+        Matcher form = WITH_LEGAL_FORM.matcher(name);
+        return form.matches() ? (form.group(1) != null ? form.group(1) : form.group(2)) : null;
+    }
+
     static List<EntityTagger.Hit> bareCompanyNames(List<EntityTagger.Hit> hits,
                                                     BiFunction<EntityType, String, GazetteerEntry> lookup) {
         List<EntityTagger.Hit> out = hits;
@@ -972,9 +978,8 @@ final class OrgNames {
             EntityTagger.Hit hit = out.get(i);
             GazetteerEntry entry = renamed.get(hit.entry());
             if (entry == null) {
-                Matcher form = hit.entry().type() == EntityType.ORGANIZATION && hit.confidence() < 1.0
-                        && hit.entry().name().equals(hit.text()) ? WITH_LEGAL_FORM.matcher(hit.text()) : null;
-                String name = form != null && form.matches() ? (form.group(1) != null ? form.group(1) : form.group(2)) : null;
+                String name = hit.entry().type() == EntityType.ORGANIZATION && hit.confidence() < 1.0
+                        && hit.entry().name().equals(hit.text()) ? withoutLegalForm(hit.text()) : null;
                 Matcher commercial = name == null && hit.entry().type() == EntityType.ORGANIZATION && hit.confidence() < 1.0
                         ? COMMERCIAL_BANK.matcher(hit.text()) : null;
                 if (commercial != null && commercial.matches()) {
