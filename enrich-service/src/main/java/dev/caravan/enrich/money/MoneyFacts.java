@@ -12,12 +12,15 @@ import java.util.regex.Pattern;
  */
 public final class MoneyFacts {
 
+    /** A qualifier right before an equivalent: "(about $3.1 million)", "(~$2 billion)". */
+    private static final String EQUIVALENT_QUALIFIER = "(?:about|approximately|approx\\.|around|roughly|nearly|some|over|almost|"
+            + "more than|~|\u2248)?";
     /** What may stand between an amount and its equivalent: brackets, "or about", "equivalent to". */
     private static final Pattern EQUIVALENT_GAP = Pattern.compile("(?i)^\\s*[(\\[,;:/\u2013\u2014-]?\\s*"
             + "(?:(?:or|i\\.e\\.|that is|which is|(?:the )?equivalent (?:to|of)|equal to|equals|about|approximately|approx\\.|"
             + "around|roughly|amounting to|or some|"
             + "nearly|some|over|almost|more than|worth|at|an estimated|estimated at)\\s+)*[(\\[]?\\s*"
-            + "(?:about|approximately|approx\\.|around|roughly|nearly|some|over|almost|more than|~|\u2248)?\\s*$"
+            + EQUIVALENT_QUALIFIER + "\\s*$"
             + "|^\\s*(?:in|by|for|of|until)\\s+(?:19|20)\\d\\d\\s*[(\\[]\\s*$" // "300 trillion soums in 2025 ($23.2 billion)"
             + "|^\\s+(?:grant|loan|credit|deal|fund|budget|investment|contract|fine|bribe)\\s*[(\\[]\\s*$" // "a 150 million tenge grant (€0.5 million)"
             // "601 billion UZS for the Paris cycle, or approximately $50.55 million"
@@ -221,8 +224,7 @@ public final class MoneyFacts {
                 : PERIOD.matcher(text.substring(a.end(), b.start())).replaceFirst("")); // "428,000 soums per month ($33,8)"
     }
 
-    private static final Pattern BRACKET_OPEN = Pattern.compile("\\s*\\(\\s*(?:about|approximately|approx\\.|around|roughly|nearly|some|"
-            + "over|almost|more than|~|\u2248)?\\s*");
+    private static final Pattern BRACKET_OPEN = Pattern.compile("\\s*\\(\\s*" + EQUIVALENT_QUALIFIER + "\\s*");
     /** "37,600 tenge per ton ($203)": a price's unit may stand before its equivalent. */
     private static final Pattern PRICE_UNIT = Pattern.compile("^\\s*(?:per|a|/)\\s*[A-Za-z-]+(?: [A-Za-z-]+)?(?=\\s*\\()");
     private static final Pattern PERIOD = Pattern.compile("^\\s*(?:per|a|each) (?:month|year|day|week)(?=\\s*\\()");

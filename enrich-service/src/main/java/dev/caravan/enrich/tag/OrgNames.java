@@ -88,7 +88,6 @@ final class OrgNames {
             + "(\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?) (?:[Rr]egion|[Oo]blast)");
     private static final Pattern PEOPLES_TAIL = Pattern.compile("^['\u2019]s (?:Deputies|Representatives|Assembly)\\b");
     /** "Shymkent's akimat": a place's own government after its possessive. */
-    private static final Pattern POSSESSIVE = Pattern.compile("^['\u2019]s ");
     private static final Pattern POSSESSED_LOCAL_BODY = Pattern.compile("^['\u2019]s (akimat|hokimiyat|city hall|mayor's office|"
             + "city administration|regional administration)\\b");
     /** What a place before it owns: "... of the Tashkent mayor's office", "of Almaty's akimat". */
@@ -228,7 +227,7 @@ final class OrgNames {
                     continue;
                 }
             }
-            if (hit.entry().type() == EntityType.LOCATION && POSSESSIVE.matcher(following(text, hit.end())).lookingAt()) {
+            if (hit.entry().type() == EntityType.LOCATION && (text.startsWith("'s ", hit.end()) || text.startsWith("\u2019s ", hit.end()))) {
                 Matcher local = POSSESSED_LOCAL_BODY.matcher(following(text, hit.end()));
                 if (local.lookingAt() && !PlaceHeads.nextIsTaken(out, i, hit.end() + local.end())) {
                     // "Shymkent's akimat": the city's own government, named as the newsroom names it, "Shymkent akimat"
@@ -506,9 +505,8 @@ final class OrgNames {
                     && !PlaceHeads.nextIsTaken(out, i, end + purposeAfterTail.end())) {
                 end += purposeAfterTail.end(); // "Senate" "Committee" "on Socio-Cultural Development and Science"
             }
-            Matcher deputies = PEOPLES_TAIL.matcher(following(text, end));
-            if (text.startsWith("People", end - "People".length()) && deputies.lookingAt()
-                    && !PlaceHeads.nextIsTaken(out, i, end + deputies.end())) {
+            Matcher deputies = text.startsWith("People", end - "People".length()) ? PEOPLES_TAIL.matcher(following(text, end)) : null;
+            if (deputies != null && deputies.lookingAt() && !PlaceHeads.nextIsTaken(out, i, end + deputies.end())) {
                 end += deputies.end(); // "Khorezm Region Council of People" "'s Deputies": the apostrophe ended a word
             }
             Matcher unit = PLACE_UNIT_AFTER.matcher(following(text, end));
