@@ -199,6 +199,9 @@ final class PlaceHeads {
 
     /** The places a plural head introduces are each of that kind: "regions: Abai, Akmola and Aktobe". */
     private static void listsAfterHeads(List<EntityTagger.Hit> out, String text) {
+        if (text.indexOf(": ") < 0 && !text.contains("including")) {
+            return; // no list can follow a head: the pass costs nothing on most articles
+        }
         for (int i = 0; i < out.size(); i++) {
             EntityTagger.Hit first = out.get(i);
             if (first.entry().type() == EntityType.ORGANIZATION || first.start() < 10) {
