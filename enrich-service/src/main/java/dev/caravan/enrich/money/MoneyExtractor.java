@@ -66,7 +66,7 @@ public final class MoneyExtractor {
     private static final Pattern PRICED_ITEM = Pattern.compile(
             "(?i)\\b(?:a|one|1|per|each|single)\\s+(ride|trip|journey|loaf|kilogram|kilo|kg|liter|litre|bottle|pack|dose|night|"
                     + "meal|visit|lesson|seat|square met(?:er|re)|cubic met(?:er|re)|kilowatt-hour|kWh|ounce|ton|tonne|barrel|"
-                    + "gram|share)\\b[^.;:]{0,60}$");
+                    + "gram|share)\\b(?:[^.;:]|(?<=\\d)\\.(?=\\d)){0,60}$"); // "a liter of LNG is quoted at 6.20, 6.30 and 8.40 somonis"
     /** "the U.S. dollar slipped from 12,885 som", "with the euro at 520 tenge": an exchange rate. */
     private static final Pattern RATE_CONTEXT = Pattern.compile(
             "(?i)\\b((?:U\\.S\\.\\s|US\\s|American\\s)?(?:dollar|euro|ruble|rouble|yuan|currency))\\b(?:[^.;$]|(?<=\\d)\\.(?=\\d)){0,70}?\\b"
@@ -242,7 +242,62 @@ public final class MoneyExtractor {
         ratios(text, field, found);
         found.sort(Comparator.comparingInt(MoneyAmount::start));
         bareScaled(text, field, found);
-        return refine(text, found);
+        List<MoneyAmount> refined = refine(text, found);
+        listedBefore(text, refined);
+        return refined;
+    }
+
+    /** A number listed right before an amount: "400,000 and 300,000 soms", "5, 10 or 15 million tenge". */
+    private static final Pattern LISTED_NUMBER = Pattern.compile("(?<![\\w.,$\u20ac\u00a3\u20b8\u20bd/:%-])"
+            + "(\\d{1,3}(?:,\\d{3}){1,4}(?:\\.\\d{1,6})?|\\d{1,4}(?:\\.\\d{1,6})?)"
+            + "(?:\\s?(trillion|billion|million|thousand|trln|bln|mln|bn))?(\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+)$");
+
+    /**
+     * Each number of a list the currency word closes is an amount of its own in that currency, with the last
+     * one's scale when it has none ("5 and 10 million tenge"); a year is never one ("in 2023 and 500 soms" is not).
+     */
+    private static final Pattern SCALE_WORD = Pattern.compile("(?i)(trillion|billion|million|thousand|trln|bln|mln|bn)");
+
+    /** "until November 15, 1,430 manats": a day of a month is no amount. */
+    private static final Pattern MONTH_BEFORE = Pattern.compile("(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s$");
+
+    private static void listedBefore(String text, List<MoneyAmount> found) {
+        List<MoneyAmount> added = null;
+        for (int i = 0; i < found.size(); i++) {
+            MoneyAmount m = found.get(i);
+            if (m.amountMax() != null || m.text().isEmpty() || !Character.isDigit(m.text().charAt(0))) {
+                continue; // only a suffixed amount ("300,000 soms") closes a list of bare numbers
+            }
+            int limit = i > 0 ? found.get(i - 1).end() : 0;
+            MoneyAmount last = m;
+            Matcher scaleOf = SCALE_WORD.matcher(m.text());
+            String scale = scaleOf.find() ? scaleOf.group(1) : null;
+            for (int items = 0; items < 4; items++) {
+                int from = Math.min(last.start(), Math.max(limit, last.start() - 40)); // mentions may overlap
+                Matcher listed = LISTED_NUMBER.matcher(text).region(from, last.start());
+                if (!listed.find() || listed.end() != last.start() || listed.group(1).length() == 4
+                        && YEAR.matcher(listed.group(1)).matches()
+                        || MONTH_BEFORE.matcher(text).region(Math.max(0, listed.start() - 10), listed.start()).find()) {
+                    break;
+                }
+                boolean writtenOut = listed.group(1).indexOf(',') > 0;
+                double amount = amount(listed.group(1), listed.group(2) != null ? listed.group(2) : writtenOut ? null : scale);
+                if (amount <= 0 || amount * 100 < m.amount() || amount > m.amount() * 100) {
+                    break; // "Part 3 and 5,000 soms": not one list
+                }
+                MoneyAmount item = new MoneyAmount(text.substring(listed.start(), listed.start(3)), m.field(), listed.start(),
+                        listed.start(3), amount, m.currency(), null, null, m.kind(), m.unit());
+                if (added == null) {
+                    added = new ArrayList<>();
+                }
+                added.add(item);
+                last = item;
+            }
+        }
+        if (added != null) {
+            found.addAll(added);
+            found.sort(Comparator.comparingInt(MoneyAmount::start));
+        }
     }
 
     /** A scaled number with no currency of its own, the word after it not a thing counted ("people", "tons"). */
@@ -387,9 +442,10 @@ public final class MoneyExtractor {
     private static void addAmounts(List<MoneyAmount> found, String text, TextField field, Matcher m, String code, int number) {
         String written = m.group().strip();
         int range = number + 1;
-        if (m.group(range) != null && YEAR.matcher(m.group(number)).matches() && m.group(number + 2) != null
+        if (m.group(range) != null && YEAR.matcher(m.group(number)).matches()
+                && (m.group(number + 2) != null || m.group(range).indexOf(',') > 0)
                 && text.startsWith("to", skipSpaces(text, m.end(number)))) {
-            // "in January through September 2023 to 22.7 billion manat": the year is no low end
+            // "in January through September 2023 to 22.7 billion manat", "and from 2022 to 8,000 soms": the year is no low end
             int high = m.start(range);
             found.add(mention(text, field, text.substring(high, m.start() + written.length()), high, code, m.group(range), null,
                     m.group(number + 2)));

@@ -23,6 +23,9 @@ public final class MoneyFacts {
             + EQUIVALENT_QUALIFIER + "\\s*$"
             + "|^\\s*(?:in|by|for|of|until)\\s+(?:19|20)\\d\\d\\s*[(\\[]\\s*$" // "300 trillion soums in 2025 ($23.2 billion)"
             + "|^\\s+(?:grant|loan|credit|deal|fund|budget|investment|contract|fine|bribe)\\s*[(\\[]\\s*$" // "a 150 million tenge grant (€0.5 million)"
+            // "25.5 trillion soums in deficit (approximately $2 billion ...)", "4.3 billion soms in damages ($49 million)"
+            + "|^\\s+(?:in|of|as)\\s+(?!(?:and|or|to|from|than|per|an?|the|each|every|total|all)\\b)[a-z]{3,}\\s*[(\\[]\\s*"
+            + EQUIVALENT_QUALIFIER + "\\s*$"
             // "601 billion UZS for the Paris cycle, or approximately $50.55 million"
             + "|^\\s+(?:for|in|on|from)\\s+(?:the\\s+)?[\\p{L}\\d' -]{1,24}?,\\s*or\\s+(?:about|approximately|around|roughly|nearly|some|almost)?\\s*$");
     private static final int MAX_GAP = 40;
@@ -51,9 +54,29 @@ public final class MoneyFacts {
         List<List<Integer>> members = new ArrayList<>();
         for (int i = 0; i < mentions.size(); i++) {
             MoneyAmount m = mentions.get(i);
+            String text = m.field() == TextField.TITLE ? title : body;
+            int listed = parallelList(mentions, i, text);
+            if (listed > 0) {
+                // "400,000 and 300,000 soms ($4,574 and $3,430)": each amount with the equivalent in its place
+                for (int j = 0; j < listed; j++) {
+                    firsts.add(mentions.get(i + j));
+                    equivalents.add(mentions.get(i + listed + j));
+                    members.add(new ArrayList<>(List.of(i + j, i + listed + j)));
+                }
+                i += 2 * listed - 1;
+                continue;
+            }
+            if (isBracketedRange(mentions, i, text)) {
+                // "fined from 100 manat ($58.8) to 200 manat ($117.6)": one range, in both currencies
+                MoneyAmount high = mentions.get(i + 2);
+                firsts.add(range(m, high, text));
+                equivalents.add(range(mentions.get(i + 1), mentions.get(i + 3), text));
+                members.add(new ArrayList<>(List.of(i, i + 1, i + 2, i + 3)));
+                i += 3;
+                continue;
+            }
             MoneyAmount next = i + 1 < mentions.size() ? mentions.get(i + 1) : null;
-            MoneyAmount equivalent = next != null
-                    && isEquivalent(m, next, m.field() == TextField.TITLE ? title : body) ? next : null;
+            MoneyAmount equivalent = next != null && isEquivalent(m, next, text) ? next : null;
             int fact = find(firsts, equivalents, m, equivalent);
             if (fact < 0 && m.kind() == MoneyAmount.Kind.RANGE && equivalent == null) {
                 fact = headlineEndOf(firsts, equivalents, m);
@@ -85,6 +108,79 @@ public final class MoneyFacts {
             facts.add(new Fact(firsts.get(f), equivalents.get(f), List.copyOf(members.get(f))));
         }
         return facts;
+    }
+
+    private static final Pattern LIST_GAP = Pattern.compile("(?i)^\\s*(?:,|,?\\s*and|or|to|;)\\s*$");
+    private static final Pattern LIST_BRACKET_OPEN = Pattern.compile("(?i)^\\s*[(\\[]\\s*(?:from\\s+)?" + EQUIVALENT_QUALIFIER + "\\s*$");
+    private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+$");
+    private static final Pattern CHANGE_BEFORE = Pattern.compile("(?i)\\b(?:rose|risen|raised|increased|grew|fell|fallen|dropped|"
+            + "decreased|cut|reduced|changed|climbed|jumped|lowered|hiked|edged|went|gone|double|doubled|triple|tripled|rise|fall)"
+            + "\\b[^.;]{0,70}$");
+    /** What a span of two amounts is: "fined from", "fees ranging from", "costs from". */
+    private static final Pattern SPAN_BEFORE = Pattern.compile("(?i)\\b(?:fine[sd]?|penalt(?:y|ies)|ranging|ranges?|cost(?:s|ing)?|"
+            + "priced|var(?:y|ies)|worth|salar(?:y|ies)|wages?|amounts?|amounting)\\b[^.;]{0,25}$");
+    private static final Pattern BRACKET_CLOSE_TO = Pattern.compile("(?i)^\\s*[)\\]]\\s*to\\s*$");
+
+    /**
+     * The length of a list of amounts in one currency at {@code i} followed by a bracket that lists as many amounts in
+     * another ("400,000 and 300,000 soms ($4,574 and $3,430)", "from 18 to 17.6 trillion soums (from $1.4 billion to
+     * $1.3 billion)"), else 0.
+     */
+    private static int parallelList(List<MoneyAmount> mentions, int i, String text) {
+        MoneyAmount first = mentions.get(i);
+        int k = 1;
+        while (i + k < mentions.size() && listed(mentions.get(i + k - 1), mentions.get(i + k), text)
+                && mentions.get(i + k).currency().equals(first.currency())) {
+            k++;
+        }
+        if (k < 2 || i + 2 * k > mentions.size()) {
+            return 0;
+        }
+        MoneyAmount lastLocal = mentions.get(i + k - 1);
+        MoneyAmount firstEquivalent = mentions.get(i + k);
+        if (firstEquivalent.field() != first.field() || firstEquivalent.currency().equals(first.currency())
+                || firstEquivalent.start() < lastLocal.end() || firstEquivalent.start() - lastLocal.end() > MAX_GAP
+                || !LIST_BRACKET_OPEN.matcher(text.substring(lastLocal.end(), firstEquivalent.start())).matches()) {
+            return 0;
+        }
+        for (int j = 1; j < k; j++) {
+            MoneyAmount e = mentions.get(i + k + j);
+            if (!e.currency().equals(firstEquivalent.currency()) || !listed(mentions.get(i + k + j - 1), e, text)) {
+                return 0;
+            }
+        }
+        return k;
+    }
+
+    private static boolean listed(MoneyAmount a, MoneyAmount b, String text) {
+        return a.field() == b.field() && b.start() >= a.end() && b.start() - a.end() <= 8 && a.kind() == b.kind()
+                && LIST_GAP.matcher(text.substring(a.end(), b.start())).matches();
+    }
+
+    /** "from 100 manat ($58.8) to 200 manat ($117.6)", not after a change ("rose from ... to ..."): two pairs that are one range. */
+    private static boolean isBracketedRange(List<MoneyAmount> mentions, int i, String text) {
+        if (i + 3 >= mentions.size()) {
+            return false;
+        }
+        MoneyAmount low = mentions.get(i);
+        MoneyAmount lowEquivalent = mentions.get(i + 1);
+        MoneyAmount high = mentions.get(i + 2);
+        MoneyAmount highEquivalent = mentions.get(i + 3);
+        String before = text.substring(Math.max(0, low.start() - 90), low.start());
+        return low.kind() != MoneyAmount.Kind.RANGE && high.kind() == low.kind() && high.field() == low.field()
+                && highEquivalent.field() == low.field()
+                && high.currency().equals(low.currency()) && highEquivalent.currency().equals(lowEquivalent.currency())
+                && high.amount() > low.amount() && highEquivalent.amount() > lowEquivalent.amount()
+                && FROM_BEFORE.matcher(before).find() && SPAN_BEFORE.matcher(before).find() && !CHANGE_BEFORE.matcher(before).find()
+                && isEquivalent(low, lowEquivalent, text) && isEquivalent(high, highEquivalent, text)
+                && high.start() >= lowEquivalent.end()
+                && BRACKET_CLOSE_TO.matcher(text.substring(lowEquivalent.end(), high.start())).matches();
+    }
+
+    private static MoneyAmount range(MoneyAmount low, MoneyAmount high, String text) {
+        return new MoneyAmount(text.substring(low.start(), high.end()), low.field(), low.start(), high.end(), low.amount(),
+                low.currency(), high.amount(), low.qualifier(),
+                low.kind() == MoneyAmount.Kind.PRICE ? MoneyAmount.Kind.PRICE : MoneyAmount.Kind.RANGE, low.unit());
     }
 
     /**

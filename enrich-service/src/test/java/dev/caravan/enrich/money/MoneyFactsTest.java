@@ -184,4 +184,43 @@ class MoneyFactsTest {
         assertThat(fact.getUsd()).isNull();
         assertThat(fact.getNoUsdReason()).isEqualTo("no TJS/USD tick within 7 days before 2024-12-02");
     }
+
+    @Test
+    void listsOfAmountsTakeTheEquivalentsListedInTheirPlaces() {
+        List<MoneyFact> fines = facts("t", "The court fined the two 400,000 and 300,000 soms ($4,574 and $3,430) respectively.");
+        assertThat(fines).extracting(f -> f.getAmount().doubleValue(), f -> f.getUsd().doubleValue(), MoneyFact::getUsdSource)
+                .containsExactly(tuple(400_000.0, 4574.0, UsdSource.STATED), tuple(300_000.0, 3430.0, UsdSource.STATED));
+        List<MoneyFact> loans = facts("t", "Long-term loans edged down from 18 to 17.6 trillion soums (from $1.4 billion to "
+                + "$1.3 billion).");
+        assertThat(loans).extracting(f -> f.getAmount().doubleValue(), f -> f.getUsd().doubleValue())
+                .containsExactly(tuple(18e12, 1.4e9), tuple(17.6e12, 1.3e9));
+    }
+
+    @Test
+    void aFineFromOnePairToAnotherIsOneRangeButAChangeIsTwoAmounts() {
+        List<MoneyFact> fine = facts("t", "Individuals will be fined from 100 manat ($58.8) to 200 manat ($117.6).");
+        assertThat(fine).singleElement().satisfies(f -> {
+            assertThat(f.getKind()).isEqualTo(MoneyKind.RANGE);
+            assertThat(f.getAmountMax()).isEqualByComparingTo("200");
+            assertThat(f.getUsd()).isEqualByComparingTo("58.80");
+            assertThat(f.getMentions()).isEqualTo(4);
+        });
+        assertThat(facts("t", "Farm output rose by 7.56 percent in the half year, from 24.3 billion soms ($470 million) to "
+                + "31.1 billion soms ($601 million).")).extracting(f -> f.getUsd().doubleValue()).containsExactly(4.7e8, 6.01e8);
+    }
+
+    @Test
+    void anEquivalentAfterAWordOfWhatTheAmountIsStillRestatesIt() {
+        assertThat(facts("t", "The state budget was 25.5 trillion soums in deficit (approximately $2 billion at the Central "
+                + "Bank's rate).")).singleElement().satisfies(f -> assertThat(f.getUsd()).isEqualByComparingTo("2000000000.00"));
+    }
+
+    @Test
+    void aYearOrADayBeforeAnAmountIsNoPartOfIt() {
+        assertThat(facts("t", "The allowance rises to 6,000 soms, and from 2022 to 8,000 soms."))
+                .extracting(MoneyFact::getKind, f -> f.getAmount().doubleValue())
+                .containsExactly(tuple(MoneyKind.AMOUNT, 6000.0), tuple(MoneyKind.AMOUNT, 8000.0));
+        assertThat(facts("t", "Growers will get 1,500 manats until November 15, 1,430 manats after it."))
+                .extracting(f -> f.getAmount().doubleValue()).containsExactly(1500.0, 1430.0);
+    }
 }
