@@ -57,7 +57,7 @@ public final class MoneyExtractor {
     private static final Pattern DECIMAL_COMMA_BILLIONS = Pattern.compile("\\d,\\d{3}");
     /** "a fare of 1,400 soums", "fares go up by 200 soums", "the exchange rate reached 12,625 som": prices, not sums. */
     private static final Pattern PRICE_CONTEXT = Pattern.compile(
-            "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?)\\b(?:[^.;:]|(?<=\\d)\\.(?=\\d)){0,75}$");
+            "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?|tuition)\\b(?:[^.;:]|(?<=\\d)\\.(?=\\d)){0,75}$");
     /** "handed each player $1,000", "every worker must contribute 100 manat": an amount per head. */
     private static final Pattern PER_HOLDER = Pattern.compile(
             "(?i)\\b(?:each|every)\\s+(?!(?:year|month|day|week|quarter|time|season|other|of)\\b)((?:(?:state|government|public|civil|foreign|local|school|family)\\s+)?[a-z]+)"
@@ -111,6 +111,14 @@ public final class MoneyExtractor {
     private static final Pattern ONE_UNIT = Pattern.compile("\\b[Oo]ne (manat|tenge|som|soum|sum|somoni|ruble|rouble|euro|dollar|lira|yuan)\\b");
     private static final Pattern DASH_GAP = Pattern.compile("\\s?[-\u2013]\\s?");
     private static final Pattern BETWEEN_BEFORE = Pattern.compile("(?i)\\bbetween\\s+$");
+    private static final Pattern TO_GAP = Pattern.compile("\\s+to\\s+");
+    private static final Pattern SPAN_FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+(?:about\\s+|around\\s+)?$");
+    /** A clause that tells of a change: "rose by 7.56 percent in the half year, from X to Y" is two amounts. */
+    private static final Pattern CHANGE_IN_CLAUSE = Pattern.compile("(?i)\\b(?:rose|risen|ris(?:e[sn]?|ing)|rais(?:e[sd]?|ing)|increas(?:e[sd]?|ing)|"
+            + "grew|grow(?:s|n|ing)?|fell|fall(?:s|en|ing)?|dropp(?:ed|ing)|drops?|decreas(?:e[sd]?|ing)|cut|reduc(?:e[sd]?|ing)|"
+            + "chang(?:e[sd]?|ing)|climb(?:s|ed|ing)?|jump(?:s|ed)?|lower(?:s|ed|ing)?|hik(?:e[sd]?|ing)|edg(?:e[sd]|ing)|"
+            + "went|gone|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|up|down|indexed|adjusted|revised|slipped|shrank|expanded|"
+            + "widened|narrowed|soared|plunged|surged|declined|dipped|higher|lower|lift(?:s|ed)?|boost(?:s|ed)?|br(?:ing|ought))\\b");
     private static final Pattern PER_ONE_GAP = Pattern.compile("(?i)^\\s*(?:to|per|for|=|against)\\s*$");
     private static final Pattern PLACE_BRACKET_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: (?:village|city|town|district))? \\($");
     private static final Set<String> HARD_CURRENCIES = Set.of("USD", "EUR", "GBP", "CHF");
@@ -602,14 +610,36 @@ public final class MoneyExtractor {
                 previous = m;
                 continue;
             }
-            if (previous != null && previous.kind() == MoneyAmount.Kind.AMOUNT && m.kind() == MoneyAmount.Kind.AMOUNT
+            if (previous != null && m.kind() == MoneyAmount.Kind.AMOUNT && (previous.kind() == MoneyAmount.Kind.AMOUNT
+                    || previous.kind() == MoneyAmount.Kind.PRICE && !SCALED.matcher(previous.text()).find() && SCALED.matcher(m.text()).find())
                     && previous.field() == m.field() && previous.currency().equals(m.currency()) && m.amount() > previous.amount()
                     && m.start() >= previous.end() && text.startsWith(" and ", previous.end()) && m.start() == previous.end() + 5
                     && BETWEEN_BEFORE.matcher(text.substring(Math.max(0, previous.start() - 12), previous.start())).find()) {
-                // "between $770 million and $962 million": one range
+                // "between $770 million and $962 million": one range; "between $120 and $130 million" shares the scale
+                MoneyAmount low = refined.remove(refined.size() - 1);
+                Matcher highScale = SCALE_WORD.matcher(m.text());
+                double lowAmount = !SCALED.matcher(low.text()).find() && low.amount() < 1000 && highScale.find()
+                        ? amount(plain(low.text().replaceAll("[^\\d.,]", "")), highScale.group(1)) : low.amount();
+                m = new MoneyAmount(text.substring(low.start(), m.end()), m.field(), low.start(), m.end(), lowAmount, m.currency(),
+                        m.amount(), low.qualifier(), MoneyAmount.Kind.RANGE, null);
+                refined.add(m);
+                previous = m;
+                continue;
+            }
+            if (previous != null && previous.amountMax() == null && m.amountMax() == null && previous.field() == m.field()
+                    && (previous.kind() == MoneyAmount.Kind.PRICE) == (m.kind() == MoneyAmount.Kind.PRICE)
+                    && previous.currency().equals(m.currency()) && m.amount() > previous.amount() && m.start() >= previous.end()
+                    && TO_GAP.matcher(text.substring(previous.end(), m.start())).matches()
+                    && !previous.text().matches("[\\d.,\\s]+") // a low end split off a change ("from 28 to 42 thousand tenge")
+                    && !FROM_BEFORE.matcher(text).region(Math.max(0, previous.start() - 40), previous.start()).find()
+                    && SPAN_FROM_BEFORE.matcher(text.substring(Math.max(0, previous.start() - 12), previous.start())).find()
+                    && !CHANGE_IN_CLAUSE.matcher(clause(text.substring(Math.max(0, previous.start() - 90), previous.start()))).find()) {
+                // "valued at anywhere from $70 million to $200 million", "fines from 6 million 180 thousand soums to 8 million
+                // 240 thousand soums": one range, unless the clause tells of a change ("rose ... from X to Y")
                 MoneyAmount low = refined.remove(refined.size() - 1);
                 m = new MoneyAmount(text.substring(low.start(), m.end()), m.field(), low.start(), m.end(), low.amount(), m.currency(),
-                        m.amount(), low.qualifier(), MoneyAmount.Kind.RANGE, null);
+                        m.amount(), low.qualifier(), low.kind() == MoneyAmount.Kind.PRICE ? MoneyAmount.Kind.PRICE : MoneyAmount.Kind.RANGE,
+                        low.unit() != null ? low.unit() : m.unit());
                 refined.add(m);
                 previous = m;
                 continue;

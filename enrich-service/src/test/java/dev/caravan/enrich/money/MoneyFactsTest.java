@@ -223,4 +223,20 @@ class MoneyFactsTest {
         assertThat(facts("t", "Growers will get 1,500 manats until November 15, 1,430 manats after it."))
                 .extracting(f -> f.getAmount().doubleValue()).containsExactly(1500.0, 1430.0);
     }
+
+    @Test
+    void twoWholeAmountsFromOneToTheOtherAreARangeUnlessTheClauseTellsOfAChange() {
+        assertThat(facts("t", "Analysts valued Tacom at anywhere from $70 million to $200 million. Costs are put at between $120 "
+                + "and $130 million.")).extracting(MoneyFact::getKind, f -> f.getAmount().doubleValue(), f -> f.getAmountMax().doubleValue())
+                .containsExactly(tuple(MoneyKind.RANGE, 7e7, 2e8), tuple(MoneyKind.RANGE, 1.2e8, 1.3e8));
+        assertThat(facts("t", "The protocol raises the investment in the plant from $260 million to $410 million."))
+                .extracting(MoneyFact::getKind, f -> f.getAmount().doubleValue())
+                .containsExactly(tuple(MoneyKind.AMOUNT, 2.6e8), tuple(MoneyKind.AMOUNT, 4.1e8));
+    }
+
+    @Test
+    void tuitionIsAPrice() {
+        assertThat(facts("t", "A year's tuition at the school will cost 3,500 U.S. dollars."))
+                .singleElement().satisfies(f -> assertThat(f.getKind()).isEqualTo(MoneyKind.PRICE));
+    }
 }
