@@ -23,7 +23,8 @@ public final class MoneyExtractor {
 
     private static final Map<String, String> SYMBOLS = Map.ofEntries(Map.entry("US$", "USD"), Map.entry("U$", "USD"),
             Map.entry("$", "USD"), Map.entry("€", "EUR"), Map.entry("£", "GBP"), Map.entry("₸", "KZT"), Map.entry("₽", "RUB"),
-            Map.entry("¥", "CNY"), Map.entry("U.S. dlrs", "USD"), Map.entry("US dlrs", "USD")); // "at a cost of U.S. dlrs 370,000"
+            Map.entry("¥", "CNY"), Map.entry("U.S. dlrs", "USD"), Map.entry("US dlrs", "USD"), // "at a cost of U.S. dlrs 370,000"
+            Map.entry("T", "KZT")); // "T1.4 thousand per kg", as Kazakh business press writes tenge; only with a scale word
     /** At most 15 digits before the point and 6 after: a longer run of digits is no amount of money. */
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,4}(?:\\.\\d{1,6})?"
             // "1 500 000 tenge", "12 000 soums": thousands grouped by spaces, as translated Russian-language news writes them
@@ -73,6 +74,11 @@ public final class MoneyExtractor {
                     + "(?:from|to|at|for|by|reached|hit|averaged|averaging|cost|costs|stood at|traded at|was quoted at|gained|lost|"
                     + "added|shed)\\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|at most|at least|up to|over|under|"
                     + "more than|less than|just over|just under) )?$");
+    /** A rate named as such, its value further off than {@link #RATE_CONTEXT} looks. */
+    private static final Pattern NAMED_RATE = Pattern.compile("(?i)\\b((?:dollar|euro|ruble|rouble|yuan|exchange|official|market|"
+            + "purchase|selling|buying|weighted average) rates?)\\b(?:[^;$%]|(?<=\\d)\\.(?=\\d)){0,130}?\\b(?:came to|was|is|stood at|"
+            + "reached|amounted to|at|to|of|hit|averaged|set at|equalled|equaled)\\s+(?:(?:about|around|nearly|almost|over|"
+            + "just over|just under) )?$");
     /**
      * After a price, "... to 1,400 soums", "up from 1,200 soums", "will cost 1,400 soums", "100 manat for
      * care and 30 manat for weeding", "1,600 soums, a transfer 400 soums": the same price changing, or the
@@ -204,6 +210,8 @@ public final class MoneyExtractor {
         // not in the gazetteer: "sum" is an English word; after a number it is the Uzbek currency ("1,000 sums")
         codeByWord.putIfAbsent("sums", "UZS");
         codeByWord.putIfAbsent("sum", "UZS");
+        // "2.5 billion pounds" in trade: sterling, but "25 million pounds of U3O8" is a weight (see nextSuffixed)
+        codeByWord.putIfAbsent("pounds", "GBP");
         String words = alternation(new ArrayList<>(codeByWord.keySet()));
         String symbols = alternation(new ArrayList<>(SYMBOLS.keySet()));
         String codes = alternation(new ArrayList<>(codeByWord.values().stream().distinct().toList()));
@@ -234,7 +242,7 @@ public final class MoneyExtractor {
         Matcher m = anchoredMatcher(prefixed, text);
         for (int at = 0; (at = nextPrefixed(m, text, at)) >= 0; at = m.end()) {
             String code = currencyOf(m.group(1));
-            if (code != null && !yearAfterAmount(text, m)) {
+            if (code != null && !yearAfterAmount(text, m) && !(m.group(1).equals("T") && m.group(4) == null)) {
                 add(found, text, field, m, code, 2, null);
             }
         }
@@ -242,7 +250,8 @@ public final class MoneyExtractor {
         for (int at = 0; (at = nextSuffixed(s, text, at)) >= 0; at = s.end()) {
             String code = currencyOf(s.group(4));
             boolean overlaps = found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end());
-            if (code != null && !overlaps) {
+            if (code != null && !overlaps && !(s.group(4).equals("pounds") && POUNDS_OF_WEIGHT.matcher(text).region(s.end(),
+                    Math.min(text.length(), s.end() + 16)).lookingAt())) {
                 add(found, text, field, s, code, 1, s.group(4));
             }
         }
@@ -254,6 +263,8 @@ public final class MoneyExtractor {
         listedBefore(text, refined);
         return refined;
     }
+
+    private static final Pattern POUNDS_OF_WEIGHT = Pattern.compile("(?i)\\s+(?:of\\b|U3O8|uranium|a year|per year|annually)");
 
     /** A number listed right before an amount: "400,000 and 300,000 soms", "5, 10 or 15 million tenge". */
     private static final Pattern LISTED_NUMBER = Pattern.compile("(?<![\\w.,$\u20ac\u00a3\u20b8\u20bd/:%-])"
@@ -414,7 +425,7 @@ public final class MoneyExtractor {
         Matcher m = prefixed.matcher(text);
         while (m.find()) {
             String code = currencyOf(m.group(1));
-            if (code != null && !yearAfterAmount(text, m)) {
+            if (code != null && !yearAfterAmount(text, m) && !(m.group(1).equals("T") && m.group(4) == null)) {
                 add(found, text, field, m, code, 2, null);
             }
         }
@@ -422,7 +433,8 @@ public final class MoneyExtractor {
         while (s.find()) {
             String code = currencyOf(s.group(4));
             boolean overlaps = found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end());
-            if (code != null && !overlaps) {
+            if (code != null && !overlaps && !(s.group(4).equals("pounds") && POUNDS_OF_WEIGHT.matcher(text).region(s.end(),
+                    Math.min(text.length(), s.end() + 16)).lookingAt())) {
                 add(found, text, field, s, code, 1, s.group(4));
             }
         }
@@ -461,7 +473,8 @@ public final class MoneyExtractor {
         }
         boolean descending = m.group(range) != null && text.startsWith("to", skipSpaces(text, m.end(number)))
                 && amount(m.group(number), m.group(number + 2)) > amount(m.group(range), m.group(number + 2));
-        if (m.group(range) != null && (descending || FROM_BEFORE.matcher(text).region(Math.max(0, m.start() - 40), m.start()).find())
+        if (m.group(range) != null && (descending || FROM_BEFORE.matcher(text).region(Math.max(0, m.start() - 40), m.start()).find()
+                || changeInClauseBefore(text, m.start())) // "goes up from 140,296 to 149,416 tenge, and ... from 232,596 to 247,716 tenge"
                 && text.startsWith("to", skipSpaces(text, m.end(number)))) {
             // "cut diesel prices from 7,500 to 7,300 soums": falling, so an old and a new amount, never a range
             // the low end shares the high end's scale and currency word ("from 28 to 42 thousand tenge"); written out
@@ -498,6 +511,12 @@ public final class MoneyExtractor {
                     amount.currency(), null, amount.qualifier(), amount.kind(), amount.unit());
         }
         found.add(amount);
+    }
+
+    /** "from" right before {@code at}, in a clause that tells of a change ("the allowance rises ... from"). */
+    private static boolean changeInClauseBefore(String text, int at) {
+        return SPAN_FROM_BEFORE.matcher(text).region(Math.max(0, at - 12), at).find()
+                && CHANGE_IN_CLAUSE.matcher(clause(text.substring(Math.max(0, at - 120), at))).find();
     }
 
     private static int skipSpaces(String text, int at) {
@@ -632,8 +651,8 @@ public final class MoneyExtractor {
                     && TO_GAP.matcher(text.substring(previous.end(), m.start())).matches()
                     && !previous.text().matches("[\\d.,\\s]+") // a low end split off a change ("from 28 to 42 thousand tenge")
                     && !FROM_BEFORE.matcher(text).region(Math.max(0, previous.start() - 40), previous.start()).find()
-                    && SPAN_FROM_BEFORE.matcher(text.substring(Math.max(0, previous.start() - 12), previous.start())).find()
-                    && !CHANGE_IN_CLAUSE.matcher(clause(text.substring(Math.max(0, previous.start() - 90), previous.start()))).find()) {
+                    && SPAN_FROM_BEFORE.matcher(text).region(Math.max(0, previous.start() - 12), previous.start()).find()
+                    && !changeInClauseBefore(text, previous.start())) {
                 // "valued at anywhere from $70 million to $200 million", "fines from 6 million 180 thousand soums to 8 million
                 // 240 thousand soums": one range, unless the clause tells of a change ("rose ... from X to Y")
                 MoneyAmount low = refined.remove(refined.size() - 1);
@@ -889,6 +908,11 @@ public final class MoneyExtractor {
                     "calculation indicator");
         }
         String priceUnit = priceUnit(context, scale == null, scale == null || thousands);
+        if (priceUnit == null && scale == null) {
+            // "the weighted average dollar rate at the morning session of the exchange on August 23 came to 386.36 tenge"
+            Matcher named = NAMED_RATE.matcher(clause(text.substring(Math.max(0, start - 160), start)));
+            priceUnit = named.find() ? named.group(1).toLowerCase(Locale.ROOT) : null;
+        }
         boolean income = INCOME_CONTEXT.matcher(context).find();
         if (income) {
             priceUnit = null; // "the minimum pension payment will be ₸28,215": an income, not a price

@@ -40,9 +40,10 @@ class RealNewsAccuracyTest {
 
     /** Floors a little under today's figures, so a regression fails the build; raise them as it gets better. */
     // a little under the figures measured (README): a drop below means a change made the tagger worse
-    // dev PRICE is lower than last version's: the grown set holds London share prices in pence and tariff lists
+    // dev MONEY and PRICE are lower than last version's: the set grew by six money-dense files (fuel, tariff and rate
+    // lists, prizes) the rules had never seen; they are raised again as the rules learn them
     private static final Map<String, Double> DEV_FLOORS = Map.of("PERSON", 0.93, "LOCATION", 0.91, "ORGANIZATION", 0.83,
-            "MONEY", 0.97, "PRICE", 0.88);
+            "MONEY", 0.96, "PRICE", 0.84);
     private static final Map<String, Double> TEST_FLOORS = Map.of("PERSON", 0.91, "LOCATION", 0.90, "ORGANIZATION", 0.78,
             "MONEY", 0.94, "PRICE", 0.83);
 
