@@ -66,8 +66,8 @@ public final class MoneyExtractor {
     /** "a ride will cost 1,400 soums", "a loaf now sells for 3,000 soums": the price of one item. */
     private static final Pattern PRICED_ITEM = Pattern.compile(
             "(?i)\\b(?:a|one|1|per|each|single)\\s+(ride|trip|journey|loaf|kilogram|kilo|kg|liter|litre|bottle|pack|dose|night|"
-                    + "meal|visit|lesson|seat|square met(?:er|re)|cubic met(?:er|re)|kilowatt-hour|kWh|ounce|ton|tonne|barrel|"
-                    + "gram|share)\\b(?:[^.;:]|(?<=\\d)\\.(?=\\d)){0,60}$"); // "a liter of LNG is quoted at 6.20, 6.30 and 8.40 somonis"
+                    + "meal|visit|lesson|seat|square met(?:er|re)|cubic met(?:er|re)|kilowatt[- ]hour|kWh|ounce|ton|tonne|barrel|"
+                    + "gram|share)\\b(?:[^.;:]|(?<=\\d)\\.(?=\\d)){0,90}$"); // "a liter of LNG is quoted at 6.20, 6.30 and 8.40 somonis"
     /** "the U.S. dollar slipped from 12,885 som", "with the euro at 520 tenge": an exchange rate. */
     private static final Pattern RATE_CONTEXT = Pattern.compile(
             "(?i)\\b((?:U\\.S\\.\\s|US\\s|American\\s)?(?:dollar|euro|ruble|rouble|yuan|currency))\\b(?:[^.;$]|(?<=\\d)\\.(?=\\d)){0,70}?\\b"
@@ -85,7 +85,7 @@ public final class MoneyExtractor {
      * next in a list of prices.
      */
     private static final Pattern PRICE_FOLLOWS = Pattern.compile(
-            "(?i)^[^.;]{0,60}\\b(?:to|from|than|instead of|against|cost|costs|and|or|at|for)\\s+$|^,\\s[^.;]{0,60}$"
+            "(?i)^(?:[^.;]|(?<=\\d)\\.(?=\\d)){0,60}\\b(?:to|from|than|instead of|against|cost|costs|and|or|at|for)\\s+$|^,\\s[^.;]{0,60}$"
             // "1,500 manats; from October 15 to November 15, 1,430 manats; and ...": a list of prices by period
             + "|^\\s*;?\\s*(?:and\\s+)?(?:(?:from|to|until|till|after|before|since|in|on|by|through)\\s+[^.;,]{1,40}?\\s*)+,\\s*(?:and\\s+)?$");
     /** "3.5 manat ($1 at the state rate", "49,500 soms (up by 1,500 soms)": the bracket after a price speaks of it. */
@@ -126,7 +126,8 @@ public final class MoneyExtractor {
             + "went|gone|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|up|down|indexed|adjusted|revised|slipped|shrank|expanded|"
             + "widened|narrowed|soared|plunged|surged|declined|dipped|higher|lower|lift(?:s|ed)?|boost(?:s|ed)?|br(?:ing|ought))\\b");
     private static final Pattern PER_ONE_GAP = Pattern.compile("(?i)^\\s*(?:to|per|for|=|against)\\s*$");
-    private static final Pattern PLACE_BRACKET_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: (?:village|city|town|district))? \\($");
+    private static final Pattern PLACE_BRACKET_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: (?:village|city|town|district|region|"
+            + "province|oblast))? \\($");
     private static final Set<String> HARD_CURRENCIES = Set.of("USD", "EUR", "GBP", "CHF");
     /** The bracketed equivalent between an amount and its unit: "197 tenge (US$0.46) per liter". */
     private static final Pattern BRACKETED = Pattern.compile("\\s*\\([^()]{1,30}\\)");
@@ -462,9 +463,11 @@ public final class MoneyExtractor {
     private static void addAmounts(List<MoneyAmount> found, String text, TextField field, Matcher m, String code, int number) {
         String written = m.group().strip();
         int range = number + 1;
-        if (m.group(range) != null && YEAR.matcher(m.group(number)).matches()
+        if (m.group(range) != null && (YEAR.matcher(m.group(number)).matches()
                 && (m.group(number + 2) != null || m.group(range).indexOf(',') > 0)
+                || MONTH_BEFORE.matcher(text).region(Math.max(0, m.start() - 10), m.start()).find())
                 && text.startsWith("to", skipSpaces(text, m.end(number)))) {
+            // "from 6.50 somonis on March 1 to 8.10 somonis": a day of a month is no low end either
             // "in January through September 2023 to 22.7 billion manat", "and from 2022 to 8,000 soms": the year is no low end
             int high = m.start(range);
             found.add(mention(text, field, text.substring(high, m.start() + written.length()), high, code, m.group(range), null,
