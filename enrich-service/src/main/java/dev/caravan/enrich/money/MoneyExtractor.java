@@ -65,15 +65,20 @@ public final class MoneyExtractor {
                     + "\\b[^.;:$]{0,40}$");
     /** "a ride will cost 1,400 soums", "a loaf now sells for 3,000 soums": the price of one item. */
     private static final Pattern PRICED_ITEM = Pattern.compile(
-            "(?i)\\b(?:a|one|1|per|each|single)\\s+(ride|trip|journey|loaf|kilogram|kilo|kg|liter|litre|bottle|pack|dose|night|"
+            "(?i)\\b(?:(?:an?|one|1|per|each|single)\\s+(?:troy\\s+|metric\\s+)?(?:[\\d.]+-gram\\s+)?(?:gold\\s+|silver\\s+)?"
+                    + "|the\\s+[\\d.]+-gram\\s+(?:gold\\s+)?)" // "an ounce fell below $4,900", "the 10-gram bar slid from"
+                    + "(ride|trip|journey|loaf|kilogram|kilo|kg|liter|litre|bottle|pack|dose|night|"
                     + "meal|visit|lesson|seat|square met(?:er|re)|cubic met(?:er|re)|kilowatt[- ]hour|kWh|ounce|ton|tonne|barrel|"
-                    + "gram|share)\\b(?:[^.;:]|(?<=\\d)\\.(?=\\d)){0,90}$"); // "a liter of LNG is quoted at 6.20, 6.30 and 8.40 somonis"
+                    + "gram|share|bar|coin)\\b(?:[^.;:]|(?<=\\d)\\.(?=\\d)){0,90}$"); // "a liter of LNG is quoted at 6.20, 6.30 and 8.40 somonis"
     /** "the U.S. dollar slipped from 12,885 som", "with the euro at 520 tenge": an exchange rate. */
     private static final Pattern RATE_CONTEXT = Pattern.compile(
             "(?i)\\b((?:U\\.S\\.\\s|US\\s|American\\s)?(?:dollar|euro|ruble|rouble|yuan|currency))\\b(?:[^.;$]|(?<=\\d)\\.(?=\\d)){0,70}?\\b"
                     + "(?:from|to|at|for|by|reached|hit|averaged|averaging|cost|costs|stood at|traded at|was quoted at|gained|lost|"
                     + "added|shed)\\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|at most|at least|up to|over|under|"
                     + "more than|less than|just over|just under) )?$");
+    /** "bars weighing 5 grams (5.808 million sums)", "a 5-gram gold bar now costs 3.9 million soums": a bar's price, scaled or not. */
+    private static final Pattern WEIGHED_BAR_BEFORE = Pattern.compile("(?i)(?:\\b(\\d+(?:\\.\\d+)?-gram)\\s+(?:gold\\s+|silver\\s+)?(?:bars?|coins?)\\b"
+            + "(?:[^.;$]|(?<=\\d)\\.(?=\\d)){0,40}|\\bbars? weighing (?:[^.;$]{0,60}\\b)?(\\d+(?:\\.\\d+)? grams) \\()$");
     /** A rate named as such, its value further off than {@link #RATE_CONTEXT} looks. */
     private static final Pattern NAMED_RATE = Pattern.compile("(?i)\\b((?:dollar|euro|ruble|rouble|yuan|exchange|official|market|"
             + "purchase|selling|buying|weighted average) rates?)\\b(?:[^;$%]|(?<=\\d)\\.(?=\\d)){0,130}?\\b(?:came to|was|is|stood at|"
@@ -909,6 +914,11 @@ public final class MoneyExtractor {
             // "one calculation index equals 75.00 somonis": the value of one unit fines and fees are counted in
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
                     "calculation indicator");
+        }
+        Matcher bar = WEIGHED_BAR_BEFORE.matcher(context);
+        if (bar.find()) {
+            return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
+                    (bar.group(1) != null ? bar.group(1) : bar.group(2)) + " bar");
         }
         String priceUnit = priceUnit(context, scale == null, scale == null || thousands);
         if (priceUnit == null && scale == null) {

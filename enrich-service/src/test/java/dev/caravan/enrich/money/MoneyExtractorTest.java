@@ -234,4 +234,12 @@ class MoneyExtractorTest {
         assertThat(extract("The five gold medalists shared $750,000.")).singleElement()
                 .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.AMOUNT);
     }
+
+    @Test
+    void aGoldBarsOrAnOuncesPriceIsAPriceScaledOrNot() {
+        assertThat(extract("A 5-gram gold bar now costs more than 3.9 million soums. An ounce fell below $4,900, and "
+                + "prices moved for bars weighing 5 grams (5.808 million sums). Reserves rose to $45 billion."))
+                .extracting(MoneyAmount::amount, MoneyAmount::kind).containsExactly(tuple(3.9e6, MoneyAmount.Kind.PRICE),
+                        tuple(4900.0, MoneyAmount.Kind.PRICE), tuple(5.808e6, MoneyAmount.Kind.PRICE), tuple(4.5e10, MoneyAmount.Kind.AMOUNT));
+    }
 }
