@@ -79,6 +79,10 @@ public final class MoneyExtractor {
     /** "bars weighing 5 grams (5.808 million sums)", "a 5-gram gold bar now costs 3.9 million soums": a bar's price, scaled or not. */
     private static final Pattern WEIGHED_BAR_BEFORE = Pattern.compile("(?i)(?:\\b(\\d+(?:\\.\\d+)?-gram)\\s+(?:gold\\s+|silver\\s+)?(?:bars?|coins?)\\b"
             + "(?:[^.;$]|(?<=\\d)\\.(?=\\d)){0,40}|\\bbars? weighing (?:[^.;$]{0,60}\\b)?(\\d+(?:\\.\\d+)? grams) \\()$");
+    /** "4 pence per share ..., a cash payment of 848,470 pounds": a sum after a price is no further price. */
+    private static final Pattern SUM_WORDS = Pattern.compile("(?i)\\b(?:payments?|total(?:ling|ing)?|sum|in all|altogether|worth|budget|fund)\\b");
+    private static final Pattern SHARE_PRICE_BEFORE = Pattern.compile("(?i)\\b(?:shares?|stock|GDRs?|they)\\b[^.;$]{0,40}\\b(?:closed|traded|"
+            + "opened|ended|finished|were priced|was priced|priced|trading)\\b(?: [a-z]+)?\\s+(?:at|between|of)\\s+(?:about\\s+|around\\s+)?$");
     /** A rate named as such, its value further off than {@link #RATE_CONTEXT} looks. */
     private static final Pattern NAMED_RATE = Pattern.compile("(?i)\\b((?:dollar|euro|ruble|rouble|yuan|exchange|official|market|"
             + "purchase|selling|buying|weighted average) rates?)\\b(?:[^;$%]|(?<=\\d)\\.(?=\\d)){0,130}?\\b(?:came to|was|is|stood at|"
@@ -97,7 +101,7 @@ public final class MoneyExtractor {
     private static final Pattern BRACKET_AFTER = Pattern.compile("(?i)^\\s*(?:(?:per|a|/)\\s*[a-z-]+(?: [a-z-]+)?\\s*)?"
             + "\\((?:up|down|now|was|previously|before)?\\s*(?:by|to|from)?\\s*$");
     /** "1 US dollar – 10,270.08 soums", "1 ruble will sell for 145.75 soums": the one unit an exchange rate is of. */
-    private static final Pattern RATE_UNIT_GAP = Pattern.compile("(?i)^\\s*(?:[=\u2013\u2014:-]|equals|(?:is|was) worth|is about|is|was|costs|"
+    private static final Pattern RATE_UNIT_GAP = Pattern.compile("(?i)^\\s*(?:now\\s+)?(?:[=\u2013\u2014:-]|equals|is equal to|(?:is|was) worth|is about|is|was|costs|"
             + "(?:will |to )?(?:sell|cost)(?: for)?|sells? for|buys|for|at)\\s*$");
     /** "bonds with a nominal value of 1,000 tenge", "a face value of KZT 1,000": the price of one security. */
     private static final Pattern FACE_VALUE_BEFORE = Pattern.compile("(?i)\\b(?:nominal|face|par) value(?: of)?(?: each)?\\s*$");
@@ -162,7 +166,7 @@ public final class MoneyExtractor {
      * amount to sum. Amounts per period ("US$8 million a year") are flows of money, not prices.
      */
     private static final Pattern PER_UNIT = Pattern.compile(
-            "^(?:\\s*(?:per|/|for each|for every)\\s*)((?:1,?000 |100 |one thousand )?(?:metric |troy |cubic |square )?(?!(?:year|month|day|week|annum|quarter|"
+            "^(?:\\s*(?:per|/|for each|for every)\\s*)((?:1,?000 |100 |one thousand |1 )?(?:metric |troy |cubic |square )?(?!(?:year|month|day|week|annum|quarter|"
                     + "hour)\\b)(?:US\\$\\s?1(?!\\d|[.,]\\d)|\\$\\s?1(?!\\d|[.,]\\d)|[A-Za-z][A-Za-z-]*))|^\\s+(?:a|for a|for one|for 1)\\s+((?:metric |troy )?(?:ton|tonne|barrel|kilogram|kg|"
                     + "liter|litre|gram|ounce|unit|share|head|piece|person|ticket|night|square meter|square metre|cubic meter|"
                     + "cubic metre|kWh|kilowatt-hour|kilowatt|hectare|(?:US |U\\.S\\. |American )?dollar|euro|ruble|rouble|yuan))\\b");
@@ -637,8 +641,12 @@ public final class MoneyExtractor {
                 previous = m;
                 continue;
             }
-            if (previous != null && m.kind() == MoneyAmount.Kind.AMOUNT && (previous.kind() == MoneyAmount.Kind.AMOUNT
+            // "traded between US$27.65 and US$47.60": a price's range
+            boolean bothPrices = previous != null && previous.kind() == MoneyAmount.Kind.PRICE
+                    && (m.kind() == MoneyAmount.Kind.PRICE || !SCALED.matcher(m.text()).find() && !SCALED.matcher(previous.text()).find());
+            if (previous != null && (m.kind() == MoneyAmount.Kind.AMOUNT && (previous.kind() == MoneyAmount.Kind.AMOUNT
                     || previous.kind() == MoneyAmount.Kind.PRICE && !SCALED.matcher(previous.text()).find() && SCALED.matcher(m.text()).find())
+                    || bothPrices)
                     && previous.field() == m.field() && previous.currency().equals(m.currency()) && m.amount() > previous.amount()
                     && m.start() >= previous.end() && text.startsWith(" and ", previous.end()) && m.start() == previous.end() + 5
                     && BETWEEN_BEFORE.matcher(text.substring(Math.max(0, previous.start() - 12), previous.start())).find()) {
@@ -648,7 +656,8 @@ public final class MoneyExtractor {
                 double lowAmount = !SCALED.matcher(low.text()).find() && low.amount() < 1000 && highScale.find()
                         ? amount(plain(low.text().replaceAll("[^\\d.,]", "")), highScale.group(1)) : low.amount();
                 m = new MoneyAmount(text.substring(low.start(), m.end()), m.field(), low.start(), m.end(), lowAmount, m.currency(),
-                        m.amount(), low.qualifier(), MoneyAmount.Kind.RANGE, null);
+                        m.amount(), low.qualifier(), bothPrices ? MoneyAmount.Kind.PRICE : MoneyAmount.Kind.RANGE,
+                        bothPrices ? low.unit() : null);
                 refined.add(m);
                 previous = m;
                 continue;
@@ -695,7 +704,7 @@ public final class MoneyExtractor {
                     || lastPrice != null && lastPrice.kind() == MoneyAmount.Kind.PRICE && m.kind() != MoneyAmount.Kind.PRICE
                     && SharedCurrencyWords.maySame(lastPrice, m) && m.start() >= lastPrice.end()
                     && !SCALED.matcher(m.text()).find()
-                    && PRICE_FOLLOWS.matcher(sincePrice).matches()) {
+                    && PRICE_FOLLOWS.matcher(sincePrice).matches() && !SUM_WORDS.matcher(sincePrice).find()) {
                 m = new MoneyAmount(m.text(), m.field(), m.start(), m.end(), m.amount(), m.currency(), m.amountMax(),
                         m.qualifier(), MoneyAmount.Kind.PRICE, lastPrice.unit());
             }
@@ -900,7 +909,7 @@ public final class MoneyExtractor {
         // a unit price is small: under $1,000 in a hard currency, under a million in the region's own
         boolean small = (scale == null || thousands) && amount < (HARD_CURRENCIES.contains(code) ? 1_000 : 1_000_000);
         // every context pattern stops at a sentence's or clause's end: search only the clause the amount is in
-        String context = clause(text.substring(Math.max(0, start - 80), start));
+        String context = clause(text.substring(Math.max(0, start - 110), start));
         String lowered = context.toLowerCase(Locale.ROOT);
         Matcher winner = PRIZE_WINNER_BEFORE.matcher(lowered.contains("champion") || lowered.contains("medal")
                 || lowered.contains("winner") || lowered.contains("runner") || lowered.contains("coach") || lowered.contains("mentor")
@@ -914,6 +923,10 @@ public final class MoneyExtractor {
             // "one calculation index equals 75.00 somonis": the value of one unit fines and fees are counted in
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
                     "calculation indicator");
+        }
+        if (scale == null && SHARE_PRICE_BEFORE.matcher(context).find()) {
+            // "Kazatomprom shares closed flat at US$38", "they have traded between US$27.65 and"
+            return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE, "share");
         }
         Matcher bar = WEIGHED_BAR_BEFORE.matcher(context);
         if (bar.find()) {
@@ -970,7 +983,8 @@ public final class MoneyExtractor {
             return rate.group(1);
         }
         Matcher item = PRICED_ITEM.matcher(before);
-        if (unscaled && item.find()) { // "a trip to China with agreements worth $1.37bn" prices no trip
+        if (unscaled && item.find() && !SUM_WORDS.matcher(before).region(item.end(1), before.length()).find()) {
+            // "a trip to China with agreements worth $1.37bn" prices no trip; "4 pence per share ..., a cash payment of" no share
             return item.group(1).toLowerCase(Locale.ROOT);
         }
         Matcher holder = PER_HOLDER.matcher(before);

@@ -14,7 +14,7 @@ public final class MoneyFacts {
 
     /** A qualifier right before an equivalent: "(about $3.1 million)", "(~$2 billion)". */
     private static final String EQUIVALENT_QUALIFIER = "(?:about|approximately|approx\\.|around|roughly|nearly|some|over|almost|"
-            + "more than|~|\u2248)?";
+            + "more than|under|less than|just over|just under|~|\u2248)?";
     /** What may stand between an amount and its equivalent: brackets, "or about", "equivalent to". */
     private static final Pattern EQUIVALENT_GAP = Pattern.compile("(?i)^\\s*[(\\[,;:/\u2013\u2014-]?\\s*"
             + "(?:(?:or|i\\.e\\.|that is|which is|(?:the )?equivalent (?:to|of)|equal to|equals|about|approximately|approx\\.|"

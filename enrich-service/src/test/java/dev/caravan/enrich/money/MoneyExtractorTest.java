@@ -242,4 +242,17 @@ class MoneyExtractorTest {
                 .extracting(MoneyAmount::amount, MoneyAmount::kind).containsExactly(tuple(3.9e6, MoneyAmount.Kind.PRICE),
                         tuple(4900.0, MoneyAmount.Kind.PRICE), tuple(5.808e6, MoneyAmount.Kind.PRICE), tuple(4.5e10, MoneyAmount.Kind.AMOUNT));
     }
+
+    @Test
+    void sharePricesRatesAndPricesPerOneUnit() {
+        assertThat(extract("Kazatomprom shares closed flat at US$38 in London. Over the past 52 weeks they have traded between "
+                + "US$27.65 and US$47.60.")).extracting(MoneyAmount::amount, MoneyAmount::amountMax, MoneyAmount::kind)
+                .containsExactly(tuple(38.0, null, MoneyAmount.Kind.PRICE), tuple(27.65, 47.6, MoneyAmount.Kind.PRICE));
+        assertThat(extract("The Russian ruble gained 2.77 soums, so 1 ruble now equals 135.34 soums.")).extracting(MoneyAmount::kind)
+                .containsOnly(MoneyAmount.Kind.PRICE);
+        assertThat(extract("Tashkent is the most expensive region, at $1,251 per 1 sq. m.")).singleElement()
+                .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.PRICE);
+        assertThat(extract("He will be paid 4 pence per share in place of the interim dividend, a cash payment of 848,470 pounds."))
+                .extracting(MoneyAmount::kind).containsExactly(MoneyAmount.Kind.PRICE, MoneyAmount.Kind.AMOUNT);
+    }
 }

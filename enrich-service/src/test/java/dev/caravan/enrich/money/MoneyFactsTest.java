@@ -239,4 +239,10 @@ class MoneyFactsTest {
         assertThat(facts("t", "A year's tuition at the school will cost 3,500 U.S. dollars."))
                 .singleElement().satisfies(f -> assertThat(f.getKind()).isEqualTo(MoneyKind.PRICE));
     }
+
+    @Test
+    void anEquivalentUnderOrBelowAFigureIsStillItsEquivalent() {
+        assertThat(facts("t", "Tuition for Pedagogy will go up to 7.4 million soums (under $600) per year."))
+                .singleElement().satisfies(f -> assertThat(f.getEquivalentAmount()).isEqualByComparingTo("600"));
+    }
 }
