@@ -24,7 +24,7 @@ public final class MoneyExtractor {
     private static final Map<String, String> SYMBOLS = Map.ofEntries(Map.entry("US$", "USD"), Map.entry("U$", "USD"),
             Map.entry("$", "USD"), Map.entry("€", "EUR"), Map.entry("£", "GBP"), Map.entry("₸", "KZT"), Map.entry("₽", "RUB"),
             Map.entry("¥", "CNY"), Map.entry("U.S. dlrs", "USD"), Map.entry("US dlrs", "USD"), // "at a cost of U.S. dlrs 370,000"
-            Map.entry("T", "KZT")); // "T1.4 thousand per kg", as Kazakh business press writes tenge; only with a scale word
+            Map.entry("T", "KZT"), Map.entry("Dh", "AED")); // "T1.4 thousand per kg", as Kazakh business press writes tenge; only with a scale word
     /** At most 15 digits before the point and 6 after: a longer run of digits is no amount of money. */
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,4}(?:\\.\\d{1,6})?"
             // "1 500 000 tenge", "12 000 soums": thousands grouped by spaces, as translated Russian-language news writes them
@@ -222,6 +222,7 @@ public final class MoneyExtractor {
         codeByWord.putIfAbsent("sum", "UZS");
         // "2.5 billion pounds" in trade: sterling, but "25 million pounds of U3O8" is a weight (see nextSuffixed)
         codeByWord.putIfAbsent("pounds", "GBP");
+        codeByWord.putIfAbsent("won", "KRW"); // "10 billion won"; only after a scale word ("the team won 3 medals" is none)
         String words = alternation(new ArrayList<>(codeByWord.keySet()));
         String symbols = alternation(new ArrayList<>(SYMBOLS.keySet()));
         String codes = alternation(new ArrayList<>(codeByWord.values().stream().distinct().toList()));
@@ -261,7 +262,7 @@ public final class MoneyExtractor {
             String code = currencyOf(s.group(4));
             boolean overlaps = found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end());
             if (code != null && !overlaps && !(s.group(4).equals("pounds") && POUNDS_OF_WEIGHT.matcher(text).region(s.end(),
-                    Math.min(text.length(), s.end() + 16)).lookingAt())) {
+                    Math.min(text.length(), s.end() + 16)).lookingAt()) && !(s.group(4).equals("won") && s.group(3) == null)) {
                 add(found, text, field, s, code, 1, s.group(4));
             }
         }
@@ -274,7 +275,7 @@ public final class MoneyExtractor {
         return refined;
     }
 
-    private static final Pattern POUNDS_OF_WEIGHT = Pattern.compile("(?i)\\s+(?:of\\b|U3O8|uranium|a year|per year|annually)");
+    private static final Pattern POUNDS_OF_WEIGHT = Pattern.compile("(?i)\\s+(?:of\\b|U3O8|uranium)");
 
     /** A number listed right before an amount: "400,000 and 300,000 soms", "5, 10 or 15 million tenge". */
     private static final Pattern LISTED_NUMBER = Pattern.compile("(?<![\\w.,$\u20ac\u00a3\u20b8\u20bd/:%-])"
@@ -444,7 +445,7 @@ public final class MoneyExtractor {
             String code = currencyOf(s.group(4));
             boolean overlaps = found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end());
             if (code != null && !overlaps && !(s.group(4).equals("pounds") && POUNDS_OF_WEIGHT.matcher(text).region(s.end(),
-                    Math.min(text.length(), s.end() + 16)).lookingAt())) {
+                    Math.min(text.length(), s.end() + 16)).lookingAt()) && !(s.group(4).equals("won") && s.group(3) == null)) {
                 add(found, text, field, s, code, 1, s.group(4));
             }
         }

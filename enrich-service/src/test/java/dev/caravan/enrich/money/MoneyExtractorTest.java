@@ -255,4 +255,12 @@ class MoneyExtractorTest {
         assertThat(extract("He will be paid 4 pence per share in place of the interim dividend, a cash payment of 848,470 pounds."))
                 .extracting(MoneyAmount::kind).containsExactly(MoneyAmount.Kind.PRICE, MoneyAmount.Kind.AMOUNT);
     }
+
+    @Test
+    void moreCurrenciesOfTheRegionsPartners() {
+        assertThat(extract("Tele2 will pay SEK 1.28 billion; the EU gives 24 million AMD; a deal worth $1 billion (Dh3.67 billion); "
+                + "the hospital spent about 10 billion won")).extracting(MoneyAmount::currency)
+                .containsExactly("SEK", "AMD", "USD", "AED", "KRW");
+        assertThat(extract("Kazakhstan won 3 medals and the team won 2 of 5")).isEmpty();
+    }
 }
