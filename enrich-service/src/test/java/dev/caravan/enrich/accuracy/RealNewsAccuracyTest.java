@@ -62,12 +62,15 @@ class RealNewsAccuracyTest {
         Scoreboard test = new Scoreboard();
         int[] devUsd = new int[2];
         int[] testUsd = new int[2];
+        int[] devAmounts = new int[4];
+        int[] testAmounts = new int[4];
         java.util.Map<String, Scoreboard> byTestFile = new java.util.TreeMap<>();
         for (RealNewsCorpus.Article article : corpus) {
             EnrichedArticle tagged = enricher.enrich(raw(article), new TickListRates(List.of()));
             boolean isTest = article.test();
             scoreEntities(article, tagged, isTest ? test : dev);
             scoreMoney(article, tagged, isTest ? test : dev, isTest ? testUsd : devUsd);
+            scoreAmounts(article, tagged, isTest ? testAmounts : devAmounts);
             if (isTest) { // figures per source file, never its errors
                 Scoreboard file = byTestFile.computeIfAbsent(article.file(), f -> new Scoreboard());
                 scoreEntities(article, tagged, file);
@@ -81,9 +84,9 @@ class RealNewsAccuracyTest {
         long testCount = corpus.stream().filter(RealNewsCorpus.Article::test).count();
         String report = "# Tagger accuracy on real news (" + ArticleEnricher.TAGGER_VERSION + ")\n\n"
                 + "## Development set: " + (corpus.size() - testCount) + " articles (tuned on)\n\n" + dev.table()
-                + usdLine(devUsd)
+                + usdLine(devUsd) + amountsLine(devAmounts)
                 + "\n## Test set: " + testCount + " articles (other sources and months, never tuned on)\n\n" + test.table()
-                + usdLine(testUsd) + perFile
+                + usdLine(testUsd) + amountsLine(testAmounts) + perFile
                 + "\n## Development-set errors\n\n```\n" + String.join("\n", dev.errors()) + "\n```\n";
         Path out = Path.of("target", "realnews-accuracy.md");
         Files.createDirectories(out.getParent());
@@ -96,6 +99,48 @@ class RealNewsAccuracyTest {
                 .as("development F1 of %s (see target/realnews-accuracy.md)", label).isGreaterThanOrEqualTo(floor));
         TEST_FLOORS.forEach((label, floor) -> assertThat(test.counts(label).f1())
                 .as("test F1 of %s (see target/realnews-accuracy.md)", label).isGreaterThanOrEqualTo(floor));
+    }
+
+    private static String amountsLine(int[] a) {
+        return String.format(Locale.ROOT, "Amounts as an editor checks them (money and prices alike): %d of %d right (amount and "
+                + "currency within 0.1%%, the USD the gold states within 1%%), %d found that the gold does not have, %d counted twice.%n",
+                a[1], a[0], a[2], a[3]);
+    }
+
+    /**
+     * Money and prices alike, as an editor quoting the figures checks them: each gold amount is found with its currency
+     * (and, where the gold states dollars, the fact's USD within 1%), once; {@code a} is gold, right, not in the gold,
+     * counted twice.
+     */
+    private static void scoreAmounts(RealNewsCorpus.Article article, EnrichedArticle tagged, int[] a) {
+        List<RealNewsCorpus.GoldMoney> gold = article.money();
+        int[] matchedBy = new int[gold.size()];
+        for (MoneyFact fact : tagged.getMoneyFacts()) {
+            double amount = fact.getAmount().doubleValue();
+            int match = -1;
+            for (int g = 0; g < gold.size() && match < 0; g++) {
+                RealNewsCorpus.GoldMoney m = gold.get(g);
+                if (m.currency().equals(fact.getCurrency()) && close(m.amount(), amount, 0.001)
+                        || m.equivalentCurrency() != null && m.equivalentCurrency().equals(fact.getCurrency())
+                        && close(m.equivalent(), amount, 0.001)) {
+                    match = g;
+                }
+            }
+            if (match < 0) {
+                a[2]++;
+                continue;
+            }
+            RealNewsCorpus.GoldMoney m = gold.get(match);
+            Double statedUsd = "USD".equals(m.currency()) ? Double.valueOf(m.amount())
+                    : "USD".equals(m.equivalentCurrency()) ? m.equivalent() : null;
+            boolean usdRight = statedUsd == null || fact.getUsd() != null && close(fact.getUsd().doubleValue(), statedUsd, 0.01);
+            if (matchedBy[match]++ == 0 && usdRight) {
+                a[1]++;
+            } else if (matchedBy[match] > 1 && !(m.price() && fact.getKind() == MoneyKind.PRICE)) {
+                a[3]++; // a price list may state one price for two goods; an amount stated twice is one fact
+            }
+        }
+        a[0] += gold.size();
     }
 
     private static String usdLine(int[] usd) {

@@ -257,7 +257,7 @@ class MoneyExtractorTest {
     }
 
     @Test
-    void moreCurrenciesOfTheRegionsPartners() {
+    void kronorDramsDirhamsAndWonAfterAScaleWord() {
         assertThat(extract("Tele2 will pay SEK 1.28 billion; the EU gives 24 million AMD; a deal worth $1 billion (Dh3.67 billion); "
                 + "the hospital spent about 10 billion won")).extracting(MoneyAmount::currency)
                 .containsExactly("SEK", "AMD", "USD", "AED", "KRW");
