@@ -26,6 +26,9 @@ public final class MoneyFacts {
             // "25.5 trillion soums in deficit (approximately $2 billion ...)", "4.3 billion soms in damages ($49 million)"
             + "|^\\s+(?:in|of|as)\\s+(?!(?:and|or|to|from|than|per|an?|the|each|every|total|all)\\b)[a-z]{3,}\\s*[(\\[]\\s*"
             + EQUIVALENT_QUALIFIER + "\\s*$"
+            // "$441 million in dividends, more than 38 billion soms": a qualified restatement after the amount's noun
+            + "|^\\s+(?:in|of|as)\\s+[a-z]{3,}\\s*,\\s*(?:or\\s+)?(?:about|approximately|around|roughly|nearly|some|almost|more than|over"
+            + "|equivalent to|the equivalent of)\\s+$"
             // "601 billion UZS for the Paris cycle, or approximately $50.55 million"
             + "|^\\s+(?:for|in|on|from)\\s+(?:the\\s+)?[\\p{L}\\d' -]{1,24}?,\\s*or\\s+(?:about|approximately|around|roughly|nearly|some|almost)?\\s*$");
     private static final int MAX_GAP = 40;
@@ -77,19 +80,26 @@ public final class MoneyFacts {
             }
             MoneyAmount next = i + 1 < mentions.size() ? mentions.get(i + 1) : null;
             MoneyAmount equivalent = next != null && isEquivalent(m, next, text) ? next : null;
-            int fact = find(firsts, equivalents, m, equivalent);
+            int fact = find(firsts, equivalents, m, equivalent, title, body);
             if (fact < 0 && m.kind() == MoneyAmount.Kind.RANGE && equivalent == null) {
                 fact = headlineEndOf(firsts, equivalents, m);
                 if (fact >= 0) {
                     firsts.set(fact, m); // "up to 220 million soms" in the headline, "between 150 and 220 million soms" in the body
                 }
             }
-            if (fact < 0) {
+            boolean repeat = fact >= 0;
+            if (!repeat) {
                 firsts.add(m);
                 equivalents.add(equivalent);
                 members.add(new ArrayList<>());
                 fact = firsts.size() - 1;
-            } else if (equivalents.get(fact) == null && equivalent != null) {
+            } else if (m.kind() == MoneyAmount.Kind.PRICE && firsts.get(fact).kind() == MoneyAmount.Kind.AMOUNT) {
+                // the amount stated again as a price ("500 tenge" in the headline, "a 500-tenge fare" in the body) is that price
+                MoneyAmount f = firsts.get(fact);
+                firsts.set(fact, new MoneyAmount(f.text(), f.field(), f.start(), f.end(), f.amount(), f.currency(), null,
+                        f.qualifier(), MoneyAmount.Kind.PRICE, m.unit()));
+            }
+            if (repeat && equivalents.get(fact) == null && equivalent != null) {
                 // a repeat that now states the amount in a second currency too
                 equivalents.set(fact, equivalent.currency().equals(firsts.get(fact).currency()) ? m : equivalent);
             }
@@ -273,11 +283,17 @@ public final class MoneyFacts {
     }
 
     /** The fact {@code m} (with its {@code equivalent}, if any) states again, or -1. */
-    private static int find(List<MoneyAmount> firsts, List<MoneyAmount> equivalents, MoneyAmount m, MoneyAmount equivalent) {
+    private static int find(List<MoneyAmount> firsts, List<MoneyAmount> equivalents, MoneyAmount m, MoneyAmount equivalent,
+                            String title, String body) {
         for (int f = 0; f < firsts.size(); f++) {
             MoneyAmount first = firsts.get(f);
             MoneyAmount known = equivalents.get(f);
-            if (first.kind() != m.kind() || m.kind() == MoneyAmount.Kind.PRICE && first.field() == m.field()) {
+            // "will cost 9.00 somonis" ... "will reach 9.00 somonis": one price; but a fine, prize or wage of the same figure
+            // is an amount of its own ("one index equals 75 somonis" ... "a fine of 1 index (75 somonis)")
+            boolean priceAndAmount = first.kind() != m.kind() && first.kind() != MoneyAmount.Kind.RANGE
+                    && m.kind() != MoneyAmount.Kind.RANGE && !namedSum(first.kind() == MoneyAmount.Kind.AMOUNT ? first : m, title, body);
+            if (first.kind() != m.kind() && !priceAndAmount
+                    || first.kind() == m.kind() && m.kind() == MoneyAmount.Kind.PRICE && first.field() == m.field()) {
                 continue; // a price list may state one price for two goods: only a headline restates a price
             }
             if (!(same(first, m) || known != null && same(known, m) || equivalent != null && (same(first, equivalent)
@@ -289,6 +305,17 @@ public final class MoneyFacts {
             }
         }
         return -1;
+    }
+
+    private static final Pattern SUM_NAMED_BEFORE = Pattern.compile("(?i)\\b(?:fines?|fined|penalt(?:y|ies)|prizes?|awards?|bonus(?:es)?|"
+            + "salar(?:y|ies)|wages?|pensions?|allowances?|shared|total|budget|fund|grants?|loans?|place|medal(?:s|ists?)?|index(?:es)?|indexes)\\b");
+
+    /** The clause before {@code a} names what kind of sum it is (a fine, a prize, a wage, a total). */
+    private static boolean namedSum(MoneyAmount a, String title, String body) {
+        String text = a.field() == TextField.TITLE ? title : body;
+        String before = text.substring(Math.max(0, a.start() - 80), a.start());
+        int cut = Math.max(before.lastIndexOf(". "), before.lastIndexOf(';'));
+        return SUM_NAMED_BEFORE.matcher(cut >= 0 ? before.substring(cut) : before).find();
     }
 
     /** Two pairs state one fact only if both their figures match: "295.9 trillion soums ($23.1 billion)" is not "300 trillion soums ($23.1 billion)". */
@@ -332,7 +359,10 @@ public final class MoneyFacts {
     }
 
     /** A bracket or a word such as "or about" between them; a bare comma is a list ("X tenge, Y soms"). */
+    private static final Pattern US_BEFORE_SYMBOL = Pattern.compile("\\s(?:US|U\\.S\\.)\\s?$");
+
     private static boolean isEquivalenceGap(String gap) {
+        gap = US_BEFORE_SYMBOL.matcher(gap).replaceFirst(" "); // "(equivalent to US $3 billion)"
         String stripped = gap.strip();
         return EQUIVALENT_GAP.matcher(gap).matches() && (stripped.indexOf('(') >= 0 || stripped.indexOf('[') >= 0
                 || stripped.chars().anyMatch(Character::isLetter) || stripped.contains("~") || stripped.contains("≈")

@@ -64,13 +64,14 @@ class RealNewsAccuracyTest {
         int[] testUsd = new int[2];
         int[] devAmounts = new int[4];
         int[] testAmounts = new int[4];
+        List<String> twiceInDev = new ArrayList<>();
         java.util.Map<String, Scoreboard> byTestFile = new java.util.TreeMap<>();
         for (RealNewsCorpus.Article article : corpus) {
             EnrichedArticle tagged = enricher.enrich(raw(article), new TickListRates(List.of()));
             boolean isTest = article.test();
             scoreEntities(article, tagged, isTest ? test : dev);
             scoreMoney(article, tagged, isTest ? test : dev, isTest ? testUsd : devUsd);
-            scoreAmounts(article, tagged, isTest ? testAmounts : devAmounts);
+            scoreAmounts(article, tagged, isTest ? testAmounts : devAmounts, isTest ? null : twiceInDev);
             if (isTest) { // figures per source file, never its errors
                 Scoreboard file = byTestFile.computeIfAbsent(article.file(), f -> new Scoreboard());
                 scoreEntities(article, tagged, file);
@@ -87,7 +88,8 @@ class RealNewsAccuracyTest {
                 + usdLine(devUsd) + amountsLine(devAmounts)
                 + "\n## Test set: " + testCount + " articles (other sources and months, never tuned on)\n\n" + test.table()
                 + usdLine(testUsd) + amountsLine(testAmounts) + perFile
-                + "\n## Development-set errors\n\n```\n" + String.join("\n", dev.errors()) + "\n```\n";
+                + "\n## Development-set errors\n\n```\n" + String.join("\n", dev.errors()) + "\n" + String.join("\n", twiceInDev)
+                + "\n```\n";
         Path out = Path.of("target", "realnews-accuracy.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -112,7 +114,7 @@ class RealNewsAccuracyTest {
      * (and, where the gold states dollars, the fact's USD within 1%), once; {@code a} is gold, right, not in the gold,
      * counted twice.
      */
-    private static void scoreAmounts(RealNewsCorpus.Article article, EnrichedArticle tagged, int[] a) {
+    private static void scoreAmounts(RealNewsCorpus.Article article, EnrichedArticle tagged, int[] a, List<String> twice) {
         List<RealNewsCorpus.GoldMoney> gold = article.money();
         int[] matchedBy = new int[gold.size()];
         for (MoneyFact fact : tagged.getMoneyFacts()) {
@@ -138,6 +140,9 @@ class RealNewsAccuracyTest {
                 a[1]++;
             } else if (matchedBy[match] > 1 && !(m.price() && fact.getKind() == MoneyKind.PRICE)) {
                 a[3]++; // a price list may state one price for two goods; an amount stated twice is one fact
+                if (twice != null) {
+                    twice.add(article.id() + "\tTWICE\t" + fact.getKind() + "\t" + fact.getText() + " = " + amount + " " + fact.getCurrency());
+                }
             }
         }
         a[0] += gold.size();

@@ -245,4 +245,23 @@ class MoneyFactsTest {
         assertThat(facts("t", "Tuition for Pedagogy will go up to 7.4 million soums (under $600) per year."))
                 .singleElement().satisfies(f -> assertThat(f.getEquivalentAmount()).isEqualByComparingTo("600"));
     }
+
+    @Test
+    void aPriceStatedAgainWithoutItsUnitIsThatPriceButAFineOfTheSameFigureIsNot() {
+        assertThat(facts("t", "A liter is expected to cost 9.00 somonis in April; experts think it will reach 9.00 somonis in May."))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.getKind()).isEqualTo(MoneyKind.PRICE);
+                    assertThat(f.getMentions()).isEqualTo(2);
+                });
+        assertThat(facts("t", "One calculation index equals 75 somonis. For speeding the fine is 1 index (75 somonis)."))
+                .extracting(MoneyFact::getKind).containsExactly(MoneyKind.PRICE, MoneyKind.AMOUNT);
+    }
+
+    @Test
+    void equivalentsAfterUsOrAQualifiedComma() {
+        assertThat(facts("t", "GDP will grow to 9.95 billion somonis (equivalent to US $3 billion)."))
+                .singleElement().satisfies(f -> assertThat(f.getUsd()).isEqualByComparingTo("3000000000.00"));
+        assertThat(facts("t", "The state received $441 million in dividends, more than 38 billion soms."))
+                .singleElement().satisfies(f -> assertThat(f.getEquivalentCurrency()).isEqualTo("KGS"));
+    }
 }
