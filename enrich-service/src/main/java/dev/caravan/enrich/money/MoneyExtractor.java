@@ -272,10 +272,77 @@ public final class MoneyExtractor {
         bareScaled(text, field, found);
         List<MoneyAmount> refined = refine(text, found);
         listedBefore(text, refined);
+        barePricesAfter(text, refined);
         return refined;
     }
 
     private static final Pattern POUNDS_OF_WEIGHT = Pattern.compile("(?i)\\s+(?:of\\b|U3O8|uranium)");
+
+    /** A bare number written like the price before it: "12.60 somonis in Dushanbe, 12.50 in Khujand", "on October 10 to 9.50". */
+    private static final Pattern BARE_DECIMAL = Pattern.compile("(?<![\\w.,$\u20ac\u00a3\u20b8\u20bd/:-])(\\d{1,3}(?:,\\d{3})*|\\d{1,6})\\.(\\d{1,4})"
+            + "(?![\\d.,]|[\\s-]*(?:%|percent|per cent|points?|tons?|tonnes?|kg|kilograms?|grams?|years?|months?|days?|times|"
+            + "liters?|litres?|km|kilomet|met(?:er|re)s?|MW|kWh|barrels?|degrees?|dollars?|US|U\\.S|euros?|rubles?|roubles?|yuan)\\b|\\s*%)");
+    /** Between one item of a price list and the next: "in Dushanbe, ", " on October 10 to ", " against ". */
+    private static final Pattern BARE_PRICE_GAP = Pattern.compile("(?i)^(?:\\s+(?:on|in|at|for)\\s+[^,.;()\\d]{1,30}(?:\\s\\d{1,2})?)?"
+            + "(?:\\s*,\\s*(?:and\\s+|while\\s+)?|\\s+(?:to|against|and|or|versus|vs\\.?|from)\\s+)$");
+
+    /**
+     * The numbers a price list goes on with, bare: each is a price in the currency of the price it follows, when it is
+     * written with as many decimals as that price (so days, counts and percentages, written otherwise, are not).
+     */
+    private static void barePricesAfter(String text, List<MoneyAmount> found) {
+        List<MoneyAmount> added = null;
+        for (int i = 0; i < found.size(); i++) {
+            MoneyAmount price = found.get(i);
+            int point = price.text().indexOf('.');
+            if (price.kind() != MoneyAmount.Kind.PRICE || price.amountMax() != null || point < 0 || SCALED.matcher(price.text()).find()) {
+                continue;
+            }
+            int decimals = 0;
+            while (point + 1 + decimals < price.text().length() && Character.isDigit(price.text().charAt(point + 1 + decimals))) {
+                decimals++;
+            }
+            int limit = i + 1 < found.size() ? found.get(i + 1).start() : text.length();
+            int sentenceEnd = sentenceEnd(text, price.end());
+            limit = Math.min(limit, Math.min(sentenceEnd, price.end() + 200));
+            int from = price.end();
+            if (limit <= from) {
+                continue; // the next mention overlaps this one
+            }
+            Matcher bare = BARE_DECIMAL.matcher(text).region(from, limit).useTransparentBounds(true);
+            while (bare.find()) {
+                if (bare.group(2).length() != decimals || !BARE_PRICE_GAP.matcher(text.substring(from, bare.start())).find()) {
+                    break;
+                }
+                double amount = amount(bare.group(), null);
+                if (amount > price.amount() * 10 || amount * 10 < price.amount()) {
+                    break;
+                }
+                MoneyAmount item = new MoneyAmount(bare.group(), price.field(), bare.start(), bare.end(), amount, price.currency(), null,
+                        null, MoneyAmount.Kind.PRICE, price.unit());
+                if (added == null) {
+                    added = new ArrayList<>();
+                }
+                added.add(item);
+                from = bare.end();
+            }
+        }
+        if (added != null) {
+            found.addAll(added);
+            found.sort(Comparator.comparingInt(MoneyAmount::start));
+        }
+    }
+
+    private static int sentenceEnd(String text, int from) {
+        for (int at = text.indexOf('.', from); at >= 0; at = text.indexOf('.', at + 1)) {
+            boolean decimal = at > 0 && at + 1 < text.length() && Character.isDigit(text.charAt(at - 1))
+                    && Character.isDigit(text.charAt(at + 1));
+            if (!decimal) {
+                return at;
+            }
+        }
+        return text.length();
+    }
 
     /** A number listed right before an amount: "400,000 and 300,000 soms", "5, 10 or 15 million tenge". */
     private static final Pattern LISTED_NUMBER = Pattern.compile("(?<![\\w.,$\u20ac\u00a3\u20b8\u20bd/:%-])"

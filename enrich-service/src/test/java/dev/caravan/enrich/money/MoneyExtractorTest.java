@@ -263,4 +263,15 @@ class MoneyExtractorTest {
                 .containsExactly("SEK", "AMD", "USD", "AED", "KRW");
         assertThat(extract("Kazakhstan won 3 medals and the team won 2 of 5")).isEmpty();
     }
+
+    @Test
+    void aPriceListGoesOnWithBareNumbersWrittenLikeItsFirstPrice() {
+        assertThat(extract("A liter of diesel fuel costs 12.60 somonis in Dushanbe, 12.50 in Khujand and 12.60 in Bokhtar."))
+                .extracting(MoneyAmount::amount, MoneyAmount::kind).containsExactly(tuple(12.6, MoneyAmount.Kind.PRICE),
+                        tuple(12.5, MoneyAmount.Kind.PRICE), tuple(12.6, MoneyAmount.Kind.PRICE));
+        assertThat(extract("A liter went down from 10.00 somonis on October 10 to 9.50 on October 17, a 5.26-percent drop."))
+                .extracting(MoneyAmount::amount).containsExactly(10.0, 9.5);
+        assertThat(extract("On December 31 the official rate stood at 6.99 somoni to 1.00 dollar.")).extracting(MoneyAmount::amount)
+                .containsExactly(6.99);
+    }
 }
