@@ -69,7 +69,7 @@ public final class MoneyExtractor {
                     + "|the\\s+[\\d.]+-gram\\s+(?:gold\\s+)?)" // "an ounce fell below $4,900", "the 10-gram bar slid from"
                     + "(ride|trip|journey|loaf|kilogram|kilo|kg|liter|litre|bottle|pack|dose|night|"
                     + "meal|visit|lesson|seat|square met(?:er|re)|cubic met(?:er|re)|kilowatt[- ]hour|kWh|ounce|ton|tonne|barrel|"
-                    + "gram|share|bar|coin)\\b(?:[^.;:]|(?<=\\d)\\.(?=\\d)){0,90}$"); // "a liter of LNG is quoted at 6.20, 6.30 and 8.40 somonis"
+                    + "gram|share|bar|coin|minute)\\b(?:[^.;:]|(?<=\\d)\\.(?=\\d)){0,90}$"); // "a liter of LNG is quoted at 6.20, 6.30 and 8.40 somonis"
     /** "the U.S. dollar slipped from 12,885 som", "with the euro at 520 tenge": an exchange rate. */
     private static final Pattern RATE_CONTEXT = Pattern.compile(
             "(?i)\\b((?:U\\.S\\.\\s|US\\s|American\\s)?(?:dollar|euro|ruble|rouble|yuan|currency))\\b(?:[^.;$]|(?<=\\d)\\.(?=\\d)){0,70}?\\b"
@@ -273,6 +273,7 @@ public final class MoneyExtractor {
         List<MoneyAmount> refined = refine(text, found);
         listedBefore(text, refined);
         barePricesAfter(text, refined);
+        pricedLikeAnEarlierPrice(text, refined);
         return refined;
     }
 
@@ -330,6 +331,37 @@ public final class MoneyExtractor {
         if (added != null) {
             found.addAll(added);
             found.sort(Comparator.comparingInt(MoneyAmount::start));
+        }
+    }
+
+    /**
+     * "Residential customers will pay 35.36 dirams per 1 kWh instead of 30.75 dirams. Pump stations will pay 12.27 dirams,
+     * up from 9.2 dirams": in a paragraph that prices a unit, a later unscaled amount in that currency, written with decimals
+     * as the price is and of its size, prices that unit too, unless its clause says it is a sum (a fine, a wage, a total).
+     */
+    private static void pricedLikeAnEarlierPrice(String text, List<MoneyAmount> found) {
+        MoneyAmount unitPrice = null;
+        for (int i = 0; i < found.size(); i++) {
+            MoneyAmount m = found.get(i);
+            if (m.kind() == MoneyAmount.Kind.PRICE && m.unit() != null && m.text().indexOf('.') > 0 && !SCALED.matcher(m.text()).find()) {
+                unitPrice = m;
+                continue;
+            }
+            if (unitPrice == null || m.kind() == MoneyAmount.Kind.PRICE || m.field() != unitPrice.field()
+                    || !m.currency().equals(unitPrice.currency()) || m.text().indexOf('.') < 0 || SCALED.matcher(m.text()).find()
+                    || m.amount() > unitPrice.amount() * 20 || m.amount() * 20 < unitPrice.amount() || m.start() < unitPrice.end()
+                    || text.substring(unitPrice.end(), m.start()).indexOf('\n') >= 0) {
+                continue;
+            }
+            String before = clause(text.substring(Math.max(0, m.start() - 110), m.start()));
+            MoneyAmount amount = m;
+            boolean restated = found.subList(0, i).stream().anyMatch(p -> p.kind() == MoneyAmount.Kind.PRICE
+                    && p.currency().equals(amount.currency()) && p.amount() == amount.amount());
+            if (restated || INCOME_CONTEXT.matcher(before).find() || SUM_WORDS.matcher(before).find()) {
+                continue; // a price said again stays one fact (MoneyFacts joins an amount to the price it repeats)
+            }
+            found.set(i, new MoneyAmount(m.text(), m.field(), m.start(), m.end(), m.amount(), m.currency(), m.amountMax(),
+                    m.qualifier(), MoneyAmount.Kind.PRICE, unitPrice.unit()));
         }
     }
 

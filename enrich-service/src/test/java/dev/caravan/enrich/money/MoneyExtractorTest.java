@@ -274,4 +274,12 @@ class MoneyExtractorTest {
         assertThat(extract("On December 31 the official rate stood at 6.99 somoni to 1.00 dollar.")).extracting(MoneyAmount::amount)
                 .containsExactly(6.99);
     }
+
+    @Test
+    void aParagraphThatPricesAUnitGoesOnPricingItInItsCurrency() {
+        assertThat(extract("Residential customers will pay 35.36 dirams per 1 kWh instead of 30.75 dirams. Pump stations will pay "
+                + "12.27 dirams, up from 9.2 dirams, in summer. Fines for theft reach 100.50 somonis."))
+                .extracting(MoneyAmount::kind).containsExactly(MoneyAmount.Kind.PRICE, MoneyAmount.Kind.PRICE,
+                        MoneyAmount.Kind.PRICE, MoneyAmount.Kind.PRICE, MoneyAmount.Kind.AMOUNT);
+    }
 }
