@@ -44,11 +44,13 @@ public final class MoneyExtractor {
             + "lowered|hiked|lift|lifted|raise|increase|hike|boost|boosted|bring|brought|rise|rises|fall|falls|grow|grows|climb|"
             + "climbs)(?: [a-z0-9.%]+,?){0,3} from\\s+$"); // "will rise by 33.3%, from 450 to 600 soums"
     /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */
-    private static final String SCALE = "(?:[\\s-]*((?i:trillions?|billions?|millions?|thousands?|trln|trn|trl|tln|tn|bln|bn|mln|mn)|m|k|M|Mn)"
+    private static final String SCALE = "(?:[\\s-]*((?i:trillions?|billions?|millions?|thousands?|trln|trn|trl|tln|tn|bln|bn|mln|mn)|m|k|M|Mn|(?<=\\d)[bB])"
             + "(?:\\b|(?=\\d)))?"; // "1trln56bln"
     /** Smaller scales after the first: "14 billion 352 million", "124 billion 299 million 117.6 thousand", "1trln56bln". */
     private static final String COMPOUND = "(?:\\s*\\d{1,3}(?:\\.\\d{1,4})?\\s*(?i:billion|bln|million|mln|thousand)\\b){0,2}"
-            + "(?:(?<=(?i:thousand))\\s\\d{1,3}(?![\\d.,]))?"; // "2 million 903 thousand 500 soms": the units after the thousands
+            + "(?:(?<=(?i:thousand))\\s\\d{1,3}(?![\\d.,]))?" // "2 million 903 thousand 500 soms": the units after the thousands
+            + "(?:(?<=(?i:million))\\s\\d{1,3},\\d{3}(?![\\d.,]))?"; // "1 million 50,000 soums"
+    private static final Pattern THOUSANDS_AFTER_MILLIONS = Pattern.compile("(?i)million\\s(\\d{1,3}),(\\d{3})(?![\\d.,])");
     private static final Pattern UNITS_AFTER_THOUSANDS = Pattern.compile("(?i)thousand\\s(\\d{1,3})(?![\\d.,])");
     private static final Pattern COMPOUND_PARTS = Pattern.compile("(?i)(?:trillion|trln|billion|bln|million|mln)\\s*"
             + "(\\d{1,3}(?:\\.\\d{1,4})?)\\s*(billion|bln|million|mln|thousand)\\b");
@@ -621,6 +623,13 @@ public final class MoneyExtractor {
             }
             amount = new MoneyAmount(amount.text(), amount.field(), amount.start(), amount.end(), amount.amount() + rest,
                     amount.currency(), null, amount.qualifier(), amount.kind(), amount.unit());
+        } else if (m.group(range) == null) {
+            Matcher thousands = THOUSANDS_AFTER_MILLIONS.matcher(written);
+            if (thousands.find()) { // "1 million 50,000 soums"
+                amount = new MoneyAmount(amount.text(), amount.field(), amount.start(), amount.end(),
+                        amount.amount() + Double.parseDouble(thousands.group(1) + thousands.group(2)), amount.currency(), null,
+                        amount.qualifier(), amount.kind(), amount.unit());
+            }
         }
         found.add(amount);
     }
@@ -1120,7 +1129,7 @@ public final class MoneyExtractor {
         word = word.endsWith("ions") || word.endsWith("ands") ? word.substring(0, word.length() - 1) : word; // "US$3.5 millions"
         int zeros = switch (word) {
             case "trillion", "tn", "trn", "trln", "tln", "trl" -> 12; // "KZT2.1tln", "KZT1.4trl"
-            case "billion", "bln", "bn" -> 9;
+            case "billion", "bln", "bn", "b" -> 9; // "$18b", "£3.7B" in headlines
             case "million", "mln", "mn", "m" -> 6;
             case "thousand", "k" -> 3;
             default -> 0;
