@@ -81,6 +81,7 @@ public final class MoneyExtractor {
     /** "bars weighing 5 grams (5.808 million sums)", "a 5-gram gold bar now costs 3.9 million soums": a bar's price, scaled or not. */
     private static final Pattern WEIGHED_BAR_BEFORE = Pattern.compile("(?i)(?:\\b(\\d+(?:\\.\\d+)?-gram)\\s+(?:gold\\s+|silver\\s+)?(?:bars?|coins?)\\b"
             + "(?:[^.;$]|(?<=\\d)\\.(?=\\d)){0,40}|\\bbars? weighing (?:[^.;$]{0,60}\\b)?(\\d+(?:\\.\\d+)? grams) \\()$");
+    private static final Pattern WORTH_IN_ALL = Pattern.compile("(?i)\\b(?:worth|total(?:ling|ing|led|ed)?|in all|altogether|amounted to)\\b");
     /** "4 pence per share ..., a cash payment of 848,470 pounds": a sum after a price is no further price. */
     private static final Pattern SUM_WORDS = Pattern.compile("(?i)\\b(?:payments?|total(?:ling|ing)?|sum|in all|altogether|worth|budget|fund)\\b");
     private static final Pattern SHARE_PRICE_BEFORE = Pattern.compile("(?i)\\b(?:shares?|stock|GDRs?|they)\\b[^.;$]{0,40}\\b(?:closed|traded|"
@@ -116,8 +117,8 @@ public final class MoneyExtractor {
             + "(?:[^.;$\\d]|(?<=\\d)\\.(?=\\d)){0,50}$"); // "The winner of the marathon will receive a prize of"
     /** "the eight gold medalists shared $1.6 million", "a total prize pool of": a sum, not a prize each. */
     private static final Pattern TOTAL_BEFORE = Pattern.compile("(?i)\\b(?:shared|total|in all|altogether|combined|fund|pool|budget)\\b");
-    private static final Pattern ONE_INDICATOR_BEFORE = Pattern.compile("(?i)\\bone (?:monthly )?(?:calculation |financial )?"
-            + "(?:indicator|index|MCI|MRP)\\b[^.;\\d]{0,20}(?:equal to|equals|=|is)\\s+$");
+    private static final Pattern ONE_INDICATOR_BEFORE = Pattern.compile("(?i)\\b(?:one|1) (?:monthly )?(?:calculation |financial )?"
+            + "(?:indicator|index|MCI|MRP|BHM)\\b[^.;\\d]{0,20}(?:equal to|equals(?: to)?|=|is)\\s+$"); // "1 MCI equals to 1731 tenge"
     private static final Pattern PRIZE_WORD = Pattern.compile("(?i)\\b(?:prize|received|receives|receive|awarded|rewarded|reward)\\b");
     private static final Pattern PLACE_PRIZE_BEFORE = Pattern.compile("(?i)\\b(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd)"
             + " place\\b[^.;$\\d]{0,30}$|\\b(?:second|third|fourth|fifth|sixth) with $"
@@ -149,6 +150,7 @@ public final class MoneyExtractor {
     private static final Pattern GOODS_CONTEXT = Pattern.compile("(?i)\\b(prices?|priced|costs|costing|(?:will|would|to|now|only|which) cost|sells?|sold|selling|bought|buys?|purchased|payment|fees?|fares?|"
             + "gasoline|petrol|diesel|fuel|AI-\\d\\d|flour|bread|meat|beef|lamb|mutton|pork|chicken|potatoes|onions|sugar|eggs|"
             + "milk|butter|rice|vegetables|fruit|apples|tomatoes|carrots|cigarettes|vodka|medicines?|caps?|ceiling|soap|"
+            + "wheat|grain|barley|cotton|maize|corn|"
             + "\\d\\s?(?:kg|L))\\b(?:[^.;]|(?<=\\d)\\.(?=\\d)){0,60}$");
     /** Incomes and allowances: money a person gets, never a price even when "payment" or "cost" is near. */
     private static final Pattern INCOME_CONTEXT = Pattern.compile("(?i)\\b(?:wages?|salar(?:y|ies)|pensions?|allowances?|stipends?|"
@@ -566,7 +568,11 @@ public final class MoneyExtractor {
         addAmounts(found, text, field, m, code, number);
         if (word != null && SUBUNITS.containsKey(word)) {
             for (int i = before; i < found.size(); i++) {
-                found.set(i, found.get(i).hundredth());
+                MoneyAmount cents = found.get(i).hundredth();
+                // "80 dirams for serving a number", "40 dirams is too much": sums are not told in dirams, prices are
+                found.set(i, cents.kind() == MoneyAmount.Kind.AMOUNT && !SCALED.matcher(cents.text()).find()
+                        ? new MoneyAmount(cents.text(), cents.field(), cents.start(), cents.end(), cents.amount(), cents.currency(),
+                        null, cents.qualifier(), MoneyAmount.Kind.PRICE, word) : cents);
             }
         }
     }
@@ -1054,7 +1060,8 @@ public final class MoneyExtractor {
         }
         if (priceUnit == null && small && !income) {
             Matcher goods = GOODS_CONTEXT.matcher(context);
-            if (goods.find()) {
+            if (goods.find() && !WORTH_IN_ALL.matcher(context).region(goods.end(1), context.length()).find()) {
+                // "45 transactions in cotton worth 757,000 manats": what the goods came to, not their price
                 priceUnit = goods.group(1).toLowerCase(Locale.ROOT);
             } else if (PRICE_CHANGE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 40)).lookingAt()) {
                 priceUnit = "change";

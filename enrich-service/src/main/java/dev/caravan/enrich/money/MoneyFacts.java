@@ -17,7 +17,7 @@ public final class MoneyFacts {
             + "more than|under|less than|just over|just under|~|\u2248)?";
     /** What may stand between an amount and its equivalent: brackets, "or about", "equivalent to". */
     private static final Pattern EQUIVALENT_GAP = Pattern.compile("(?i)^\\s*[(\\[,;:/\u2013\u2014-]?\\s*"
-            + "(?:(?:or|i\\.e\\.|that is|which is|(?:the )?equivalent (?:to|of)|equal to|equals|about|approximately|approx\\.|"
+            + "(?:(?:or|i\\.e\\.|that is|which is|(?:the )?equivalent (?:to|of)|equal to|equals to|equals|about|approximately|approx\\.|"
             + "around|roughly|amounting to|or some|"
             + "nearly|some|over|almost|more than|worth|at|an estimated|estimated at)\\s+)*[(\\[]?\\s*"
             + EQUIVALENT_QUALIFIER + "\\s*$"
@@ -27,7 +27,8 @@ public final class MoneyFacts {
             + "|^\\s+(?:in|of|as)\\s+(?!(?:and|or|to|from|than|per|an?|the|each|every|total|all)\\b)[a-z]{3,}\\s*[(\\[]\\s*"
             + EQUIVALENT_QUALIFIER + "\\s*$"
             // "$441 million in dividends, more than 38 billion soms": a qualified restatement after the amount's noun
-            + "|^\\s+(?:in|of|as)\\s+[a-z]{3,}\\s*,\\s*(?:or\\s+)?(?:about|approximately|around|roughly|nearly|some|almost|more than|over"
+            // "10,422,000 manats there, equivalent to 6,131,000 US dollars"
+            + "|^\\s+(?:(?:in|of|as)\\s+)?[a-z]{3,}\\s*,\\s*(?:or\\s+)?(?:about|approximately|around|roughly|nearly|some|almost|more than|over"
             + "|equivalent to|the equivalent of)\\s+$"
             // "601 billion UZS for the Paris cycle, or approximately $50.55 million"
             + "|^\\s+(?:for|in|on|from)\\s+(?:the\\s+)?[\\p{L}\\d' -]{1,24}?,\\s*or\\s+(?:about|approximately|around|roughly|nearly|some|almost)?\\s*$");
@@ -341,12 +342,15 @@ public final class MoneyFacts {
                 // the kinds agree, or the equivalent is bracketed right after the amount it restates ("11,226 som
                 // (around $128)", whatever a context word made of the bracket alone)
                 && ((a.kind() != MoneyAmount.Kind.PRICE) == (b.kind() != MoneyAmount.Kind.PRICE)
-                || BRACKET_OPEN.matcher(text.substring(a.end(), b.start())).matches())
+                || BRACKET_OPEN.matcher(text.substring(a.end(), b.start())).matches()
+                || SAID_EQUIVALENT.matcher(text.substring(a.end(), b.start())).matches()) // "US$265, which is over 112,000 tenge,"
                 && isEquivalenceGap(a.kind() == MoneyAmount.Kind.PRICE
                 ? PRICE_UNIT.matcher(text.substring(a.end(), b.start())).replaceFirst("")
                 : PERIOD.matcher(text.substring(a.end(), b.start())).replaceFirst("")); // "428,000 soums per month ($33,8)"
     }
 
+    private static final Pattern SAID_EQUIVALENT = Pattern.compile("(?i)^\\s*,?\\s*(?:which is|that is|i\\.e\\.|or|equivalent to|the "
+            + "equivalent of|equal to)\\s+" + EQUIVALENT_QUALIFIER + "\\s*$");
     private static final Pattern BRACKET_OPEN = Pattern.compile("\\s*\\(\\s*" + EQUIVALENT_QUALIFIER + "\\s*");
     /** "37,600 tenge per ton ($203)": a price's unit may stand before its equivalent. */
     private static final Pattern PRICE_UNIT = Pattern.compile("^\\s*(?:per|a|/)\\s*[A-Za-z-]+(?: [A-Za-z-]+)?(?=\\s*\\()");

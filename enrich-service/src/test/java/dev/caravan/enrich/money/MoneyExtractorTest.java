@@ -291,4 +291,16 @@ class MoneyExtractorTest {
                 .isEqualTo(1_050_000.0);
         assertThat(extract("a $5 bonus and a $5 B-grade")).extracting(MoneyAmount::amount).containsExactly(5.0, 5.0);
     }
+
+    @Test
+    void subunitsPriceAndIndicatorsHaveAValue() {
+        assertThat(extract("40 dirams is too much for a ride")).singleElement()
+                .extracting(MoneyAmount::amount, MoneyAmount::kind).containsExactly(0.4, MoneyAmount.Kind.PRICE);
+        assertThat(extract("fines of up to 500 MCI (1 MCI equals to 1731 tenge)")).singleElement()
+                .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.PRICE);
+        assertThat(extract("In July wheat cost 29.15 soms on average")).singleElement()
+                .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.PRICE);
+        assertThat(extract("45 transactions in cotton worth 757,000 manats")).singleElement()
+                .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.AMOUNT);
+    }
 }

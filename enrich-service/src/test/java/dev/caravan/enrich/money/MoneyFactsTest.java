@@ -264,4 +264,12 @@ class MoneyFactsTest {
         assertThat(facts("t", "The state received $441 million in dividends, more than 38 billion soms."))
                 .singleElement().satisfies(f -> assertThat(f.getEquivalentCurrency()).isEqualTo("KGS"));
     }
+
+    @Test
+    void equivalentsSaidInWords() {
+        assertThat(facts("t", "In 2023 the venture took in 10,422,000 manats there, equivalent to 6,131,000 US dollars."))
+                .singleElement().satisfies(f -> assertThat(f.getUsd()).isEqualByComparingTo("6131000.00"));
+        assertThat(facts("t", "Kazakh grain has become dearer: importers pay US$265, which is over 112,000 tenge, per tonne of wheat."))
+                .singleElement().satisfies(f -> assertThat(f.getKind()).isEqualTo(MoneyKind.PRICE));
+    }
 }
