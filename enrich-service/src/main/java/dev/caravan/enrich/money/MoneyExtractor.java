@@ -189,7 +189,11 @@ public final class MoneyExtractor {
             Map.entry("tiyn", "KZT"), Map.entry("tiyns", "KZT"), Map.entry("tyiyn", "KGS"), Map.entry("tyiyns", "KGS"),
             Map.entry("tiyin", "UZS"), Map.entry("kopeck", "RUB"), Map.entry("kopecks", "RUB"), Map.entry("kopeks", "RUB"),
             // London-listed Kazakh miners are priced in pence: "780 British pence per share"
-            Map.entry("pence", "GBP"), Map.entry("British pence", "GBP"), Map.entry("penny", "GBP"));
+            Map.entry("pence", "GBP"), Map.entry("British pence", "GBP"), Map.entry("penny", "GBP"),
+            // "13.5 tenge (9 cents)", "45 gapiks (26.4 cents)": US cents, and the Azerbaijani manat's hundredths
+            Map.entry("cents", "USD"), Map.entry("cent", "USD"), Map.entry("U.S. cents", "USD"), Map.entry("US cents", "USD"),
+            Map.entry("gapiks", "AZN"), Map.entry("gapik", "AZN"), Map.entry("qapiks", "AZN"), Map.entry("qepiks", "AZN"),
+            Map.entry("qapik", "AZN"), Map.entry("qepik", "AZN"));
 
     private final Map<String, String> codeByWord = new LinkedHashMap<>();
     /** "five billion dollars", "a million tenge": a number word, a scale word and a currency word. */
@@ -274,6 +278,7 @@ public final class MoneyExtractor {
         ratios(text, field, found);
         found.sort(Comparator.comparingInt(MoneyAmount::start));
         bareScaled(text, field, found);
+        withSubunitsAfter(text, found);
         List<MoneyAmount> refined = refine(text, found);
         listedBefore(text, refined);
         barePricesAfter(text, refined);
@@ -282,6 +287,29 @@ public final class MoneyExtractor {
     }
 
     private static final Pattern POUNDS_OF_WEIGHT = Pattern.compile("(?i)\\s+(?:of\\b|U3O8|uranium)");
+
+    /** "1 manat 15 cents", "5 manat and 61 gapiks", "2 somoni 50 dirams": the hundredths after the main unit. */
+    private static final Pattern SUBUNITS_AFTER = Pattern.compile("^\\s+(?:and\\s+)?(\\d{1,2})\\s+(?:cents?|gapiks?|qapiks?|qepiks?|kopecks?|"
+            + "kopeks?|tiyns?|tyiyns?|tiyins?|dirams?)\\b");
+
+    private static void withSubunitsAfter(String text, List<MoneyAmount> found) {
+        for (int i = 0; i < found.size(); i++) {
+            MoneyAmount m = found.get(i);
+            if (m.amountMax() != null || m.amount() != Math.rint(m.amount()) || m.text().isEmpty()
+                    || !Character.isLetter(m.text().charAt(m.text().length() - 1))) {
+                continue;
+            }
+            Matcher sub = SUBUNITS_AFTER.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 24));
+            if (sub.lookingAt()) {
+                int end = sub.end();
+                found.set(i, new MoneyAmount(text.substring(m.start(), end), m.field(), m.start(), end,
+                        m.amount() + Integer.parseInt(sub.group(1)) / 100.0, m.currency(), null, m.qualifier(), m.kind(), m.unit()));
+                while (i + 1 < found.size() && found.get(i + 1).start() < end) {
+                    found.remove(i + 1); // "15 cents", "33 gapiks" read on their own
+                }
+            }
+        }
+    }
 
     /** A bare number written like the price before it: "12.60 somonis in Dushanbe, 12.50 in Khujand", "on October 10 to 9.50". */
     private static final Pattern BARE_DECIMAL = Pattern.compile("(?<![\\w.,$\u20ac\u00a3\u20b8\u20bd/:-])(\\d{1,3}(?:,\\d{3})*|\\d{1,6})\\.(\\d{1,4})"

@@ -41,6 +41,7 @@ public final class SharedCurrencyWords {
                 ? Set.of(m.currency()) : Set.of(reading.usualCode(), reading.otherCode());
     }
 
+    private static final java.util.regex.Pattern SUBUNIT_TAIL = java.util.regex.Pattern.compile("\\s+(?:and\\s+)?\\d{1,2}\\s+\\p{L}+$");
     private static final java.util.regex.Pattern JAPANESE = java.util.regex.Pattern.compile("\\b(?:Japan|Japanese|JICA|JBIC|yen)\\b");
     private static final java.util.regex.Pattern CHINESE = java.util.regex.Pattern.compile("\\b(?:China|Chinese|yuan|renminbi|RMB)\\b");
 
@@ -78,6 +79,7 @@ public final class SharedCurrencyWords {
         if (written.startsWith("\u00a5") && "CNY".equals(code) && countries.containsKey("Japan") && !countries.containsKey("China")) {
             return "JPY"; // "¥15 billion" from JICA is yen
         }
+        written = SUBUNIT_TAIL.matcher(written).replaceFirst(""); // "1 manat 15 cents": the main unit's word says
         String word = written.substring(written.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
         Reading reading = WORDS.get(word);
         if (reading == null || !reading.usualCode().equals(code)) {

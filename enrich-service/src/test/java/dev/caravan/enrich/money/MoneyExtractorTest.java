@@ -303,4 +303,12 @@ class MoneyExtractorTest {
         assertThat(extract("45 transactions in cotton worth 757,000 manats")).singleElement()
                 .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.AMOUNT);
     }
+
+    @Test
+    void hundredthsAfterTheMainUnitAndCentsInBrackets() {
+        assertThat(extract("AI-92 will cost 1 manat 15 cents instead of 1 manat 10 cents; some will pay 1 manat and 33 gapiks"))
+                .extracting(MoneyAmount::amount).containsExactly(1.15, 1.1, 1.33);
+        assertThat(extract("a minute cost on average 13.5 tenge (9 cents)")).extracting(MoneyAmount::amount, MoneyAmount::currency)
+                .containsExactly(tuple(13.5, "KZT"), tuple(0.09, "USD"));
+    }
 }
