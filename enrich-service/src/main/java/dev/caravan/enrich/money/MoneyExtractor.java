@@ -24,7 +24,7 @@ public final class MoneyExtractor {
     private static final Map<String, String> SYMBOLS = Map.ofEntries(Map.entry("US$", "USD"), Map.entry("U$", "USD"),
             Map.entry("$", "USD"), Map.entry("€", "EUR"), Map.entry("£", "GBP"), Map.entry("₸", "KZT"), Map.entry("₽", "RUB"),
             Map.entry("¥", "CNY"), Map.entry("U.S. dlrs", "USD"), Map.entry("US dlrs", "USD"), // "at a cost of U.S. dlrs 370,000"
-            Map.entry("T", "KZT"), Map.entry("Dh", "AED")); // "T1.4 thousand per kg", as Kazakh business press writes tenge; only with a scale word
+            Map.entry("T", "KZT"), Map.entry("Dh", "AED"), Map.entry("$US", "USD")); // "$US155 million", as Australian papers write // "T1.4 thousand per kg", as Kazakh business press writes tenge; only with a scale word
     /** At most 15 digits before the point and 6 after: a longer run of digits is no amount of money. */
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,4}(?:\\.\\d{1,6})?"
             // "1 500 000 tenge", "12 000 soums": thousands grouped by spaces, as translated Russian-language news writes them
