@@ -281,12 +281,36 @@ public final class MoneyExtractor {
         withSubunitsAfter(text, found);
         List<MoneyAmount> refined = refine(text, found);
         listedBefore(text, refined);
+        scaledListAfter(text, refined);
         barePricesAfter(text, refined);
         pricedLikeAnEarlierPrice(text, refined);
         return refined;
     }
 
     private static final Pattern POUNDS_OF_WEIGHT = Pattern.compile("(?i)\\s+(?:of\\b|U3O8|uranium)");
+
+    /** "US $ 15 and 17 mln respectively": the next number and its scale word, which the first amount shares. */
+    private static final Pattern SCALED_NEXT = Pattern.compile("^\\s*(?:,|,?\\s*and|or)\\s+(\\d{1,3}(?:\\.\\d{1,3})?)\\s?"
+            + "(trillion|billion|million|trln|bln|mln|bn)\\b(?=\\s*(?:[.,;:)]|$|(?:respectively|each|in|for|from|and|or|to)\\b))");
+
+    private static void scaledListAfter(String text, List<MoneyAmount> found) {
+        for (int i = 0; i < found.size(); i++) {
+            MoneyAmount m = found.get(i);
+            if (m.amountMax() != null || m.amount() >= 1000 || m.text().isEmpty() || Character.isDigit(m.text().charAt(0))
+                    || SCALED.matcher(m.text()).find()) {
+                continue; // only "$15" (a symbol's amount, no scale of its own) may share the next number's scale
+            }
+            Matcher next = SCALED_NEXT.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 30));
+            if (!next.lookingAt() || i + 1 < found.size() && found.get(i + 1).start() < next.end()) {
+                continue;
+            }
+            found.set(i, new MoneyAmount(m.text(), m.field(), m.start(), m.end(), amount(plain(m.text().replaceAll("[^\\d.,]", "")),
+                    next.group(2)), m.currency(), null, m.qualifier(), MoneyAmount.Kind.AMOUNT, null));
+            found.add(i + 1, new MoneyAmount(text.substring(next.start(1), next.end()), m.field(), next.start(1), next.end(),
+                    amount(next.group(1), next.group(2)), m.currency(), null, null, MoneyAmount.Kind.AMOUNT, null));
+            i++;
+        }
+    }
 
     /** "1 manat 15 cents", "5 manat and 61 gapiks", "2 somoni 50 dirams": the hundredths after the main unit. */
     private static final Pattern SUBUNITS_AFTER = Pattern.compile("^\\s+(?:and\\s+)?(\\d{1,2})\\s+(?:cents?|gapiks?|qapiks?|qepiks?|kopecks?|"

@@ -262,6 +262,8 @@ class MoneyExtractorTest {
                 + "the hospital spent about 10 billion won")).extracting(MoneyAmount::currency)
                 .containsExactly("SEK", "AMD", "USD", "AED", "KRW");
         assertThat(extract("Kazakhstan won 3 medals and the team won 2 of 5")).isEmpty();
+        assertThat(extract("contracts worth US $ 15 and 17 mln respectively; tickets cost $5 and 10 million people came"))
+                .extracting(MoneyAmount::amount).containsExactly(1.5e7, 1.7e7, 5.0);
         assertThat(extract("Mongolia demands $US155 million in taxes")).singleElement()
                 .extracting(MoneyAmount::amount, MoneyAmount::currency).containsExactly(1.55e8, "USD");
     }
