@@ -126,7 +126,7 @@ public final class MoneyExtractor {
             + "|\\b(?:finished|came|took|won|placed) (?:first|second|third|the (?:gold|silver|bronze))\\b[^.;$\\d]{0,25}$");
     private static final Pattern SCALED_LOW_END = Pattern.compile("(?i)\\b(from|between)\\s+(\\d{1,3}(?:[.,]\\d{1,3})?)\\s?"
             + "(trillion|billion|million|thousand|trln|bln|mln|bn|mn)\\s+(?:to|and|-|\u2013)\\s+$");
-    private static final Pattern ONE_UNIT = Pattern.compile("\\b[Oo]ne (manat|tenge|som|soum|sum|somoni|ruble|rouble|euro|dollar|lira|yuan)\\b");
+    private static final Pattern ONE_UNIT = Pattern.compile("\\b[Oo]ne (?:US |U\\.S\\. |American )?(manat|tenge|som|soum|sum|somoni|ruble|rouble|euro|dollar|lira|yuan)\\b");
     private static final Pattern DASH_GAP = Pattern.compile("\\s?[-\u2013]\\s?");
     private static final Pattern BETWEEN_BEFORE = Pattern.compile("(?i)\\bbetween\\s+$");
     private static final Pattern TO_GAP = Pattern.compile("\\s+to\\s+");

@@ -248,6 +248,8 @@ class MoneyExtractorTest {
         assertThat(extract("Kazatomprom shares closed flat at US$38 in London. Over the past 52 weeks they have traded between "
                 + "US$27.65 and US$47.60.")).extracting(MoneyAmount::amount, MoneyAmount::amountMax, MoneyAmount::kind)
                 .containsExactly(tuple(38.0, null, MoneyAmount.Kind.PRICE), tuple(27.65, 47.6, MoneyAmount.Kind.PRICE));
+        assertThat(extract("in 2001 one US dollar was worth 2.20 somonis")).singleElement().extracting(MoneyAmount::kind)
+                .isEqualTo(MoneyAmount.Kind.PRICE);
         assertThat(extract("The Russian ruble gained 2.77 soums, so 1 ruble now equals 135.34 soums.")).extracting(MoneyAmount::kind)
                 .containsOnly(MoneyAmount.Kind.PRICE);
         assertThat(extract("Tashkent is the most expensive region, at $1,251 per 1 sq. m.")).singleElement()
