@@ -340,7 +340,7 @@ public final class MoneyExtractor {
             + "(?![\\d.,]|[\\s-]*(?:%|percent|per cent|points?|tons?|tonnes?|kg|kilograms?|grams?|years?|months?|days?|times|"
             + "liters?|litres?|km|kilomet|met(?:er|re)s?|MW|kWh|barrels?|degrees?|dollars?|US|U\\.S|euros?|rubles?|roubles?|yuan)\\b|\\s*%)");
     /** Between one item of a price list and the next: "in Dushanbe, ", " on October 10 to ", " against ". */
-    private static final Pattern BARE_PRICE_GAP = Pattern.compile("(?i)^(?:\\s+(?:on|in|at|for)\\s+[^,.;()\\d]{1,30}(?:\\s\\d{1,2})?)?"
+    private static final Pattern BARE_PRICE_GAP = Pattern.compile("(?i)^(?:\\s+(?:on|in|at|for)\\s+[^,.;()\\d]{0,30}(?:\\s?(?:\\d{1,2}|(?:19|20)\\d\\d))?)?"
             + "(?:\\s*,\\s*(?:and\\s+|while\\s+)?|\\s+(?:to|against|and|or|versus|vs\\.?|from)\\s+)$");
 
     /**
@@ -350,33 +350,39 @@ public final class MoneyExtractor {
     private static void barePricesAfter(String text, List<MoneyAmount> found) {
         List<MoneyAmount> added = null;
         for (int i = 0; i < found.size(); i++) {
-            MoneyAmount price = found.get(i);
-            int point = price.text().indexOf('.');
-            if (price.kind() != MoneyAmount.Kind.PRICE || price.amountMax() != null || point < 0 || SCALED.matcher(price.text()).find()) {
+            MoneyAmount first = found.get(i);
+            if (first.amountMax() != null || first.kind() == MoneyAmount.Kind.RANGE || SCALED.matcher(first.text()).find()) {
                 continue;
             }
+            int point = first.text().indexOf('.');
+            Matcher grouped = GROUPED_NUMBER.matcher(first.text());
+            boolean decimal = point >= 0 && first.kind() == MoneyAmount.Kind.PRICE;
+            char separator = !decimal && grouped.find() ? grouped.group(1).charAt(0) : 0;
+            if (!decimal && separator == 0) {
+                continue; // a price written with decimals, or an amount with its thousands grouped: "173 000 tenge"
+            }
             int decimals = 0;
-            while (point + 1 + decimals < price.text().length() && Character.isDigit(price.text().charAt(point + 1 + decimals))) {
+            while (decimal && point + 1 + decimals < first.text().length() && Character.isDigit(first.text().charAt(point + 1 + decimals))) {
                 decimals++;
             }
             int limit = i + 1 < found.size() ? found.get(i + 1).start() : text.length();
-            int sentenceEnd = sentenceEnd(text, price.end());
-            limit = Math.min(limit, Math.min(sentenceEnd, price.end() + 200));
-            int from = price.end();
+            limit = Math.min(limit, Math.min(sentenceEnd(text, first.end()), first.end() + 200));
+            int from = first.end();
             if (limit <= from) {
                 continue; // the next mention overlaps this one
             }
-            Matcher bare = BARE_DECIMAL.matcher(text).region(from, limit).useTransparentBounds(true);
+            Matcher bare = (decimal ? BARE_DECIMAL : BARE_GROUPED).matcher(text).region(from, limit).useTransparentBounds(true);
             while (bare.find()) {
-                if (bare.group(2).length() != decimals || !BARE_PRICE_GAP.matcher(text.substring(from, bare.start())).find()) {
+                boolean alike = decimal ? bare.group(2).length() == decimals : bare.group(1).charAt(0) == separator;
+                if (!alike || !BARE_PRICE_GAP.matcher(text.substring(from, bare.start())).find()) {
                     break;
                 }
                 double amount = amount(bare.group(), null);
-                if (amount > price.amount() * 10 || amount * 10 < price.amount()) {
+                if (amount > first.amount() * 10 || amount * 10 < first.amount()) {
                     break;
                 }
-                MoneyAmount item = new MoneyAmount(bare.group(), price.field(), bare.start(), bare.end(), amount, price.currency(), null,
-                        null, MoneyAmount.Kind.PRICE, price.unit());
+                MoneyAmount item = new MoneyAmount(bare.group(), first.field(), bare.start(), bare.end(), amount, first.currency(), null,
+                        null, first.kind(), first.unit());
                 if (added == null) {
                     added = new ArrayList<>();
                 }
@@ -389,6 +395,11 @@ public final class MoneyExtractor {
             found.sort(Comparator.comparingInt(MoneyAmount::start));
         }
     }
+
+    private static final Pattern GROUPED_NUMBER = Pattern.compile("^\\D{0,4}\\d{1,3}([ ,\u00a0])\\d{3}(?!\\d)");
+    /** "173 000 tenge on average in 2021 and 210 000 in 2023": a bare number grouped as the amount before it is. */
+    private static final Pattern BARE_GROUPED = Pattern.compile("(?<![\\w.,$\u20ac\u00a3\u20b8\u20bd/:-])\\d{1,3}([ ,\u00a0])\\d{3}(?:\\1\\d{3})*"
+            + "(?![\\d.,]|[ \u00a0]\\d)(?=\\s*(?:[.,;:)]|$|(?:in|on|at|for|respectively|each|and|to|from)\\b))");
 
     /**
      * "Residential customers will pay 35.36 dirams per 1 kWh instead of 30.75 dirams. Pump stations will pay 12.27 dirams,

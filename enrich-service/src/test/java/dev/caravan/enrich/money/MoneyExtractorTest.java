@@ -277,6 +277,8 @@ class MoneyExtractorTest {
                         tuple(12.5, MoneyAmount.Kind.PRICE), tuple(12.6, MoneyAmount.Kind.PRICE));
         assertThat(extract("A liter went down from 10.00 somonis on October 10 to 9.50 on October 17, a 5.26-percent drop."))
                 .extracting(MoneyAmount::amount).containsExactly(10.0, 9.5);
+        assertThat(extract("Paramedics will earn 173 000 tenge on average in 2021 and 210 000 in 2023; 5,000 soms and 2,000 people"))
+                .extracting(MoneyAmount::amount).containsExactly(173_000.0, 210_000.0, 5_000.0);
         assertThat(extract("On December 31 the official rate stood at 6.99 somoni to 1.00 dollar.")).extracting(MoneyAmount::amount)
                 .containsExactly(6.99);
     }
