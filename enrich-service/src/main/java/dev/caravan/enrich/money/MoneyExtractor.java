@@ -151,7 +151,7 @@ public final class MoneyExtractor {
             + "gasoline|petrol|diesel|fuel|AI-\\d\\d|flour|bread|meat|beef|lamb|mutton|pork|chicken|potatoes|onions|sugar|eggs|"
             + "milk|butter|rice|vegetables|fruit|apples|tomatoes|carrots|cigarettes|vodka|medicines?|caps?|ceiling|soap|"
             + "wheat|grain|barley|cotton|maize|corn|"
-            + "\\d\\s?(?:kg|L))\\b(?:[^.;]|(?<=\\d)\\.(?=\\d)){0,60}$");
+            + "\\d\\s?(?:kg|L))\\b(?:[^.;]|(?<=\\d)\\.(?=\\d)){0,90}$");
     /** Incomes and allowances: money a person gets, never a price even when "payment" or "cost" is near. */
     private static final Pattern INCOME_CONTEXT = Pattern.compile("(?i)\\b(?:wages?|salar(?:y|ies)|pensions?|allowances?|stipends?|"
             + "benefits?|scholarships?|bonus(?:es)?|compensation|cost of living|calculation index|subsistence minimum)\\b");

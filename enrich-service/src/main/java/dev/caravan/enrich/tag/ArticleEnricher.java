@@ -22,7 +22,7 @@ import java.util.Map;
 /** Builds the enriched record: the raw fields, the entities and money found, and when. */
 public final class ArticleEnricher {
 
-    public static final String TAGGER_VERSION = "gazetteer-rules-6";
+    public static final String TAGGER_VERSION = "gazetteer-rules-7";
 
     private final EntityTagger entityTagger;
     private final MoneyExtractor moneyExtractor;

@@ -306,6 +306,8 @@ class MoneyExtractorTest {
                 .extracting(MoneyAmount::amount, MoneyAmount::kind).containsExactly(0.4, MoneyAmount.Kind.PRICE);
         assertThat(extract("fines of up to 500 MCI (1 MCI equals to 1731 tenge)")).singleElement()
                 .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.PRICE);
+        assertThat(extract("The average bid price of apartments in brick houses went down by 3.2 percent on February to $656"))
+                .singleElement().extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.PRICE);
         assertThat(extract("In July wheat cost 29.15 soms on average")).singleElement()
                 .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.PRICE);
         assertThat(extract("45 transactions in cotton worth 757,000 manats")).singleElement()
