@@ -60,7 +60,7 @@ public final class MoneyExtractor {
     private static final Pattern DECIMAL_COMMA_BILLIONS = Pattern.compile("\\d,\\d{3}");
     /** "a fare of 1,400 soums", "fares go up by 200 soums", "the exchange rate reached 12,625 som": prices, not sums. */
     private static final Pattern PRICE_CONTEXT = Pattern.compile(
-            "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?|tuition)\\b(?:[^.;:]|(?<=\\d)\\.(?=\\d)){0,75}$");
+            "(?i)\\b(fares?|tickets?|tariffs?|exchange rates?|tuition)\\b(?:[^.;:]|(?<=\\d)\\.(?=\\d)){0,100}$");
     /** "handed each player $1,000", "every worker must contribute 100 manat": an amount per head. */
     private static final Pattern PER_HOLDER = Pattern.compile(
             "(?i)\\b(?:each|every)\\s+(?!(?:year|month|day|week|quarter|time|season|other|of)\\b)((?:(?:state|government|public|civil|foreign|local|school|family)\\s+)?[a-z]+)"
@@ -1154,7 +1154,8 @@ public final class MoneyExtractor {
     /** What the words before an amount make it a price of, or null when they make it no price. */
     private static String priceUnit(String before, boolean unscaled, boolean inThousandsAtMost) {
         Matcher c = PRICE_CONTEXT.matcher(before);
-        if (c.find() && (unscaled || !c.group(1).toLowerCase(Locale.ROOT).startsWith("tariff"))) {
+        if (c.find() && (unscaled || !c.group(1).toLowerCase(Locale.ROOT).startsWith("tariff") && before.length() - c.end(1) <= 75)) {
+            // a scaled amount takes a fare's word only near it: "fares go up ..., while the city spends 3 billion soums"
             return c.group(1).toLowerCase(Locale.ROOT); // "tariffs saved about $17 million": a sum, no tariff
         }
         Matcher rate = RATE_CONTEXT.matcher(before);
