@@ -1154,7 +1154,8 @@ public final class MoneyExtractor {
     /** What the words before an amount make it a price of, or null when they make it no price. */
     private static String priceUnit(String before, boolean unscaled, boolean inThousandsAtMost) {
         Matcher c = PRICE_CONTEXT.matcher(before);
-        if (c.find() && (unscaled || !c.group(1).toLowerCase(Locale.ROOT).startsWith("tariff") && before.length() - c.end(1) <= 75)) {
+        if (c.find() && (unscaled || c.group(1).equalsIgnoreCase("tuition")
+                || !c.group(1).toLowerCase(Locale.ROOT).startsWith("tariff") && before.length() - c.end(1) <= 75)) {
             // a scaled amount takes a fare's word only near it: "fares go up ..., while the city spends 3 billion soums"
             return c.group(1).toLowerCase(Locale.ROOT); // "tariffs saved about $17 million": a sum, no tariff
         }

@@ -236,6 +236,8 @@ class MoneyFactsTest {
 
     @Test
     void tuitionIsAPrice() {
+        assertThat(facts("t", "Tuition for the cheapest program, Pedagogy, will go up from 6.4 million to 7.4 million soums per year."))
+                .extracting(MoneyFact::getKind).containsOnly(MoneyKind.PRICE);
         assertThat(facts("t", "A year's tuition at the school will cost 3,500 U.S. dollars."))
                 .singleElement().satisfies(f -> assertThat(f.getKind()).isEqualTo(MoneyKind.PRICE));
     }
