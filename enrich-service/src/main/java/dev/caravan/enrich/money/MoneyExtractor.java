@@ -704,7 +704,7 @@ public final class MoneyExtractor {
     }
 
     /** "from" right before {@code at}, in a clause that tells of a change ("the allowance rises ... from"). */
-    private static boolean changeInClauseBefore(String text, int at) {
+    static boolean changeInClauseBefore(String text, int at) {
         return SPAN_FROM_BEFORE.matcher(text).region(Math.max(0, at - 12), at).find()
                 && CHANGE_IN_CLAUSE.matcher(clause(text.substring(Math.max(0, at - 120), at))).find();
     }

@@ -124,9 +124,6 @@ public final class MoneyFacts {
     private static final Pattern LIST_GAP = Pattern.compile("(?i)^\\s*(?:,|,?\\s*and|or|to|;)\\s*$");
     private static final Pattern LIST_BRACKET_OPEN = Pattern.compile("(?i)^\\s*[(\\[]\\s*(?:from\\s+)?" + EQUIVALENT_QUALIFIER + "\\s*$");
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+$");
-    private static final Pattern CHANGE_BEFORE = Pattern.compile("(?i)\\b(?:rose|risen|raised|increased|grew|fell|fallen|dropped|"
-            + "decreased|cut|reduced|changed|climbed|jumped|lowered|hiked|edged|went|gone|double|doubled|triple|tripled|rise|fall)"
-            + "\\b[^.;]{0,70}$");
     /** What a span of two amounts is: "fined from", "fees ranging from", "costs from". */
     private static final Pattern SPAN_BEFORE = Pattern.compile("(?i)\\b(?:fine[sd]?|penalt(?:y|ies)|ranging|ranges?|cost(?:s|ing)?|"
             + "priced|var(?:y|ies)|worth|salar(?:y|ies)|wages?|amounts?|amounting)\\b[^.;]{0,25}$");
@@ -177,12 +174,13 @@ public final class MoneyFacts {
         MoneyAmount lowEquivalent = mentions.get(i + 1);
         MoneyAmount high = mentions.get(i + 2);
         MoneyAmount highEquivalent = mentions.get(i + 3);
-        String before = text.substring(Math.max(0, low.start() - 90), low.start());
+        String before = text.substring(Math.max(0, low.start() - 40), low.start());
         return low.kind() != MoneyAmount.Kind.RANGE && high.kind() == low.kind() && high.field() == low.field()
                 && highEquivalent.field() == low.field()
                 && high.currency().equals(low.currency()) && highEquivalent.currency().equals(lowEquivalent.currency())
                 && high.amount() > low.amount() && highEquivalent.amount() > lowEquivalent.amount()
-                && FROM_BEFORE.matcher(before).find() && SPAN_BEFORE.matcher(before).find() && !CHANGE_BEFORE.matcher(before).find()
+                && FROM_BEFORE.matcher(before).find() && SPAN_BEFORE.matcher(before).find()
+                && !MoneyExtractor.changeInClauseBefore(text, low.start())
                 && isEquivalent(low, lowEquivalent, text) && isEquivalent(high, highEquivalent, text)
                 && high.start() >= lowEquivalent.end()
                 && BRACKET_CLOSE_TO.matcher(text.substring(lowEquivalent.end(), high.start())).matches();
