@@ -1,5 +1,12 @@
 package dev.caravan.enrich.money;
 
+import static dev.caravan.enrich.money.MoneyExtractor.MONTH_BEFORE;
+import static dev.caravan.enrich.money.MoneyExtractor.SCALED;
+import static dev.caravan.enrich.money.MoneyExtractor.SCALE_WORD;
+import static dev.caravan.enrich.money.MoneyExtractor.YEAR;
+import static dev.caravan.enrich.money.MoneyExtractor.amount;
+import static dev.caravan.enrich.money.MoneyExtractor.plain;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,17 +31,17 @@ final class AmountLists {
         for (int i = 0; i < found.size(); i++) {
             MoneyAmount m = found.get(i);
             if (m.amountMax() != null || m.amount() >= 1000 || m.text().isEmpty() || Character.isDigit(m.text().charAt(0))
-                    || MoneyExtractor.SCALED.matcher(m.text()).find()) {
+                    || SCALED.matcher(m.text()).find()) {
                 continue; // only "$15" (a symbol's amount, no scale of its own) may share the next number's scale
             }
             Matcher next = SCALED_NEXT.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 30));
             if (!next.lookingAt() || i + 1 < found.size() && found.get(i + 1).start() < next.end()) {
                 continue;
             }
-            found.set(i, new MoneyAmount(m.text(), m.field(), m.start(), m.end(), MoneyExtractor.amount(MoneyExtractor.plain(m.text().replaceAll("[^\\d.,]", "")),
+            found.set(i, new MoneyAmount(m.text(), m.field(), m.start(), m.end(), amount(plain(m.text().replaceAll("[^\\d.,]", "")),
                     next.group(2)), m.currency(), null, m.qualifier(), MoneyAmount.Kind.AMOUNT, null));
             found.add(i + 1, new MoneyAmount(text.substring(next.start(1), next.end()), m.field(), next.start(1), next.end(),
-                    MoneyExtractor.amount(next.group(1), next.group(2)), m.currency(), null, null, MoneyAmount.Kind.AMOUNT, null));
+                    amount(next.group(1), next.group(2)), m.currency(), null, null, MoneyAmount.Kind.AMOUNT, null));
             i++;
         }
     }
@@ -78,7 +85,7 @@ final class AmountLists {
         List<MoneyAmount> added = null;
         for (int i = 0; i < found.size(); i++) {
             MoneyAmount first = found.get(i);
-            if (first.amountMax() != null || first.kind() == MoneyAmount.Kind.RANGE || MoneyExtractor.SCALED.matcher(first.text()).find()) {
+            if (first.amountMax() != null || first.kind() == MoneyAmount.Kind.RANGE || SCALED.matcher(first.text()).find()) {
                 continue;
             }
             int point = first.text().indexOf('.');
@@ -104,7 +111,7 @@ final class AmountLists {
                 if (!alike || !BARE_PRICE_GAP.matcher(text.substring(from, bare.start())).find()) {
                     break;
                 }
-                double amount = MoneyExtractor.amount(bare.group(), null);
+                double amount = amount(bare.group(), null);
                 if (amount > first.amount() * 10 || amount * 10 < first.amount()) {
                     break;
                 }
@@ -159,18 +166,18 @@ final class AmountLists {
             }
             int limit = i > 0 ? found.get(i - 1).end() : 0;
             MoneyAmount last = m;
-            Matcher scaleOf = MoneyExtractor.SCALE_WORD.matcher(m.text());
+            Matcher scaleOf = SCALE_WORD.matcher(m.text());
             String scale = scaleOf.find() ? scaleOf.group(1) : null;
             for (int items = 0; items < 4; items++) {
                 int from = Math.min(last.start(), Math.max(limit, last.start() - 40)); // mentions may overlap
                 Matcher listed = LISTED_NUMBER.matcher(text).region(from, last.start());
                 if (!listed.find() || listed.end() != last.start() || listed.group(1).length() == 4
-                        && MoneyExtractor.YEAR.matcher(listed.group(1)).matches()
-                        || MoneyExtractor.MONTH_BEFORE.matcher(text).region(Math.max(0, listed.start() - 10), listed.start()).find()) {
+                        && YEAR.matcher(listed.group(1)).matches()
+                        || MONTH_BEFORE.matcher(text).region(Math.max(0, listed.start() - 10), listed.start()).find()) {
                     break;
                 }
                 boolean writtenOut = listed.group(1).indexOf(',') > 0;
-                double amount = MoneyExtractor.amount(listed.group(1), listed.group(2) != null ? listed.group(2) : writtenOut ? null : scale);
+                double amount = amount(listed.group(1), listed.group(2) != null ? listed.group(2) : writtenOut ? null : scale);
                 if (amount <= 0 || amount * 100 < m.amount() || amount > m.amount() * 100) {
                     break; // "Part 3 and 5,000 soms": not one list
                 }
