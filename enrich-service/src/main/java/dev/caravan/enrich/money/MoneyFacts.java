@@ -63,9 +63,20 @@ public final class MoneyFacts {
             if (listed > 0) {
                 // "400,000 and 300,000 soms ($4,574 and $3,430)": each amount with the equivalent in its place
                 for (int j = 0; j < listed; j++) {
-                    firsts.add(mentions.get(i + j));
-                    equivalents.add(mentions.get(i + listed + j));
-                    members.add(new ArrayList<>(List.of(i + j, i + listed + j)));
+                    MoneyAmount amount = mentions.get(i + j);
+                    MoneyAmount itsEquivalent = mentions.get(i + listed + j);
+                    int known = find(firsts, equivalents, amount, itsEquivalent, title, body);
+                    if (known < 0) {
+                        firsts.add(amount);
+                        equivalents.add(itsEquivalent);
+                        members.add(new ArrayList<>());
+                        known = firsts.size() - 1;
+                    } else if (equivalents.get(known) == null) {
+                        // stated alone before, with its equivalent in the list
+                        equivalents.set(known, itsEquivalent.currency().equals(firsts.get(known).currency()) ? amount : itsEquivalent);
+                    }
+                    members.get(known).add(i + j);
+                    members.get(known).add(i + listed + j);
                 }
                 i += 2 * listed - 1;
                 continue;
@@ -360,9 +371,9 @@ public final class MoneyFacts {
                 && next.start() >= equivalent.end() && OR_IN_BRACKET.matcher(text.substring(equivalent.end(), next.start())).matches();
     }
 
-    /** A bracket or a word such as "or about" between them; a bare comma is a list ("X tenge, Y soms"). */
     private static final Pattern US_BEFORE_SYMBOL = Pattern.compile("\\s(?:US|U\\.S\\.)\\s?$");
 
+    /** A bracket or a word such as "or about" between them; a bare comma is a list ("X tenge, Y soms"). */
     private static boolean isEquivalenceGap(String gap) {
         gap = US_BEFORE_SYMBOL.matcher(gap).replaceFirst(" "); // "(equivalent to US $3 billion)"
         String stripped = gap.strip();

@@ -187,7 +187,8 @@ class MoneyFactsTest {
 
     @Test
     void listsOfAmountsTakeTheEquivalentsListedInTheirPlaces() {
-        List<MoneyFact> fines = facts("t", "The court fined the two 400,000 and 300,000 soms ($4,574 and $3,430) respectively.");
+        List<MoneyFact> fines = facts("t", "The court fined the two 400,000 and 300,000 soms ($4,574 and $3,430) respectively. "
+                + "The 400,000 soms are due in a month.");
         assertThat(fines).extracting(f -> f.getAmount().doubleValue(), f -> f.getUsd().doubleValue(), MoneyFact::getUsdSource)
                 .containsExactly(tuple(400_000.0, 4574.0, UsdSource.STATED), tuple(300_000.0, 3430.0, UsdSource.STATED));
         List<MoneyFact> loans = facts("t", "Long-term loans edged down from 18 to 17.6 trillion soums (from $1.4 billion to "
