@@ -24,7 +24,9 @@ public final class MoneyExtractor {
     private static final Map<String, String> SYMBOLS = Map.ofEntries(Map.entry("US$", "USD"), Map.entry("U$", "USD"),
             Map.entry("$", "USD"), Map.entry("€", "EUR"), Map.entry("£", "GBP"), Map.entry("₸", "KZT"), Map.entry("₽", "RUB"),
             Map.entry("¥", "CNY"), Map.entry("U.S. dlrs", "USD"), Map.entry("US dlrs", "USD"), // "at a cost of U.S. dlrs 370,000"
-            Map.entry("T", "KZT"), Map.entry("Dh", "AED"), Map.entry("$US", "USD")); // "$US155 million", as Australian papers write // "T1.4 thousand per kg", as Kazakh business press writes tenge; only with a scale word
+            // "T1.4 thousand per kg" as Kazakh business press writes tenge (only with a scale word), "Dh3.67 billion",
+            // "$US155 million" as Australian papers write dollars
+            Map.entry("T", "KZT"), Map.entry("Dh", "AED"), Map.entry("$US", "USD"));
     /** At most 15 digits before the point and 6 after: a longer run of digits is no amount of money. */
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,4}(?:\\.\\d{1,6})?"
             // "1 500 000 tenge", "12 000 soums": thousands grouped by spaces, as translated Russian-language news writes them
@@ -228,7 +230,7 @@ public final class MoneyExtractor {
         // not in the gazetteer: "sum" is an English word; after a number it is the Uzbek currency ("1,000 sums")
         codeByWord.putIfAbsent("sums", "UZS");
         codeByWord.putIfAbsent("sum", "UZS");
-        // "2.5 billion pounds" in trade: sterling, but "25 million pounds of U3O8" is a weight (see nextSuffixed)
+        // "2.5 billion pounds" in trade: sterling, but "25 million pounds of U3O8" is a weight (POUNDS_OF_WEIGHT, in extract)
         codeByWord.putIfAbsent("pounds", "GBP");
         codeByWord.putIfAbsent("won", "KRW"); // "10 billion won"; only after a scale word ("the team won 3 medals" is none)
         String words = alternation(new ArrayList<>(codeByWord.keySet()));
