@@ -125,11 +125,38 @@ public final class MoneyFacts {
                 }
             }
         }
+        mergeEquivalentsStatedAlone(firsts, equivalents, members);
         List<Fact> facts = new ArrayList<>(firsts.size());
         for (int f = 0; f < firsts.size(); f++) {
             facts.add(new Fact(firsts.get(f), equivalents.get(f), List.copyOf(members.get(f))));
         }
         return facts;
+    }
+
+    /**
+     * "assistance of 3.7 billion USD ... 26 billion yuan (3.7 billion USD)": an amount stated alone before the pair that
+     * gives it as an equivalent is that pair's fact, not a second one.
+     */
+    private static void mergeEquivalentsStatedAlone(List<MoneyAmount> firsts, List<MoneyAmount> equivalents,
+                                                    List<List<Integer>> members) {
+        for (int f = 0; f < firsts.size(); f++) {
+            MoneyAmount equivalent = equivalents.get(f);
+            if (equivalent == null) {
+                continue;
+            }
+            for (int g = firsts.size() - 1; g >= 0; g--) {
+                if (g != f && equivalents.get(g) == null && firsts.get(g).kind() == firsts.get(f).kind() && same(firsts.get(g), equivalent)) {
+                    members.get(f).addAll(members.get(g));
+                    members.get(f).sort(null);
+                    firsts.remove(g);
+                    equivalents.remove(g);
+                    members.remove(g);
+                    if (g < f) {
+                        f--;
+                    }
+                }
+            }
+        }
     }
 
     private static final Pattern LIST_GAP = Pattern.compile("(?i)^\\s*(?:,|,?\\s*and|or|to|;)\\s*$");

@@ -275,4 +275,14 @@ class MoneyFactsTest {
         assertThat(facts("t", "Kazakh grain has become dearer: importers pay US$265, which is over 112,000 tenge, per tonne of wheat."))
                 .singleElement().satisfies(f -> assertThat(f.getKind()).isEqualTo(MoneyKind.PRICE));
     }
+
+    @Test
+    void anAmountStatedAloneBeforeThePairThatGivesItAsAnEquivalentIsThatPairsFact() {
+        assertThat(facts("Xi pledges 26 billion yuan", "China will give Central Asia assistance of 3.7 billion USD. Xi said China "
+                + "would provide 26 billion yuan (3.7 billion USD) in financial assistance.")).singleElement().satisfies(f -> {
+                    assertThat(f.getCurrency()).isEqualTo("CNY");
+                    assertThat(f.getUsd()).isEqualByComparingTo("3700000000.00");
+                    assertThat(f.getMentions()).isEqualTo(4);
+                });
+    }
 }
