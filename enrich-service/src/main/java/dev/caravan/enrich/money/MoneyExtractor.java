@@ -271,8 +271,10 @@ public final class MoneyExtractor {
         for (int at = 0; (at = nextSuffixed(s, text, at)) >= 0; at = s.end()) {
             String code = currencyOf(s.group(4));
             boolean overlaps = found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end());
-            if (code != null && !overlaps && !(s.group(4).equals("pounds") && POUNDS_OF_WEIGHT.matcher(text).region(s.end(),
-                    Math.min(text.length(), s.end() + 16)).lookingAt()) && !(s.group(4).equals("won") && s.group(3) == null)) {
+            boolean weight = s.group(4).equals("pounds") && (POUNDS_OF_WEIGHT.matcher(text).region(s.end(),
+                    Math.min(text.length(), s.end() + 16)).lookingAt() || WEIGHT_BEFORE.matcher(text).region(Math.max(0, s.start() - 24),
+                    s.start()).find()); // "25 million pounds of U3O8", "(1 kilogram = 2.2 pounds)"
+            if (code != null && !overlaps && !weight && !(s.group(4).equals("won") && s.group(3) == null)) {
                 add(found, text, field, s, code, 1, s.group(4));
             }
         }
@@ -290,6 +292,7 @@ public final class MoneyExtractor {
     }
 
     private static final Pattern POUNDS_OF_WEIGHT = Pattern.compile("(?i)\\s+(?:of\\b|U3O8|uranium)");
+    private static final Pattern WEIGHT_BEFORE = Pattern.compile("(?i)\\b(?:kilograms?|kg|tons?|tonnes?|weigh\\w*)\\s*(?:=|is|equals)?\\s*$");
 
     /**
      * "Residential customers will pay 35.36 dirams per 1 kWh instead of 30.75 dirams. Pump stations will pay 12.27 dirams,
@@ -440,8 +443,10 @@ public final class MoneyExtractor {
         while (s.find()) {
             String code = currencyOf(s.group(4));
             boolean overlaps = found.stream().anyMatch(f -> f.start() < s.end() && s.start() < f.end());
-            if (code != null && !overlaps && !(s.group(4).equals("pounds") && POUNDS_OF_WEIGHT.matcher(text).region(s.end(),
-                    Math.min(text.length(), s.end() + 16)).lookingAt()) && !(s.group(4).equals("won") && s.group(3) == null)) {
+            boolean weight = s.group(4).equals("pounds") && (POUNDS_OF_WEIGHT.matcher(text).region(s.end(),
+                    Math.min(text.length(), s.end() + 16)).lookingAt() || WEIGHT_BEFORE.matcher(text).region(Math.max(0, s.start() - 24),
+                    s.start()).find()); // "25 million pounds of U3O8", "(1 kilogram = 2.2 pounds)"
+            if (code != null && !overlaps && !weight && !(s.group(4).equals("won") && s.group(3) == null)) {
                 add(found, text, field, s, code, 1, s.group(4));
             }
         }
@@ -524,10 +529,12 @@ public final class MoneyExtractor {
                     amount.currency(), null, amount.qualifier(), amount.kind(), amount.unit());
         } else if (m.group(range) == null) {
             Matcher thousands = THOUSANDS_AFTER_MILLIONS.matcher(written);
-            if (thousands.find()) { // "1 million 50,000 soums"
-                amount = new MoneyAmount(amount.text(), amount.field(), amount.start(), amount.end(),
-                        amount.amount() + Double.parseDouble(thousands.group(1) + thousands.group(2)), amount.currency(), null,
-                        amount.qualifier(), amount.kind(), amount.unit());
+            Matcher units = UNITS_AFTER_THOUSANDS.matcher(written);
+            double rest = thousands.find() ? Double.parseDouble(thousands.group(1) + thousands.group(2)) // "1 million 50,000 soums"
+                    : units.find() ? Double.parseDouble(units.group(1)) : 0; // "608 thousand 190 soums"
+            if (rest > 0) {
+                amount = new MoneyAmount(amount.text(), amount.field(), amount.start(), amount.end(), amount.amount() + rest,
+                        amount.currency(), null, amount.qualifier(), amount.kind(), amount.unit());
             }
         }
         found.add(amount);
