@@ -40,12 +40,10 @@ class RealNewsAccuracyTest {
 
     /** Floors a little under today's figures, so a regression fails the build; raise them as it gets better. */
     // a little under the figures measured (README): a drop below means a change made the tagger worse
-    // dev MONEY and PRICE are lower than last version's: the set grew by six money-dense files (fuel, tariff and rate
-    // lists, prizes) the rules had never seen; they are raised again as the rules learn them
     private static final Map<String, Double> DEV_FLOORS = Map.of("PERSON", 0.93, "LOCATION", 0.91, "ORGANIZATION", 0.83,
-            "MONEY", 0.96, "PRICE", 0.84);
+            "MONEY", 0.97, "PRICE", 0.88);
     private static final Map<String, Double> TEST_FLOORS = Map.of("PERSON", 0.91, "LOCATION", 0.90, "ORGANIZATION", 0.78,
-            "MONEY", 0.94, "PRICE", 0.83);
+            "MONEY", 0.96, "PRICE", 0.86);
 
     private static final Gazetteer GAZETTEER = Gazetteer.bundled();
     /** Every name the gazetteer gives an entry, by type and canonical name. */
