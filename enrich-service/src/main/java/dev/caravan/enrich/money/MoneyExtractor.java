@@ -80,6 +80,8 @@ public final class MoneyExtractor {
                     + "(?:from|to|at|for|by|reached|hit|averaged|averaging|cost|costs|stood at|traded at|was quoted at|gained|lost|"
                     + "added|shed)\\s+(?:(?:about|around|some|nearly|almost|roughly|approximately|at most|at least|up to|over|under|"
                     + "more than|less than|just over|just under) )?$");
+    private static final Pattern SQUARE_METRE_BEFORE = Pattern.compile("(?i)\\b(?:an?|one|1|per|each)\\s+(?:square met(?:er|re)|sq\\.?\\s?m)\\b"
+            + "(?:[^.;:]|(?<=\\d)\\.(?=\\d)){0,60}$");
     /** "bars weighing 5 grams (5.808 million sums)", "a 5-gram gold bar now costs 3.9 million soums": a bar's price, scaled or not. */
     private static final Pattern WEIGHED_BAR_BEFORE = Pattern.compile("(?i)(?:\\b(\\d+(?:\\.\\d+)?-gram)\\s+(?:gold\\s+|silver\\s+)?(?:bars?|coins?)\\b"
             + "(?:[^.;$]|(?<=\\d)\\.(?=\\d)){0,40}|\\bbars? weighing (?:[^.;$]{0,60}\\b)?(\\d+(?:\\.\\d+)? grams) \\()$");
@@ -942,6 +944,11 @@ public final class MoneyExtractor {
         if (scale == null && SHARE_PRICE_BEFORE.matcher(context).find()) {
             // "Kazatomprom shares closed flat at US$38", "they have traded between US$27.65 and"
             return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE, "share");
+        }
+        if (scale != null && scale.toLowerCase(Locale.ROOT).startsWith("million") && SQUARE_METRE_BEFORE.matcher(context).find()) {
+            // "on the secondary market a square meter went from 10.5 million to 14.9 million UZS": housing priced per metre
+            return new MoneyAmount(written, field, start, end, amount, code, amountMax, qualifier, MoneyAmount.Kind.PRICE,
+                    "square meter");
         }
         Matcher bar = WEIGHED_BAR_BEFORE.matcher(context);
         if (bar.find()) {

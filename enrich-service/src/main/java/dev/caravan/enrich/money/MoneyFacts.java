@@ -159,7 +159,8 @@ public final class MoneyFacts {
         }
     }
 
-    private static final Pattern LIST_GAP = Pattern.compile("(?i)^\\s*(?:,|,?\\s*and|or|to|;)\\s*$");
+    /** Between two amounts of a list: "and", "to", a comma; "$933 to $1,212" leaves the high end's symbol in the gap. */
+    private static final Pattern LIST_GAP = Pattern.compile("(?i)^\\s*(?:,|,?\\s*and|or|to|;)\\s*(?:US\\$|\\$|\u20ac|\u00a3)?\\s*$");
     private static final Pattern LIST_BRACKET_OPEN = Pattern.compile("(?i)^\\s*[(\\[]\\s*(?:from\\s+)?" + EQUIVALENT_QUALIFIER + "\\s*$");
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+$");
     /** What a span of two amounts is: "fined from", "fees ranging from", "costs from". */

@@ -285,4 +285,11 @@ class MoneyFactsTest {
                     assertThat(f.getMentions()).isEqualTo(4);
                 });
     }
+
+    @Test
+    void aSquareMetresPriceInMillionsWithItsDollarsInBrackets() {
+        assertThat(facts("t", "On the secondary market a square meter went from 10.5 million to 14.9 million UZS (from $933 to $1,212)."))
+                .extracting(MoneyFact::getKind, f -> f.getAmount().doubleValue(), f -> f.getEquivalentAmount().doubleValue())
+                .containsExactly(tuple(MoneyKind.PRICE, 1.05e7, 933.0), tuple(MoneyKind.PRICE, 1.49e7, 1212.0));
+    }
 }
