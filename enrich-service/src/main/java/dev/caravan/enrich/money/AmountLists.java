@@ -146,6 +146,9 @@ final class AmountLists {
         return text.length();
     }
 
+    /** "Covid 19, 660 million soums", "Article 5 and 20,000 soms": a number that names something is no amount. */
+    private static final Pattern NAMED_NUMBER_BEFORE = Pattern.compile("(?:\\b\\p{Lu}[\\p{L}-]*|\\bNo\\.|\\b[Nn]umber)\\s$");
+
     /** A number listed right before an amount: "400,000 and 300,000 soms", "5, 10 or 15 million tenge". */
     private static final Pattern LISTED_NUMBER = Pattern.compile("(?<![\\w.,$\u20ac\u00a3\u20b8\u20bd/:%-])"
             + "(\\d{1,3}(?:,\\d{3}){1,4}(?:\\.\\d{1,6})?|\\d{1,4}(?:\\.\\d{1,6})?)"
@@ -173,6 +176,8 @@ final class AmountLists {
                 Matcher listed = LISTED_NUMBER.matcher(text).region(from, last.start());
                 if (!listed.find() || listed.end() != last.start() || listed.group(1).length() == 4
                         && YEAR.matcher(listed.group(1)).matches()
+                        || listed.group(1).indexOf(',') < 0 && listed.group(2) == null
+                        && NAMED_NUMBER_BEFORE.matcher(text).region(Math.max(0, listed.start() - 16), listed.start()).find()
                         || MONTH_BEFORE.matcher(text).region(Math.max(0, listed.start() - 10), listed.start()).find()) {
                     break;
                 }

@@ -703,7 +703,7 @@ public final class MoneyExtractor {
             }
             MoneyAmount lastPrice = previous;
             String sincePrice = previous == null ? "" : text.substring(Math.min(previous.end(), m.start()), m.start());
-            if (previous != null && previous.kind() == MoneyAmount.Kind.PRICE && !previous.currency().equals(m.currency())
+            if (previous != null && !previous.currency().equals(m.currency()) // "250 sum (equivalent to $US0.02) to 280 sum"
                     && refined.size() >= 2 && refined.get(refined.size() - 2).kind() == MoneyAmount.Kind.PRICE
                     && refined.get(refined.size() - 2).currency().equals(m.currency())) {
                 // "2.5 manats ($0.72 or $0.13) instead of one manat": the price before the bracketed equivalent goes on

@@ -119,8 +119,11 @@ public final class MoneyFacts {
             if (equivalent != null) {
                 members.get(fact).add(++i);
                 // "3.5 manat ($1 at the state rate or $0.18 at the black market rate)": a second equivalent
-                if (i + 1 < mentions.size() && isSecondEquivalent(equivalent, mentions.get(i + 1),
-                        m.field() == TextField.TITLE ? title : body)) {
+                if (i + 1 < mentions.size() && (isSecondEquivalent(equivalent, mentions.get(i + 1), text)
+                        || m.kind() == MoneyAmount.Kind.RANGE && equivalent.amountMax() == null
+                        && equivalent.currency().equals(mentions.get(i + 1).currency())
+                        && listed(equivalent, mentions.get(i + 1), text))) {
+                    // "5 million to 100 million soms (around $56,301 to $1.126 million)": the range's upper end restated too
                     members.get(fact).add(++i);
                 }
             }
@@ -386,7 +389,7 @@ public final class MoneyFacts {
                 : PERIOD.matcher(text.substring(a.end(), b.start())).replaceFirst("")); // "428,000 soums per month ($33,8)"
     }
 
-    private static final Pattern SAID_EQUIVALENT = Pattern.compile("(?i)^\\s*,?\\s*(?:which is|that is|i\\.e\\.|or|equivalent to|the "
+    private static final Pattern SAID_EQUIVALENT = Pattern.compile("(?i)^\\s*[,(\\[]?\\s*(?:which is|that is|i\\.e\\.|or|equivalent to|the "
             + "equivalent of|equal to)\\s+" + EQUIVALENT_QUALIFIER + "\\s*$");
     private static final Pattern BRACKET_OPEN = Pattern.compile("\\s*\\(\\s*" + EQUIVALENT_QUALIFIER + "\\s*");
     /** "37,600 tenge per ton ($203)": a price's unit may stand before its equivalent. */

@@ -292,4 +292,17 @@ class MoneyFactsTest {
                 .extracting(MoneyFact::getKind, f -> f.getAmount().doubleValue(), f -> f.getEquivalentAmount().doubleValue())
                 .containsExactly(tuple(MoneyKind.PRICE, 1.05e7, 933.0), tuple(MoneyKind.PRICE, 1.49e7, 1212.0));
     }
+
+    @Test
+    void equivalentsOfARangeAndOfPricesInBracketsSaidInWords() {
+        assertThat(facts("t", "Loans will range from 5 million to 100 million soms (around $56,301 to $1.126 million)."))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.getKind()).isEqualTo(MoneyKind.RANGE);
+                    assertThat(f.getUsd()).isEqualByComparingTo("56301.00");
+                    assertThat(f.getMentions()).isEqualTo(3);
+                });
+        assertThat(facts("t", "One kWh of electricity will go up from 250 sum (equivalent to $US0.02) to 280 sum (equivalent to US$0.03)."))
+                .extracting(MoneyFact::getKind, f -> f.getAmount().doubleValue())
+                .containsExactly(tuple(MoneyKind.PRICE, 250.0), tuple(MoneyKind.PRICE, 280.0));
+    }
 }
