@@ -258,7 +258,8 @@ public final class MoneyFacts {
                     candidates = -1;
                     break; // the body states the headline's figure itself
                 }
-                if (Math.floor(b.amount() / step) * step == title.amount() || Math.rint(b.amount() / step) * step == title.amount()) {
+                if ((Math.floor(b.amount() / step) * step == title.amount() || Math.rint(b.amount() / step) * step == title.amount())
+                        && (rounded == null || !same(rounded, b))) { // the body may state its figure twice
                     rounded = b;
                     candidates++;
                 }

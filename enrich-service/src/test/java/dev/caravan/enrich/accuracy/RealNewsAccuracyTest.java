@@ -118,11 +118,11 @@ class RealNewsAccuracyTest {
         for (MoneyFact fact : tagged.getMoneyFacts()) {
             double amount = fact.getAmount().doubleValue();
             int match = -1;
-            for (int g = 0; g < gold.size() && match < 0; g++) {
+            for (int g = 0; g < gold.size(); g++) { // a gold amount not yet found first: two close figures are two amounts
                 RealNewsCorpus.GoldMoney m = gold.get(g);
-                if (m.currency().equals(fact.getCurrency()) && close(m.amount(), amount, 0.001)
-                        || m.equivalentCurrency() != null && m.equivalentCurrency().equals(fact.getCurrency())
-                        && close(m.equivalent(), amount, 0.001)) {
+                if ((match < 0 || matchedBy[match] > 0 && matchedBy[g] == 0) && (m.currency().equals(fact.getCurrency())
+                        && close(m.amount(), amount, 0.001) || m.equivalentCurrency() != null
+                        && m.equivalentCurrency().equals(fact.getCurrency()) && close(m.equivalent(), amount, 0.001))) {
                     match = g;
                 }
             }

@@ -76,6 +76,9 @@ class MoneyFactsTest {
         assertThat(out).extracting(f -> f.getAmount().doubleValue(), MoneyFact::getMentions)
                 .containsExactly(tuple(1_125_900_000.0, 2), tuple(5_200_000.0, 1));
         // a headline figure the body also states exactly stays with that exact repeat
+        assertThat(facts("Deal worth 629 mln USD", "Documents worth 629.1 million US dollars were signed. Seventeen documents worth "
+                + "629.1 million US dollars were signed at the event.")).extracting(f -> f.getAmount().doubleValue(), MoneyFact::getMentions)
+                .containsExactly(tuple(629_100_000.0, 3));
         assertThat(facts("A $5 billion plan", "The plan costs $5 billion; a second one $5.4 billion."))
                 .extracting(f -> f.getAmount().doubleValue()).containsExactly(5e9, 5.4e9);
     }
