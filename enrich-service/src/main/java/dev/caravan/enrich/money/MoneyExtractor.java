@@ -30,7 +30,7 @@ public final class MoneyExtractor {
     /** At most 15 digits before the point and 6 after: a longer run of digits is no amount of money. */
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,4}(?:\\.\\d{1,6})?"
             // "1 500 000 tenge", "12 000 soums": thousands grouped by spaces, as translated Russian-language news writes them
-            + "|(?<![/\u2013-])\\d{1,3}(?:[ \u00a0\u202f]\\d{3}){1,4}(?:,\\d{1,2})?(?![ \u00a0\u202f]?\\d)" // not "AI-92/93 108 tenge"
+            + "|(?<![/\u2013-])\\d{1,3}(?:[ \u00a0\u202f]\\d{3}){1,4}(?:[,.]\\d{1,2})?(?![ \u00a0\u202f]?\\d)" // not "AI-92/93 108 tenge"
             // "1,5 billion tenge", "44,2 soms": a decimal comma (two digits at most after it, so no thousands)
             + "|\\d{1,3},\\d{1,2}(?!\\d)"
             // "TJS 5,0850", "0,1432": four or more digits after a comma are decimals too (a rate), never thousands
@@ -158,6 +158,7 @@ public final class MoneyExtractor {
             + "\\d\\s?(?:kg|L))\\b(?:[^.;]|(?<=\\d)\\.(?=\\d)){0,90}$");
     /** Incomes and allowances: money a person gets, never a price even when "payment" or "cost" is near. */
     private static final Pattern INCOME_CONTEXT = Pattern.compile("(?i)\\b(?:wages?|salar(?:y|ies)|pensions?|allowances?|stipends?|"
+            + "fined|fines?(?!-)|bribes?|penalt(?:y|ies)|" // "each was fined between 750,000 and 1,875,000 UZS": money, never a price
             + "benefits?|scholarships?|bonus(?:es)?|compensation|cost of living|calculation index|subsistence minimum)\\b");
     /** "0.4 somoni dearer", "9 tenge more than the previous cap": a change of a price. */
     private static final Pattern PRICE_CHANGE_AFTER = Pattern.compile(
@@ -244,7 +245,8 @@ public final class MoneyExtractor {
                 + COMPOUND + "(?:[\\s-]+(?:" + words + ")\\b)?"); // "KGS 11 billion 389.9 million"
         // "600 million tenge", "5 million soums", "1.5 billion KZT"
         // "10,270.08 (+7.21) soums": the day's change may stand between the rate and its currency
-        suffixed = Pattern.compile("(?<![\\w.,])" + NUMBER + RANGE_END + SCALE + COMPOUND + "(?:\\s?\\([+\u2212-]\\s?[\\d.,]{1,12}\\))?"
+        suffixed = Pattern.compile("(?<![\\w.,])" + NUMBER + RANGE_END + SCALE + "(?:(?<=[a-z])\\.)?" // "90 mln. AZN"
+                + COMPOUND + "(?:\\s?\\([+\u2212-]\\s?[\\d.,]{1,12}\\))?"
                 + "[\\s-]+(?:of\\s+)?(" + words + ")\\b");
         // "a half-million dollar bribe", "almost a quarter billion USD"
         spelled = Pattern.compile("(?i:\\b(" + alternation(new ArrayList<>(NUMBER_WORDS.keySet()))

@@ -310,6 +310,10 @@ class MoneyExtractorTest {
                 .singleElement().extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.PRICE);
         assertThat(extract("In July wheat cost 29.15 soms on average")).singleElement()
                 .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.PRICE);
+        assertThat(extract("each was fined between 750,000 and 1,875,000 UZS")).singleElement()
+                .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.RANGE);
+        assertThat(extract("individuals gave 16 434 136.55 manat; its capital reaches 90 mln. AZN")).extracting(MoneyAmount::amount)
+                .containsExactly(16_434_136.55, 9e7);
         assertThat(extract("45 transactions in cotton worth 757,000 manats")).singleElement()
                 .extracting(MoneyAmount::kind).isEqualTo(MoneyAmount.Kind.AMOUNT);
     }
