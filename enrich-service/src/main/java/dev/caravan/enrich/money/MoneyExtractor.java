@@ -39,12 +39,7 @@ public final class MoneyExtractor {
     /** "$2-3 billion", "2 to 3 million tenge": the upper end of a range, written before the scale. */
     private static final String RANGE_END = "(?:(?:\\s?(?:-|\u2013|to)\\s?|(?<=\\bbetween [\\d.,]{1,24})\\s+and\\s+)(?:US\\$|\\$)?"
             + NUMBER + ")?";
-    /** "rose from 1,400 to 2,000 soums": a change, two amounts (but "meat cost from 340 to 450 soms" is a range). */
     static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
-    private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\b(?:rose|risen|raised|increased|went up|gone up|grew|"
-            + "fell|fallen|dropped|decreased|went down|gone down|cut|reduced|changed|climbed|slipped|jumped|up|down|"
-            + "lowered|hiked|lift|lifted|raise|increase|hike|boost|boosted|bring|brought|rise|rises|fall|falls|grow|grows|climb|"
-            + "climbs)(?: [a-z0-9.%]+,?){0,3} from\\s+$"); // "will rise by 33.3%, from 450 to 600 soums"
     /** Scale words in any case ("$4.2 Billion"), and hyphenated ("a 6-billion-som loan"); "m" and "k" lower case only. */
     private static final String SCALE = "(?:[\\s-]*((?i:trillions?|billions?|millions?|thousands?|trln|trn|trl|tln|tn|bln|bn|mln|mn)|m|k|M|Mn|(?<=\\d)[bB])"
             + "(?:\\b|(?=\\d)))?"; // "1trln56bln"
@@ -134,6 +129,7 @@ public final class MoneyExtractor {
     private static final Pattern DASH_GAP = Pattern.compile("\\s?[-\u2013]\\s?");
     private static final Pattern BETWEEN_BEFORE = Pattern.compile("(?i)\\bbetween\\s+$");
     private static final Pattern TO_GAP = Pattern.compile("\\s+to\\s+");
+    private static final Pattern BARE_DIGITS = Pattern.compile("[\\d.,\\s]+");
     private static final Pattern SPAN_FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+(?:about\\s+|around\\s+)?$");
     /** A clause that tells of a change: "rose by 7.56 percent in the half year, from X to Y" is two amounts. */
     private static final Pattern CHANGE_IN_CLAUSE = Pattern.compile("(?i)\\b(?:rose|risen|ris(?:e[sn]?|ing)|rais(?:e[sd]?|ing)|increas(?:e[sd]?|ing)|"
@@ -314,7 +310,7 @@ public final class MoneyExtractor {
             if (unitPrice == null || m.kind() == MoneyAmount.Kind.PRICE || m.field() != unitPrice.field()
                     || !m.currency().equals(unitPrice.currency()) || m.text().indexOf('.') < 0 || SCALED.matcher(m.text()).find()
                     || m.amount() > unitPrice.amount() * 20 || m.amount() * 20 < unitPrice.amount() || m.start() < unitPrice.end()
-                    || text.substring(unitPrice.end(), m.start()).indexOf('\n') >= 0) {
+                    || newlineBetween(text, unitPrice.end(), m.start())) {
                 continue;
             }
             String before = clause(text.substring(Math.max(0, m.start() - 110), m.start()));
@@ -495,8 +491,8 @@ public final class MoneyExtractor {
         }
         boolean descending = m.group(range) != null && text.startsWith("to", skipSpaces(text, m.end(number)))
                 && amount(m.group(number), m.group(number + 2)) > amount(m.group(range), m.group(number + 2));
-        if (m.group(range) != null && (descending || FROM_BEFORE.matcher(text).region(Math.max(0, m.start() - 40), m.start()).find()
-                || changeInClauseBefore(text, m.start())) // "goes up from 140,296 to 149,416 tenge, and ... from 232,596 to 247,716 tenge"
+        // "rose from 1,400 to 2,000 soums", "goes up from 140,296 to 149,416 tenge, and ... from 232,596 to 247,716 tenge"
+        if (m.group(range) != null && (descending || changeInClauseBefore(text, m.start()))
                 && text.startsWith("to", skipSpaces(text, m.end(number)))) {
             // "cut diesel prices from 7,500 to 7,300 soums": falling, so an old and a new amount, never a range
             // the low end shares the high end's scale and currency word ("from 28 to 42 thousand tenge"); written out
@@ -542,6 +538,11 @@ public final class MoneyExtractor {
             }
         }
         found.add(amount);
+    }
+
+    private static boolean newlineBetween(String text, int from, int to) {
+        int newline = text.indexOf('\n', from);
+        return newline >= 0 && newline < to;
     }
 
     /** "from" right before {@code at}, in a clause that tells of a change ("the allowance rises ... from"). */
@@ -685,8 +686,7 @@ public final class MoneyExtractor {
                     && (previous.kind() == MoneyAmount.Kind.PRICE) == (m.kind() == MoneyAmount.Kind.PRICE)
                     && previous.currency().equals(m.currency()) && m.amount() > previous.amount() && m.start() >= previous.end()
                     && TO_GAP.matcher(text.substring(previous.end(), m.start())).matches()
-                    && !previous.text().matches("[\\d.,\\s]+") // a low end split off a change ("from 28 to 42 thousand tenge")
-                    && !FROM_BEFORE.matcher(text).region(Math.max(0, previous.start() - 40), previous.start()).find()
+                    && !BARE_DIGITS.matcher(previous.text()).matches() // a low end split off a change ("from 28 to 42 thousand tenge")
                     && SPAN_FROM_BEFORE.matcher(text).region(Math.max(0, previous.start() - 12), previous.start()).find()
                     && !changeInClauseBefore(text, previous.start())) {
                 // "valued at anywhere from $70 million to $200 million", "fines from 6 million 180 thousand soums to 8 million
